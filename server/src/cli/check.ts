@@ -1,0 +1,63 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'url';
+import { t } from '../l10n';
+import { OfferLanguageService } from '../languageService';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+import { UsageError } from './usageError';
+
+export interface CheckOptions {
+  format: 'text' | 'json';
+  root: string;
+  files: string[];
+}
+
+export interface FileDiagnostic extends OfferDiagnostic {
+  file: string;
+}
+
+/** Larger files are refused with a message rather than parsed: no real offer comes near. */
+const MAX_OFFER_BYTES = 64 * 1024 * 1024;
+
+/** Checks each file; throws UsageError (exit 2) for a file that can't be read. */
+export function checkFiles(options: CheckOptions, service = new OfferLanguageService()): FileDiagnostic[] {
+  const results: FileDiagnostic[] = [];
+  for (const file of options.files) {
+    const absolutePath = path.resolve(file);
+    let text: string;
+    try {
+      const stats = fs.statSync(absolutePath);
+      if (!stats.isFile()) {
+        throw new UsageError(t('{0} is not a file.', file));
+      }
+      if (stats.size > MAX_OFFER_BYTES) {
+        throw new UsageError(t('{0} is larger than {1} MiB: it is not an offer file.', file, MAX_OFFER_BYTES / 1024 / 1024));
+      }
+      text = fs.readFileSync(absolutePath, 'utf8');
+    } catch (error) {
+      if (error instanceof UsageError) {
+        throw error;
+      }
+      throw new UsageError(t('Cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error)));
+    }
+    const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
+    const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot: path.resolve(options.root) });
+    results.push(...diagnostics.map((diagnostic) => ({ file, ...diagnostic })));
+  }
+  return results;
+}
+
+export function formatText(diagnostics: FileDiagnostic[]): string {
+  return diagnostics
+    .map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`)
+    .join('\n');
+}
+
+export function formatJson(diagnostics: FileDiagnostic[]): string {
+  return JSON.stringify(
+    diagnostics.map(({ file, range, severity, code, message, path: pointer }) => ({ file, range, severity, code, message, path: pointer })),
+    null,
+    2,
+  );
+}

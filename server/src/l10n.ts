@@ -1,0 +1,24 @@
+/**
+ * The server's user-facing text goes through @vscode/l10n: the English text is the key, and a
+ * bundle (`l10n/bundle.l10n.<locale>.json`, the same files the client uses) supplies the
+ * translation. Bundles are bundled into the server by esbuild, so no path is read at run time.
+ */
+import * as l10n from '@vscode/l10n';
+import koBundle from '../../l10n/bundle.l10n.ko.json';
+
+const bundles: Record<string, Record<string, string>> = { ko: koBundle as Record<string, string> };
+
+export const SUPPORTED_LOCALES = ['en', 'ko'] as const;
+
+/** Switches every later message to `locale` (`ko`, `ko-KR`, `en`…); unknown locales give English. */
+export function setLocale(locale: string | undefined): void {
+  const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0];
+  const contents = bundles[language];
+  if (contents) {
+    l10n.config({ contents });
+  } else {
+    l10n.config({ contents: {} });
+  }
+}
+
+export const t = l10n.t;

@@ -1,0 +1,91 @@
+/**
+ * Small, total accessors over jsonc-parser nodes. Every one accepts `undefined` and a node of the
+ * wrong type, and answers `undefined` or an empty list, so that rules can walk a half-typed,
+ * half-broken offer without guarding each step.
+ */
+import type { Node } from 'jsonc-parser';
+
+/** The value node of `key` in an object node. */
+export function prop(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object' || !node.children) {
+    return undefined;
+  }
+  for (const property of node.children) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode?.value === key) {
+      return valueNode;
+    }
+  }
+  return undefined;
+}
+
+/** The key node of `key` in an object node (to put a range on a property's name). */
+export function keyNode(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'object' || !node.children) {
+    return undefined;
+  }
+  return node.children.find((property) => property.children?.[0]?.value === key)?.children?.[0];
+}
+
+/** Follows a path of keys and indices from a node. */
+export function at(node: Node | undefined, ...path: (string | number)[]): Node | undefined {
+  let current = node;
+  for (const segment of path) {
+    current = typeof segment === 'number' ? items(current)[segment] : prop(current, segment);
+    if (!current) {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/** The element nodes of an array node. */
+export function items(node: Node | undefined): Node[] {
+  return node?.type === 'array' && node.children ? node.children : [];
+}
+
+/** `[key, keyNode, valueNode]` for each property of an object node. */
+export function entries(node: Node | undefined): { key: string; keyNode: Node; valueNode: Node | undefined }[] {
+  if (node?.type !== 'object' || !node.children) {
+    return [];
+  }
+  return node.children
+    .filter((property) => property.children?.[0]?.type === 'string')
+    .map((property) => ({
+      key: property.children![0].value as string,
+      keyNode: property.children![0],
+      valueNode: property.children![1],
+    }));
+}
+
+export function str(node: Node | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function num(node: Node | undefined): number | undefined {
+  return node?.type === 'number' ? (node.value as number) : undefined;
+}
+
+export function isObject(node: Node | undefined): node is Node {
+  return node?.type === 'object';
+}
+
+/** The property node (`"key": value`) that holds a value node, if any. */
+export function propertyOf(valueNode: Node): Node | undefined {
+  return valueNode.parent?.type === 'property' ? valueNode.parent : undefined;
+}
+
+/** Length as a person counts it: Unicode code points, not UTF-16 units. */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) {
+    count++;
+  }
+  return count;
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export function isGuid(text: string): boolean {
+  return GUID.test(text);
+}

@@ -1,0 +1,52 @@
+import { modify } from 'jsonc-parser';
+import { t } from '../../l10n';
+import { codePointLength, prop, str } from '../../model/nodes';
+import { editsToTextEdits } from '../fixEdits';
+import type { Rule } from '../rule';
+
+const ID_PATTERN = /^[a-z0-9_-]+$/;
+
+/** Lowercases an id and turns every character Partner Center refuses into `-`. */
+export function suggestId(id: string): string {
+  const cleaned = id
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return [...cleaned].slice(0, 50).join('') || 'offer';
+}
+
+export const offerIdFormat: Rule = {
+  code: 'offer-id-format',
+  severity: 'error',
+  docs: 'The offer ID appears in the marketplace URL and cannot change after publishing: lowercase letters, digits, hyphens and underscores, 1 to 50 characters.',
+  check({ root, report }) {
+    const node = prop(root, 'offerId');
+    const id = str(node);
+    if (id === undefined || !node) {
+      return;
+    }
+    const length = codePointLength(id);
+    if (length === 0) {
+      report(node, t('The offer ID is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.'));
+    } else if (length > 50) {
+      report(node, t('The offer ID has {0} characters; the limit is 50.', length), { suggestion: suggestId(id) });
+    } else if (!ID_PATTERN.test(id)) {
+      const suggestion = suggestId(id);
+      report(
+        node,
+        id.toLowerCase() === suggestion
+          ? t("Offer ID '{0}' must be lowercase: use '{1}'.", id, suggestion)
+          : t("Offer ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion),
+        { suggestion },
+      );
+    }
+  },
+  fix(diagnostic, { document, formatting }) {
+    const suggestion = diagnostic.data?.suggestion;
+    if (typeof suggestion !== 'string') {
+      return [];
+    }
+    const edits = modify(document.getText(), ['offerId'], suggestion, { formattingOptions: formatting });
+    return [{ title: t("Change the offer ID to '{0}'", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
+  },
+};

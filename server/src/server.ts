@@ -1,0 +1,165 @@
+/**
+ * The language server: wires the offer language service to an LSP connection. Every handler is
+ * wrapped (see `guard`) so that an exception is logged and answered with an empty result: a
+ * broken or hostile offer must never take the server down.
+ */
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import {
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { setLocale } from './l10n';
+import { OfferLanguageService, OfferLocation } from './languageService';
+import type { OfferDiagnostic } from './rules/diagnostic';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new OfferLanguageService();
+let workspaceFolders: string[] = [];
+let pullDiagnostics = false;
+
+/** Wraps a handler: an exception becomes a logged error and the fallback answer. */
+function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...params: P) => R | Promise<R>) {
+  return async (...params: P): Promise<R> => {
+    try {
+      return await handler(...params);
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onInitialize((params) => {
+  setLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
+  workspaceFolders = (params.workspaceFolders ?? [])
+    .map((folder) => uriToPath(folder.uri))
+    .filter((folder): folder is string => folder !== undefined);
+  if (workspaceFolders.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) {
+      workspaceFolders = [root];
+    }
+  }
+  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...(pullDiagnostics
+        ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'marketplace-offer' } }
+        : {}),
+    },
+  };
+});
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The offer's file and the workspace folder that confines its paths (its own folder if none). */
+function locate(document: TextDocument): OfferLocation | undefined {
+  const offerPath = uriToPath(document.uri);
+  if (!offerPath) {
+    return undefined;
+  }
+  const folder = workspaceFolders
+    .filter((root) => !path.relative(root, offerPath).startsWith('..'))
+    .sort((a, b) => b.length - a.length)[0];
+  return { offerPath, workspaceRoot: folder ?? path.dirname(offerPath) };
+}
+
+const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
+
+export function toLspDiagnostic(diagnostic: OfferDiagnostic): Diagnostic {
+  return {
+    range: diagnostic.range,
+    severity: severities[diagnostic.severity],
+    code: diagnostic.code,
+    source: 'offer',
+    message: diagnostic.message,
+    data: { path: diagnostic.path, ...diagnostic.data },
+  };
+}
+
+function diagnose(document: TextDocument): Diagnostic[] {
+  return service.validate(document, locate(document)).map(toLspDiagnostic);
+}
+
+// Push mode: immediate on open, debounced while typing.
+const pending = new Map<string, NodeJS.Timeout>();
+const DEBOUNCE_MS = 200;
+
+const publish = guard('publishDiagnostics', undefined, (document: TextDocument) => {
+  if (documents.get(document.uri) !== document) {
+    return; // closed or replaced meanwhile
+  }
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(document) });
+});
+
+function schedule(document: TextDocument, delay: number) {
+  clearTimeout(pending.get(document.uri));
+  if (delay === 0) {
+    pending.delete(document.uri);
+    void publish(document);
+    return;
+  }
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      void publish(document);
+    }, delay),
+  );
+}
+
+documents.onDidOpen(({ document }) => {
+  if (!pullDiagnostics) {
+    schedule(document, 0);
+  }
+});
+documents.onDidChangeContent(({ document }) => {
+  if (!pullDiagnostics) {
+    schedule(document, DEBOUNCE_MS);
+  }
+});
+documents.onDidClose(({ document }) => {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  service.forget(document.uri);
+  if (!pullDiagnostics) {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  }
+});
+
+connection.languages.diagnostics.on(
+  guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: document ? diagnose(document) : [] };
+  }),
+);
+
+// Images, CSVs and the baseline are read through a stamp cache: when one changes on disk the
+// open offers are checked again (the client watches those files).
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, () => {
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh();
+    } else {
+      documents.all().forEach((document) => schedule(document, 0));
+    }
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

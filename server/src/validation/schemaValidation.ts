@@ -1,0 +1,185 @@
+/**
+ * The `schema` diagnostics: malformed JSON from the parser, and type / unknown-property /
+ * missing-property / enum problems from the JSON Schema (ajv, compiled once per process).
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { getNodePath, Node, ParseError, printParseErrorCode } from 'jsonc-parser';
+import offerSchema from '../../../schemas/offer.schema.json';
+import { fromPointer, toPointer } from '../model/jsonPointer';
+import { keyNode } from '../model/nodes';
+import { OfferDocument } from '../model/offerDocument';
+import { t } from '../l10n';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+import { missingPropertyRange } from './ranges';
+import { closestKnownKey, knownKeysAt } from './schemaKeys';
+
+let compiled: ValidateFunction | undefined;
+
+/** The compiled schema validator: compiled on first use, then shared by every document. */
+export function offerSchemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    compiled = ajv.compile(offerSchema);
+  }
+  return compiled;
+}
+
+export function syntaxDiagnostics(document: OfferDocument): OfferDiagnostic[] {
+  if (document.tooDeepAt !== undefined) {
+    return [
+      {
+        code: 'schema',
+        severity: 'error',
+        message: t('The file nests more than {0} levels deep: an offer is never this deep, so it was not read further.', 200),
+        range: document.rangeAt(document.tooDeepAt, 1),
+        path: '',
+      },
+    ];
+  }
+  const diagnostics = document.syntaxErrors.map((error) => syntaxDiagnostic(document, error));
+  if (!document.root) {
+    diagnostics.push({
+      code: 'schema',
+      severity: 'error',
+      message: t('The file is empty: an offer is a JSON object that starts with {.'),
+      range: document.rangeAt(0, 0),
+      path: '',
+    });
+  }
+  return diagnostics;
+}
+
+function syntaxDiagnostic(document: OfferDocument, error: ParseError): OfferDiagnostic {
+  return {
+    code: 'schema',
+    severity: 'error',
+    message: t('Malformed JSON: {0}.', describeParseError(printParseErrorCode(error.error))),
+    range: document.rangeAt(error.offset, Math.max(error.length, 1)),
+    path: '',
+  };
+}
+
+function describeParseError(code: string): string {
+  const descriptions: Record<string, string> = {
+    InvalidSymbol: t('unexpected character'),
+    InvalidNumberFormat: t('invalid number'),
+    PropertyNameExpected: t('a property name in double quotes is expected'),
+    ValueExpected: t('a value is expected'),
+    ColonExpected: t('a colon is expected'),
+    CommaExpected: t('a comma is expected'),
+    CloseBraceExpected: t('a closing brace } is expected'),
+    CloseBracketExpected: t('a closing bracket ] is expected'),
+    EndOfFileExpected: t('nothing may follow the offer object'),
+    InvalidCommentToken: t('invalid comment'),
+    UnexpectedEndOfComment: t('a comment is not closed'),
+    UnexpectedEndOfString: t('a string is not closed'),
+    UnexpectedEndOfNumber: t('a number is not finished'),
+    InvalidUnicode: t('invalid unicode escape'),
+    InvalidEscapeCharacter: t('invalid escape character'),
+    InvalidCharacter: t('invalid character in a string'),
+  };
+  return descriptions[code] ?? code;
+}
+
+export function schemaDiagnostics(document: OfferDocument): OfferDiagnostic[] {
+  const root = document.root;
+  if (!root) {
+    return [];
+  }
+  const validate = offerSchemaValidator();
+  validate(document.value);
+  const diagnostics: OfferDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const diagnostic = toDiagnostic(document, root, error);
+    const key = diagnostic && `${diagnostic.path}\0${diagnostic.message}`;
+    if (diagnostic && !seen.has(key!)) {
+      seen.add(key!);
+      diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): OfferDiagnostic | undefined {
+  const path = fromPointer(error.instancePath);
+  const node = document.nodeAt(path) ?? root;
+  const pointer = toPointer(getNodePath(node));
+  const base = { code: 'schema', severity: 'error' as const };
+  switch (error.keyword) {
+    case 'required': {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      return {
+        ...base,
+        message: t("Missing required property '{0}'.", missing),
+        range: missingPropertyRange(document, node),
+        path: pointer + toPointer([missing]),
+        data: { kind: 'missing-property', property: missing, parent: pointer },
+      };
+    }
+    case 'additionalProperties': {
+      const property = (error.params as { additionalProperty: string }).additionalProperty;
+      const key = keyNode(node, property);
+      const suggestion = closestKnownKey(property, knownKeysAt(path));
+      return {
+        ...base,
+        message: suggestion
+          ? t("Unknown property '{0}': did you mean '{1}'?", property, suggestion)
+          : t("Unknown property '{0}': remove it, Partner Center does not know it.", property),
+        range: document.rangeOf(key ?? node),
+        path: pointer + toPointer([property]),
+        data: { kind: 'unknown-property', property, suggestion },
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type).replace(/,/g, t(' or '));
+      return {
+        ...base,
+        message: t('Expected {0} here, found {1}.', describeType(expected), describeType(node.type)),
+        range: document.rangeOf(node),
+        path: pointer,
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
+      return {
+        ...base,
+        message: t('Value is not accepted: use one of {0}.', allowed.join(', ')),
+        range: document.rangeOf(node),
+        path: pointer,
+      };
+    }
+    case 'const': {
+      const allowed = JSON.stringify((error.params as { allowedValue: unknown }).allowedValue);
+      return { ...base, message: t('Value must be {0}.', allowed), range: document.rangeOf(node), path: pointer };
+    }
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+      // Their sub-errors say what is wrong more precisely.
+      return undefined;
+    default:
+      return {
+        ...base,
+        message: t('Value is not valid: {0}.', error.message ?? error.keyword),
+        range: document.rangeOf(node),
+        path: pointer,
+      };
+  }
+}
+
+function describeType(type: string): string {
+  const names: Record<string, string> = {
+    string: t('a string'),
+    number: t('a number'),
+    integer: t('a whole number'),
+    boolean: t('true or false'),
+    object: t('an object'),
+    array: t('an array'),
+    null: t('null'),
+  };
+  return type
+    .split(t(' or '))
+    .map((part) => names[part] ?? part)
+    .join(t(' or '));
+}

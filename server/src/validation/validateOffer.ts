@@ -1,0 +1,94 @@
+import type { Node } from 'jsonc-parser';
+import type { RoleCatalog } from '../catalog/roleCatalog';
+import { OfferDocument } from '../model/offerDocument';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+import { rules } from '../rules';
+import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
+import type { OfferFiles } from '../workspace/offerFiles';
+import { missingPropertyRange } from './ranges';
+import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
+import { t } from '../l10n';
+
+export interface ValidationInput {
+  document: OfferDocument;
+  catalog: RoleCatalog;
+  files?: OfferFiles;
+  /** The published baseline, already parsed (undefined: none, or it does not parse). */
+  baseline?: OfferDocument;
+  /** The rules to run (all of them unless a test narrows it). */
+  rules?: readonly Rule[];
+}
+
+/**
+ * Every problem of an offer: syntax, schema, then each rule. A schema problem at the same place
+ * as a rule's is dropped: the rule says it more precisely, and one problem gets one diagnostic.
+ * A rule that throws is reported as an internal problem, never allowed to stop the others.
+ */
+export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
+  const { document } = input;
+  const diagnostics = syntaxDiagnostics(document);
+  const root = document.root;
+  if (!root || root.type !== 'object') {
+    if (root) {
+      diagnostics.push({
+        code: 'schema',
+        severity: 'error',
+        message: t('An offer is a JSON object ({ … }), not {0}.', root.type),
+        range: document.rangeOf(root),
+        path: '',
+      });
+    }
+    return diagnostics;
+  }
+
+  const ruleDiagnostics: OfferDiagnostic[] = [];
+  for (const rule of input.rules ?? rules) {
+    if (rule.needsBaseline && !input.baseline) {
+      continue;
+    }
+    const context = createRuleContext(rule, input, root, ruleDiagnostics);
+    try {
+      rule.check(context);
+    } catch (error) {
+      ruleDiagnostics.push({
+        code: rule.code,
+        severity: 'info',
+        message: t('The check {0} failed on this file: {1}', rule.code, error instanceof Error ? error.message : String(error)),
+        range: document.rangeAt(0, 0),
+        path: '',
+      });
+    }
+  }
+
+  const rulePaths = new Set(ruleDiagnostics.map((d) => d.path));
+  const schema = schemaDiagnostics(document).filter((d) => !rulePaths.has(d.path));
+  return [...diagnostics, ...schema, ...ruleDiagnostics];
+}
+
+function createRuleContext(rule: Rule, input: ValidationInput, root: Node, sink: OfferDiagnostic[]): RuleContext {
+  const { document } = input;
+  return {
+    document,
+    root,
+    catalog: input.catalog,
+    files: input.files,
+    baseline: input.baseline,
+    report(target: ReportTarget, message: string, data?: Record<string, unknown>) {
+      sink.push({ code: rule.code, severity: rule.severity, message, ...locate(document, target), ...(data ? { data } : {}) });
+    },
+  };
+}
+
+function locate(document: OfferDocument, target: ReportTarget): Pick<OfferDiagnostic, 'range' | 'path'> {
+  if ('missing' in target) {
+    return {
+      range: missingPropertyRange(document, target.in),
+      path: document.pointerOf(target.in) + '/' + target.missing.replace(/~/g, '~0').replace(/\//g, '~1'),
+    };
+  }
+  if ('path' in target && typeof target.path === 'string') {
+    return { range: document.rangeAt(target.offset, target.length), path: target.path };
+  }
+  const node = target as Node;
+  return { range: document.rangeOf(node), path: document.pointerOf(node) };
+}
