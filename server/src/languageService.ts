@@ -38,7 +38,7 @@ export class OfferLanguageService {
   /** The parsed document, parsed once per version of each URI. */
   parse(textDocument: TextDocument): OfferDocument {
     const cached = this.parsed.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version && cached.textDocument === textDocument) {
+    if (cached && cached.version === textDocument.version && cached.getText() === textDocument.getText()) {
       return cached;
     }
     const document = new OfferDocument(textDocument);

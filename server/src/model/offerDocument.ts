@@ -26,11 +26,24 @@ export class OfferDocument {
   readonly syntaxErrors: readonly ParseError[];
   /** Where nesting passed {@link MAX_NESTING_DEPTH}; the tree is then not built at all. */
   readonly tooDeepAt: number | undefined;
+  /**
+   * The version that was parsed. The LSP document manager updates TextDocuments in place, so
+   * `textDocument.version` may already be newer than this tree.
+   */
+  readonly version: number;
+  private readonly text: string;
   private cachedValue: unknown;
   private valueComputed = false;
 
-  constructor(readonly textDocument: TextDocument) {
-    const text = textDocument.getText();
+  /** A snapshot of the text that was parsed, for offset ↔ position conversions. */
+  readonly textDocument: TextDocument;
+
+  constructor(source: TextDocument) {
+    const text = source.getText();
+    this.textDocument = TextDocument.create(source.uri, source.languageId, source.version, text);
+    const textDocument = this.textDocument;
+    this.text = text;
+    this.version = textDocument.version;
     this.tooDeepAt = findExcessiveNesting(text, MAX_NESTING_DEPTH);
     const errors: ParseError[] = [];
     this.root =
@@ -48,12 +61,8 @@ export class OfferDocument {
     return this.textDocument.uri;
   }
 
-  get version(): number {
-    return this.textDocument.version;
-  }
-
   getText(): string {
-    return this.textDocument.getText();
+    return this.text;
   }
 
   /** The whole value as plain data (computed once). */

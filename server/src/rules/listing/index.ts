@@ -1,0 +1,5 @@
+import type { Rule } from '../rule';
+
+/** Offer listing: texts, description, URLs, contacts. */
+export const listingRules: Rule[] = [
+];

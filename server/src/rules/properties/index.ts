@@ -1,0 +1,5 @@
+import type { Rule } from '../rule';
+
+/** Properties: categories and terms. */
+export const propertiesRules: Rule[] = [
+];

@@ -1,0 +1,139 @@
+/**
+ * A plain LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it,
+ * as any editor would. Requires `npm run build` first (npm test does it).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface LspClientOptions {
+  rootPath: string;
+  /** Ask for pull diagnostics (textDocument/diagnostic) instead of push. */
+  pullDiagnostics?: boolean;
+  locale?: string;
+  initializationOptions?: Record<string, unknown>;
+}
+
+export class LspTestClient {
+  readonly connection: MessageConnection;
+  private readonly child: ChildProcess;
+  readonly stderr: string[] = [];
+  readonly logs: string[] = [];
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; resolve: (d: Diagnostic[]) => void; minVersion?: number }[] = [];
+  private versions = new Map<string, number>();
+
+  private constructor(readonly options: LspClientOptions) {
+    this.child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && (waiter.minVersion === undefined || (params.version ?? 0) >= waiter.minVersion)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.listen();
+  }
+
+  static async start(options: LspClientOptions): Promise<LspTestClient> {
+    const client = new LspTestClient(options);
+    const rootUri = pathToFileURL(options.rootPath).toString();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      locale: options.locale,
+      workspaceFolders: [{ uri: rootUri, name: 'test' }],
+      initializationOptions: { locale: options.locale, ...options.initializationOptions },
+      capabilities: {
+        textDocument: {
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            isPreferredSupport: true,
+          },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          inlayHint: {},
+        },
+        workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  uriOf(filePath: string): string {
+    return pathToFileURL(filePath).toString();
+  }
+
+  /** Opens a document and resolves with its first published diagnostics (push mode). */
+  open(filePath: string, text: string, languageId = 'marketplace-offer'): Promise<Diagnostic[]> {
+    const uri = this.uriOf(filePath);
+    this.versions.set(uri, 1);
+    const diagnostics = this.options.pullDiagnostics ? Promise.resolve([]) : this.nextDiagnostics(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return diagnostics;
+  }
+
+  /** Replaces the whole text and resolves with the diagnostics of that version (push mode). */
+  change(filePath: string, text: string): Promise<Diagnostic[]> {
+    const uri = this.uriOf(filePath);
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const diagnostics = this.options.pullDiagnostics ? Promise.resolve([]) : this.nextDiagnostics(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return diagnostics;
+  }
+
+  close(filePath: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri: this.uriOf(filePath) } });
+  }
+
+  nextDiagnostics(uri: string, minVersion?: number, timeoutMs = 10000): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        minVersion,
+        resolve: (diagnostics) => {
+          clearTimeout(timer);
+          resolve(diagnostics);
+        },
+      });
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  isAlive(): boolean {
+    return this.child.exitCode === null && !this.child.killed;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
