@@ -3,7 +3,7 @@
  * missing-property / enum problems from the JSON Schema (ajv, compiled once per process).
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { getNodePath, Node, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, getNodePath, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import offerSchema from '../../../schemas/offer.schema.json';
 import { fromPointer, toPointer } from '../model/jsonPointer';
 import { keyNode } from '../model/nodes';
@@ -18,7 +18,7 @@ let compiled: ValidateFunction | undefined;
 /** The compiled schema validator: compiled on first use, then shared by every document. */
 export function offerSchemaValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
     compiled = ajv.compile(offerSchema);
   }
   return compiled;
@@ -36,17 +36,29 @@ export function syntaxDiagnostics(document: OfferDocument): OfferDiagnostic[] {
       },
     ];
   }
-  const diagnostics = document.syntaxErrors.map((error) => syntaxDiagnostic(document, error));
-  if (!document.root) {
-    diagnostics.push({
-      code: 'schema',
-      severity: 'error',
-      message: t('The file is empty: an offer is a JSON object that starts with {.'),
-      range: document.rangeAt(0, 0),
-      path: '',
-    });
+  if (!document.root && isBlank(document.getText())) {
+    return [
+      {
+        code: 'schema',
+        severity: 'error',
+        message: t('The file is empty: an offer is a JSON object that starts with {.'),
+        range: document.rangeAt(0, 0),
+        path: '',
+      },
+    ];
   }
-  return diagnostics;
+  return document.syntaxErrors.map((error) => syntaxDiagnostic(document, error));
+}
+
+/** Only white space and comments. */
+function isBlank(text: string): boolean {
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token !== SyntaxKind.Trivia && token !== SyntaxKind.LineBreakTrivia && token !== SyntaxKind.LineCommentTrivia && token !== SyntaxKind.BlockCommentTrivia) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function syntaxDiagnostic(document: OfferDocument, error: ParseError): OfferDiagnostic {
