@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import { t } from '../l10n';
 import { OfferLanguageService } from '../languageService';
+import type { OfferDocument } from '../model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { UsageError } from './usageError';
 
@@ -20,32 +21,42 @@ export interface FileDiagnostic extends OfferDiagnostic {
 /** Larger files are refused with a message rather than parsed: no real offer comes near. */
 const MAX_OFFER_BYTES = 64 * 1024 * 1024;
 
+export interface CheckedOffer {
+  file: string;
+  document: OfferDocument;
+  diagnostics: OfferDiagnostic[];
+}
+
+/** Reads one offer file and checks it; throws UsageError (exit 2) when it can't be read. */
+export function checkFile(file: string, root: string, service: OfferLanguageService): CheckedOffer {
+  const absolutePath = path.resolve(file);
+  let text: string;
+  try {
+    const stats = fs.statSync(absolutePath);
+    if (!stats.isFile()) {
+      throw new UsageError(t('{0} is not a file.', file));
+    }
+    if (stats.size > MAX_OFFER_BYTES) {
+      throw new UsageError(t('{0} is larger than {1} MiB: it is not an offer file.', file, MAX_OFFER_BYTES / 1024 / 1024));
+    }
+    text = fs.readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      throw error;
+    }
+    throw new UsageError(t('Cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error)));
+  }
+  const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
+  const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot: path.resolve(root) });
+  return { file, document: service.parse(textDocument), diagnostics };
+}
+
 /** Checks each file; throws UsageError (exit 2) for a file that can't be read. */
 export function checkFiles(options: CheckOptions, service = new OfferLanguageService()): FileDiagnostic[] {
-  const results: FileDiagnostic[] = [];
-  for (const file of options.files) {
-    const absolutePath = path.resolve(file);
-    let text: string;
-    try {
-      const stats = fs.statSync(absolutePath);
-      if (!stats.isFile()) {
-        throw new UsageError(t('{0} is not a file.', file));
-      }
-      if (stats.size > MAX_OFFER_BYTES) {
-        throw new UsageError(t('{0} is larger than {1} MiB: it is not an offer file.', file, MAX_OFFER_BYTES / 1024 / 1024));
-      }
-      text = fs.readFileSync(absolutePath, 'utf8');
-    } catch (error) {
-      if (error instanceof UsageError) {
-        throw error;
-      }
-      throw new UsageError(t('Cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error)));
-    }
-    const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
-    const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot: path.resolve(options.root) });
-    results.push(...diagnostics.map((diagnostic) => ({ file, ...diagnostic })));
-  }
-  return results;
+  return options.files.flatMap((file) => {
+    const checked = checkFile(file, options.root, service);
+    return checked.diagnostics.map((diagnostic) => ({ file, ...diagnostic }));
+  });
 }
 
 export function formatText(diagnostics: FileDiagnostic[]): string {

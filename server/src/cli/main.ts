@@ -5,6 +5,8 @@
  */
 import { setLocale, t } from '../l10n';
 import { checkFiles, formatJson, formatText } from './check';
+import { exportArmCommand, importArmCommand } from './armCommands';
+import { parseOptions } from './options';
 import { UsageError } from './usageError';
 
 export interface CliIO {
@@ -16,11 +18,16 @@ export interface CliIO {
 /** A sub-command (`export-arm`, `import-arm`…): gets the arguments after its name. */
 export type SubCommand = (args: string[], io: CliIO) => number;
 
-export const subCommands: Record<string, SubCommand> = {};
+export const subCommands: Record<string, SubCommand> = {
+  'export-arm': exportArmCommand,
+  'import-arm': importArmCommand,
+};
 
 function usage(): string {
   return [
     t('Usage: offer-lint [--format text|json] [--root DIR] [--locale en|ko] FILE…'),
+    t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
+    t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
     t('Checks managed service offer files and prints each problem.'),
     t('Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable file.'),
   ].join('\n');
@@ -42,40 +49,19 @@ function takeLocale(args: string[]): string[] {
 }
 
 function runCheck(args: string[], io: CliIO): number {
-  let format: 'text' | 'json' = 'text';
-  let root = io.cwd;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) {
-        throw new UsageError(t('{0} needs a value.', flag));
-      }
-      return v;
-    };
-    if (flag === '--format') {
-      const v = value();
-      if (v !== 'text' && v !== 'json') {
-        throw new UsageError(t("Unknown format '{0}': use text or json.", v));
-      }
-      format = v;
-    } else if (flag === '--root') {
-      root = value();
-    } else if (flag === '--help' || flag === '-h') {
-      io.stdout(usage());
-      return 0;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(t("Unknown option '{0}'.", flag));
-    } else {
-      files.push(arg);
-    }
+  const { options, flags, positional: files } = parseOptions(args, ['--format', '--root'], ['--help', '-h']);
+  if (flags.has('--help') || flags.has('-h')) {
+    io.stdout(usage());
+    return 0;
+  }
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(t("Unknown format '{0}': use text or json.", format));
   }
   if (files.length === 0) {
     throw new UsageError(t('No offer file given.'));
   }
-  const diagnostics = checkFiles({ format, root, files });
+  const diagnostics = checkFiles({ format, root: options.get('--root') ?? io.cwd, files });
   const output = format === 'json' ? formatJson(diagnostics) : formatText(diagnostics);
   if (output) {
     io.stdout(output);

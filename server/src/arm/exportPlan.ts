@@ -1,0 +1,85 @@
+import { getNodeValue } from 'jsonc-parser';
+import { t } from '../l10n';
+import { at, prop, str } from '../model/nodes';
+import type { OfferDocument } from '../model/offerDocument';
+import { plansOf } from '../model/offerStructure';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+import { DelegationScope, DEPLOYMENT_PARAMETERS_SCHEMA, lighthouseTemplate } from './lighthouseTemplate';
+
+export interface ExportedPlan {
+  planId: string;
+  template: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+}
+
+export type ExportResult =
+  | { ok: true; exported: ExportedPlan }
+  | { ok: false; reason: 'no-such-plan' | 'plan-has-errors'; message: string; problems: OfferDiagnostic[] };
+
+/**
+ * A plan of the offer as an onboarding template and its parameters file. Refused when the plan's
+ * technical configuration has errors: a template that the customer's deployment would reject
+ * teaches nothing.
+ */
+export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic[], planId: string, scope: DelegationScope): ExportResult {
+  const plans = plansOf(document.root);
+  const plan = plans.find((p) => p.planId === planId);
+  if (!plan) {
+    const known = plans.map((p) => p.planId).filter((id): id is string => !!id);
+    return {
+      ok: false,
+      reason: 'no-such-plan',
+      message: known.length
+        ? t("The offer has no plan '{0}': its plans are {1}.", planId, known.join(', '))
+        : t("The offer has no plan '{0}': it has no plans.", planId),
+      problems: [],
+    };
+  }
+  const prefix = `/plans/${plan.index}/technicalConfiguration`;
+  const problems = diagnostics.filter(
+    // Malformed JSON (path '') blocks too: the tree may be missing part of the plan.
+    (d) => d.severity === 'error' && (d.path === prefix || d.path.startsWith(prefix + '/') || (d.code === 'schema' && d.path === '')),
+  );
+  if (problems.length > 0 || !plan.technicalConfiguration) {
+    return {
+      ok: false,
+      reason: 'plan-has-errors',
+      message: t("Plan '{0}' can't be exported: its technical configuration has {1} error(s).", planId, Math.max(problems.length, 1)),
+      problems,
+    };
+  }
+
+  // Plain objects (jsonc-parser builds prototype-less ones) for the JSON files written from them.
+  const configuration = JSON.parse(JSON.stringify(getNodeValue(plan.technicalConfiguration))) as Record<string, unknown>;
+  const eligible = Array.isArray(configuration.eligibleAuthorizations) ? configuration.eligibleAuthorizations : [];
+  const offerName = str(at(document.root, 'listing', 'name')) ?? str(prop(document.root, 'alias')) ?? str(prop(document.root, 'offerId')) ?? planId;
+  const planName = str(prop(plan.node, 'name')) ?? planId;
+  const description =
+    str(at(plan.node, 'listing', 'description')) ?? str(at(plan.node, 'listing', 'searchResultsSummary')) ?? str(at(document.root, 'listing', 'searchResultsSummary')) ?? offerName;
+
+  const values: Record<string, unknown> = {
+    // One registration definition per plan: its name (and so its generated id) must differ between plans.
+    mspOfferName: `${offerName} - ${planName}`,
+    mspOfferDescription: description,
+    managedByTenantId: configuration.tenantId,
+    authorizations: configuration.authorizations,
+  };
+  if (eligible.length > 0) {
+    values.eligibleAuthorizations = eligible;
+  }
+  if (scope === 'resourceGroup') {
+    values.rgName = '<resource group name>';
+  }
+  return {
+    ok: true,
+    exported: {
+      planId,
+      template: lighthouseTemplate(scope, eligible.length > 0),
+      parameters: {
+        $schema: DEPLOYMENT_PARAMETERS_SCHEMA,
+        contentVersion: '1.0.0.0',
+        parameters: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }])),
+      },
+    },
+  };
+}
