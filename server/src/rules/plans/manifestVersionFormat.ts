@@ -1,0 +1,42 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import { plansOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+import { parseManifestVersion } from './manifestVersion';
+import { replaceValueFix } from './valueFix';
+
+/**
+ * The n.n.n a near miss most likely meant: '1.2' → '1.2.0', 'v1.2.3' → '1.2.3'. Anything else
+ * ('1.0.x', four parts) has no obvious reading, and then no fix is offered.
+ */
+function completedVersion(text: string): string | undefined {
+  const match = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/i.exec(text);
+  return match ? `${match[1]}.${match[2] ?? '0'}.${match[3] ?? '0'}` : undefined;
+}
+
+export const manifestVersionFormat: Rule = {
+  code: 'manifest-version-format',
+  severity: 'error',
+  docs: 'The manifest version of a technical configuration has the form n.n.n (for example 1.0.0), and must grow whenever the configuration changes.',
+  check({ root, report }) {
+    for (const plan of plansOf(root)) {
+      const node = prop(plan.technicalConfiguration, 'version');
+      const version = str(node);
+      if (node && version !== undefined && !parseManifestVersion(version)) {
+        const suggestion = completedVersion(version);
+        report(
+          node,
+          t("Manifest version '{0}' must have the form n.n.n, three whole numbers separated by dots (for example '1.0.0').", version),
+          suggestion !== undefined ? { value: version, suggestion } : undefined,
+        );
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const { value, suggestion } = diagnostic.data ?? {};
+    if (typeof value !== 'string' || typeof suggestion !== 'string') {
+      return [];
+    }
+    return replaceValueFix(diagnostic, context, { title: t("Change the version to '{0}'", suggestion), reported: value, replacement: suggestion, isPreferred: true });
+  },
+};

@@ -1,0 +1,84 @@
+import { t } from '../../l10n';
+import { codePointLength, prop, str } from '../../model/nodes';
+import { plansOf } from '../../model/offerStructure';
+import { suggestId } from '../offerSetup/offerIdFormat';
+import type { Rule } from '../rule';
+import { replaceValueFix } from './valueFix';
+
+const ID_PATTERN = /^[a-z0-9_-]+$/;
+const MAX_LENGTH = 50;
+
+type PlanField = 'planId' | 'name';
+
+/**
+ * What can be suggested instead of an invalid ID: `suggestId` falls back to a generic word when
+ * nothing of the ID survives, and that would be a guess, not a correction.
+ */
+function suggestionFor(id: string): string | undefined {
+  return /[a-z0-9_]/.test(id.toLowerCase()) ? suggestId(id) : undefined;
+}
+
+/** The message for an invalid plan ID or name, or undefined when it is valid. */
+function problemWith(field: PlanField, id: string, suggestion: string | undefined): string | undefined {
+  const length = codePointLength(id);
+  if (length === 0) {
+    return field === 'planId'
+      ? t('The plan ID is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.')
+      : t('The plan name is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.');
+  }
+  if (length > MAX_LENGTH) {
+    return field === 'planId'
+      ? t("Plan ID '{0}' has {1} characters; the limit is 50.", id, length)
+      : t("Plan name '{0}' has {1} characters; the limit is 50.", id, length);
+  }
+  if (ID_PATTERN.test(id)) {
+    return undefined;
+  }
+  if (suggestion === undefined) {
+    return field === 'planId'
+      ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_'.", id)
+      : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_'.", id);
+  }
+  if (id.toLowerCase() === suggestion) {
+    return field === 'planId'
+      ? t("Plan ID '{0}' must be lowercase: use '{1}'.", id, suggestion)
+      : t("Plan name '{0}' must be lowercase: use '{1}'.", id, suggestion);
+  }
+  return field === 'planId'
+    ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion)
+    : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion);
+}
+
+export const planIdFormat: Rule = {
+  code: 'plan-id-format',
+  severity: 'error',
+  docs: 'A plan ID and name are part of the plan\'s identity in Partner Center: lowercase letters, digits, hyphens and underscores, 1 to 50 characters.',
+  check({ root, report }) {
+    for (const plan of plansOf(root)) {
+      for (const field of ['planId', 'name'] as const) {
+        const node = prop(plan.node, field);
+        const id = str(node);
+        if (node === undefined || id === undefined) {
+          continue;
+        }
+        const suggestion = suggestionFor(id);
+        const message = problemWith(field, id, suggestion);
+        if (message !== undefined) {
+          report(node, message, suggestion !== undefined ? { value: id, suggestion } : undefined);
+        }
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const { value, suggestion } = diagnostic.data ?? {};
+    if (typeof value !== 'string' || typeof suggestion !== 'string') {
+      return [];
+    }
+    return replaceValueFix(diagnostic, context, {
+      title: t("Change to '{0}'", suggestion),
+      reported: value,
+      replacement: suggestion,
+      isPreferred: true,
+    });
+  },
+};

@@ -1,0 +1,85 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import { plansOf, PlanRef } from '../../model/offerStructure';
+import type { Rule, RuleContext } from '../rule';
+import { baselinePlansById, firstPlanById } from './baselinePlans';
+import { replaceValueFix } from './valueFix';
+
+/**
+ * A published plan keeps its ID and name forever. Plans are matched by planId; a published plan
+ * whose ID is gone was either renamed (a new plan stands in its place: same name, or same
+ * position) or removed, and the message says which.
+ */
+export const planIdImmutable: Rule = {
+  code: 'plan-id-immutable',
+  severity: 'error',
+  needsBaseline: true,
+  docs: 'A published plan cannot be renamed or deleted: its ID and name are fixed once it is live (stop selling it in Partner Center instead).',
+  check({ root, baseline, report }) {
+    const plansNode = prop(root, 'plans');
+    if (plansNode && plansNode.type !== 'array') {
+      return;
+    }
+    const plans = plansOf(root);
+    const current = firstPlanById(plans);
+    const published = baselinePlansById(baseline);
+    // Plans that are not in the baseline: a renamed plan is one of them.
+    const newcomers = plans.filter((plan) => plan.planId !== undefined && !published.has(plan.planId));
+
+    for (const [planId, publishedPlan] of published) {
+      const plan = current.get(planId);
+      if (plan) {
+        reportRenamedName(plan, publishedPlan, report);
+        continue;
+      }
+      const successor = takeSuccessor(newcomers, publishedPlan);
+      const successorNode = successor && prop(successor.node, 'planId');
+      if (successor && successorNode) {
+        report(
+          successorNode,
+          t("Plan ID '{0}' replaces the published plan '{1}': a published plan's ID cannot change; use '{1}' again.", successor.planId ?? '', planId),
+          { value: successor.planId, published: planId },
+        );
+      } else if (plansNode) {
+        report(plansNode, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+      } else {
+        report({ missing: 'plans', in: root }, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const { value, published } = diagnostic.data ?? {};
+    if (typeof value !== 'string' || typeof published !== 'string') {
+      return [];
+    }
+    return replaceValueFix(diagnostic, context, {
+      title: t("Change back to '{0}'", published),
+      reported: value,
+      replacement: published,
+      isPreferred: false,
+    });
+  },
+};
+
+function reportRenamedName(plan: PlanRef, publishedPlan: PlanRef, report: RuleContext['report']): void {
+  const nameNode = prop(plan.node, 'name');
+  const name = str(nameNode);
+  const publishedName = str(prop(publishedPlan.node, 'name'));
+  if (nameNode && name !== undefined && publishedName !== undefined && name !== publishedName) {
+    report(
+      nameNode,
+      t("Plan '{0}' was published with the name '{1}': a published plan's name cannot change; use '{1}' again.", plan.planId ?? '', publishedName),
+      { value: name, published: publishedName },
+    );
+  }
+}
+
+/** The new plan that most likely is the published plan renamed: same name first, else same position. */
+function takeSuccessor(newcomers: PlanRef[], publishedPlan: PlanRef): PlanRef | undefined {
+  const publishedName = str(prop(publishedPlan.node, 'name'));
+  let index = newcomers.findIndex((plan) => publishedName !== undefined && str(prop(plan.node, 'name')) === publishedName);
+  if (index < 0) {
+    index = newcomers.findIndex((plan) => plan.index === publishedPlan.index);
+  }
+  return index < 0 ? undefined : newcomers.splice(index, 1)[0];
+}

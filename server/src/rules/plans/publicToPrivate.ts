@@ -1,0 +1,34 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import { plansOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+import { baselinePlansById } from './baselinePlans';
+import { replaceValueFix } from './valueFix';
+
+export const publicToPrivate: Rule = {
+  code: 'public-to-private',
+  severity: 'error',
+  needsBaseline: true,
+  docs: 'A plan published as public can never become private: customers may already have accepted it.',
+  check({ root, baseline, report }) {
+    const published = baselinePlansById(baseline);
+    for (const plan of plansOf(root)) {
+      const node = prop(plan.node, 'visibility');
+      const publishedPlan = plan.planId !== undefined ? published.get(plan.planId) : undefined;
+      if (node && str(node) === 'private' && publishedPlan && str(prop(publishedPlan.node, 'visibility')) === 'public') {
+        report(
+          node,
+          t("Plan '{0}' was published as public and can never become private: set its visibility back to 'public' (or create a new private plan).", plan.planId ?? ''),
+        );
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    return replaceValueFix(diagnostic, context, {
+      title: t("Set the visibility back to 'public'"),
+      reported: 'private',
+      replacement: 'public',
+      isPreferred: false,
+    });
+  },
+};

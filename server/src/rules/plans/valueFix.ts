@@ -1,0 +1,28 @@
+/**
+ * The quick fix most plan rules offer: put another value where the diagnostic points. The
+ * diagnostic may come back from the editor after the text changed, so the fix is offered only
+ * while the value there is still the one that was reported.
+ */
+import { getNodeValue, modify } from 'jsonc-parser';
+import { fromPointer } from '../../model/jsonPointer';
+import type { OfferDiagnostic } from '../diagnostic';
+import { editsToTextEdits } from '../fixEdits';
+import type { FixContext, QuickFix } from '../rule';
+
+export interface ReplaceValueFix {
+  title: string;
+  /** The value the diagnostic reported (what must still be there). */
+  reported: unknown;
+  replacement: unknown;
+  isPreferred: boolean;
+}
+
+export function replaceValueFix(diagnostic: OfferDiagnostic, context: FixContext, fix: ReplaceValueFix): QuickFix[] {
+  const path = fromPointer(diagnostic.path);
+  const node = context.document.nodeAt(path);
+  if (!node || getNodeValue(node) !== fix.reported) {
+    return [];
+  }
+  const edits = modify(context.document.getText(), path, fix.replacement, { formattingOptions: context.formatting });
+  return [{ title: fix.title, edits: editsToTextEdits(context.document, edits), isPreferred: fix.isPreferred }];
+}
