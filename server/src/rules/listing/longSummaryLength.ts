@@ -1,0 +1,22 @@
+import { t } from '../../l10n';
+import { at, codePointLength, str } from '../../model/nodes';
+import type { Rule } from '../rule';
+
+const MAX = 256;
+
+export const longSummaryLength: Rule = {
+  code: 'long-summary-length',
+  severity: 'error',
+  docs: 'The long summary is shown on the offer page above the description: at most 256 characters.',
+  check({ root, report }) {
+    const node = at(root, 'listing', 'longSummary');
+    const summary = str(node);
+    if (!node || summary === undefined) {
+      return;
+    }
+    const length = codePointLength(summary);
+    if (length > MAX) {
+      report(node, t('The long summary has {0} characters; the limit is {1}.', length, MAX));
+    }
+  },
+};

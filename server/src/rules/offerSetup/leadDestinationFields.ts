@@ -1,0 +1,92 @@
+import type { Node } from 'jsonc-parser';
+import { t } from '../../l10n';
+import { isObject, items, keyNode, prop, str } from '../../model/nodes';
+import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
+import type { Rule, RuleContext } from '../rule';
+
+/** What each lead destination needs, as Partner Center's lead management page asks for it. */
+export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  email: ['emails'],
+  https: ['httpsEndpointUrl'],
+  azureTable: ['storageAccountConnectionString'],
+  dynamics365: ['dynamicsInstanceUrl'],
+  marketo: ['marketoServerId', 'marketoMunchkinAccountId', 'marketoFormId'],
+  salesforce: ['salesforceOrgId'],
+};
+
+const DESTINATIONS = Object.keys(LEAD_DESTINATION_FIELDS);
+
+export const leadDestinationFields: Rule = {
+  code: 'lead-destination-fields',
+  severity: 'error',
+  docs: 'Each lead destination needs its own settings (addresses, endpoint, connection string, instance or account ids); without them Partner Center cannot deliver leads.',
+  check(context) {
+    const { root, report } = context;
+    const lead = prop(root, 'leadManagement');
+    if (!isObject(lead)) {
+      return;
+    }
+    if (!keyNode(lead, 'destination')) {
+      report({ missing: 'destination', in: lead }, t('leadManagement has no destination: choose one of {0}.', DESTINATIONS.join(', ')));
+      return;
+    }
+    const destinationNode = prop(lead, 'destination');
+    const destination = str(destinationNode);
+    if (!destinationNode || destination === undefined) {
+      return;
+    }
+    const fields = LEAD_DESTINATION_FIELDS[destination];
+    if (!fields) {
+      const sameLetters = DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
+      report(
+        destinationNode,
+        sameLetters
+          ? t("'{0}' is not a lead destination: use '{1}'.", destination, sameLetters)
+          : t("'{0}' is not a lead destination: use one of {1}.", destination, DESTINATIONS.join(', ')),
+      );
+      return;
+    }
+    for (const field of fields) {
+      if (!keyNode(lead, field)) {
+        report({ missing: field, in: lead }, t("The lead destination '{0}' needs {1}: add it.", destination, field));
+      } else if (field === 'emails') {
+        checkEmails(context, prop(lead, field));
+      } else {
+        checkValue(context, destination, field, prop(lead, field));
+      }
+    }
+  },
+};
+
+function checkEmails({ report }: RuleContext, emails: Node | undefined): void {
+  if (emails?.type !== 'array') {
+    return;
+  }
+  if (items(emails).length === 0) {
+    report(emails, t('The email lead destination has no address: add at least one to emails.'));
+  }
+  for (const entry of items(emails)) {
+    const address = str(entry);
+    if (address !== undefined && !isEnvReference(address) && !isEmailAddress(address.trim())) {
+      report(entry, t("'{0}' is not an email address: write it as name@example.com.", address));
+    }
+  }
+}
+
+function checkValue({ report }: RuleContext, destination: string, field: string, node: Node | undefined): void {
+  const value = str(node);
+  if (!node || value === undefined || isEnvReference(value)) {
+    return;
+  }
+  if (value.trim() === '') {
+    report(node, t("{0} is empty: the lead destination '{1}' needs it.", field, destination));
+    return;
+  }
+  // A malformed URL is url-format's to report; here only the scheme the https destination demands.
+  if (field === 'httpsEndpointUrl') {
+    const url = checkWebUrl(value);
+    if (url.kind === 'ok' && url.url.protocol === 'http:') {
+      report(node, t("The lead endpoint '{0}' uses http: leads carry customer contact details, so Partner Center sends them only to an https:// endpoint.", value));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The baseline rules for top-level identity fields (offerId, alias): a value that Partner Center
+ * fixes at first publish must still be what the published baseline says.
+ */
+import { modify } from 'jsonc-parser';
+import { prop, str } from '../../model/nodes';
+import type { OfferDiagnostic } from '../diagnostic';
+import { editsToTextEdits } from '../fixEdits';
+import type { FixContext, QuickFix, RuleContext } from '../rule';
+
+/** Reports `key` when it is a string now and a different string in the baseline. */
+export function reportChangedSincePublished(
+  { root, baseline, report }: RuleContext,
+  key: string,
+  message: (current: string, published: string) => string,
+): void {
+  const node = prop(root, key);
+  const current = str(node);
+  const published = str(prop(baseline?.root, key));
+  if (!node || current === undefined || published === undefined || current === published) {
+    return;
+  }
+  report(node, message(current, published), { published });
+}
+
+/** Puts the published value back (not preferred: the author may mean to start a new offer). */
+export function restorePublishedValue(diagnostic: OfferDiagnostic, { document, formatting }: FixContext, key: string, title: (published: string) => string): QuickFix[] {
+  const published = diagnostic.data?.published;
+  if (typeof published !== 'string') {
+    return [];
+  }
+  const edits = modify(document.getText(), [key], published, { formattingOptions: formatting });
+  return [{ title: title(published), edits: editsToTextEdits(document, edits) }];
+}

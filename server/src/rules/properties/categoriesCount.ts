@@ -1,0 +1,42 @@
+import { t } from '../../l10n';
+import { isObject, items, keyNode, prop, str } from '../../model/nodes';
+import type { Rule } from '../rule';
+
+const MAX = 5;
+
+export const categoriesCount: Rule = {
+  code: 'categories-count',
+  severity: 'error',
+  docs: 'An offer is listed under 1 to 5 marketplace categories, each chosen once.',
+  check({ root, report }) {
+    const properties = prop(root, 'properties');
+    if (!isObject(properties)) {
+      return;
+    }
+    if (!keyNode(properties, 'categories')) {
+      report({ missing: 'categories', in: properties }, t('The offer has no categories: choose 1 to {0} marketplace categories, e.g. "Security".', MAX));
+      return;
+    }
+    const categories = prop(properties, 'categories');
+    if (categories?.type !== 'array') {
+      return;
+    }
+    const entries = items(categories);
+    if (entries.length === 0) {
+      report(categories, t('No category is chosen: choose 1 to {0} marketplace categories.', MAX));
+    } else if (entries.length > MAX) {
+      report(categories, t('There are {0} categories; the limit is {1}: remove {2}.', entries.length, MAX, entries.length - MAX));
+    }
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      const category = str(entry);
+      if (category === undefined) {
+        continue;
+      }
+      if (seen.has(category)) {
+        report(entry, t("The category '{0}' is listed twice: remove this one.", category));
+      }
+      seen.add(category);
+    }
+  },
+};
