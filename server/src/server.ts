@@ -8,7 +8,6 @@ import { fileURLToPath } from 'url';
 import {
   createConnection,
   Diagnostic,
-  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
@@ -16,8 +15,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { setLocale } from './l10n';
+import { createGuard } from './lsp/guard';
+import { registerStructureFeatures } from './lsp/structureFeatures';
+import { registerEditingFeatures } from './lsp/editingFeatures';
 import { OfferLanguageService, OfferLocation } from './languageService';
-import type { OfferDiagnostic } from './rules/diagnostic';
+import { toLspDiagnostic } from './lsp/lspDiagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -25,17 +27,10 @@ const service = new OfferLanguageService();
 let workspaceFolders: string[] = [];
 let pullDiagnostics = false;
 
-/** Wraps a handler: an exception becomes a logged error and the fallback answer. */
-function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...params: P) => R | Promise<R>) {
-  return async (...params: P): Promise<R> => {
-    try {
-      return await handler(...params);
-    } catch (error) {
-      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return fallback;
-    }
-  };
-}
+/** Wraps a handler: an exception becomes a logged error and the fallback answer (lsp/guard.ts). */
+const guard = createGuard(connection.console);
+const structureCapabilities = registerStructureFeatures({ connection, documents, service, guard, locate });
+const editingCapabilities = registerEditingFeatures({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders, recheckAll: recheckOpenOffers });
 
 connection.onInitialize((params) => {
   setLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
@@ -52,6 +47,8 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...structureCapabilities,
+      ...editingCapabilities,
       ...(pullDiagnostics
         ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'marketplace-offer' } }
         : {}),
@@ -77,19 +74,6 @@ function locate(document: TextDocument): OfferLocation | undefined {
     .filter((root) => !path.relative(root, offerPath).startsWith('..'))
     .sort((a, b) => b.length - a.length)[0];
   return { offerPath, workspaceRoot: folder ?? path.dirname(offerPath) };
-}
-
-const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
-
-export function toLspDiagnostic(diagnostic: OfferDiagnostic): Diagnostic {
-  return {
-    range: diagnostic.range,
-    severity: severities[diagnostic.severity],
-    code: diagnostic.code,
-    source: 'offer',
-    message: diagnostic.message,
-    data: { path: diagnostic.path, ...diagnostic.data },
-  };
 }
 
 function diagnose(document: TextDocument): Diagnostic[] {
@@ -151,15 +135,16 @@ connection.languages.diagnostics.on(
 
 // Images, CSVs and the baseline are read through a stamp cache: when one changes on disk the
 // open offers are checked again (the client watches those files).
-connection.onDidChangeWatchedFiles(
-  guard('didChangeWatchedFiles', undefined, () => {
-    if (pullDiagnostics) {
-      void connection.languages.diagnostics.refresh();
-    } else {
-      documents.all().forEach((document) => schedule(document, 0));
-    }
-  }),
-);
+connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () => recheckOpenOffers()));
+
+/** Checks every open offer again: a file it names changed, or the role catalog did. */
+function recheckOpenOffers(): void {
+  if (pullDiagnostics) {
+    void connection.languages.diagnostics.refresh();
+  } else {
+    documents.all().forEach((document) => schedule(document, 0));
+  }
+}
 
 documents.listen(connection);
 connection.listen();

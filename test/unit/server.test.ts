@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { EXAMPLE_DIR } from '../support/offerHarness';
 import { LspTestClient } from '../support/lspClient';
+import { makePng } from '../support/pngWriter';
 
 describe('language server over stdio', () => {
   let workspace: string;
@@ -34,6 +35,21 @@ describe('language server over stdio', () => {
     assert.ok(problem, JSON.stringify(diagnostics));
     assert.strictEqual(problem.source, 'offer');
     assert.strictEqual(problem.severity, 1);
+  });
+
+  it('checks the offer again when an image it names changes on disk', async () => {
+    const offerPath = path.join(workspace, 'offer.json');
+    const text = fs.readFileSync(offerPath, 'utf8');
+    const clean = await client.change(offerPath, text);
+    assert.ok(!clean.some((d) => d.code === 'image-size'));
+    const logo = path.join(workspace, 'media', 'logo-small.png');
+    fs.writeFileSync(logo, makePng(41, 40));
+    const next = client.nextDiagnostics(client.uriOf(offerPath));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uriOf(logo), type: 2 }] });
+    const after = await next;
+    const problem = after.find((d) => d.code === 'image-size');
+    assert.ok(problem, JSON.stringify(after.map((d) => d.code)));
+    assert.match(problem.message, /41×40/);
   });
 
   it('answers pull diagnostics when the client asks for them', async () => {
