@@ -1,0 +1,28 @@
+import { t } from '../../l10n';
+import { items, prop } from '../../model/nodes';
+import { plansOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+
+const MAX_AUTHORIZATIONS = 20;
+
+export const authorizationsLimit: Rule = {
+  code: 'authorizations-limit',
+  severity: 'error',
+  docs: 'A plan may hold at most 20 authorizations; give roles to groups rather than to individual users to stay under it.',
+  check({ root, report }) {
+    for (const plan of plansOf(root)) {
+      const list = prop(plan.technicalConfiguration, 'authorizations');
+      const count = items(list).length;
+      if (list && count > MAX_AUTHORIZATIONS) {
+        report(
+          list,
+          t(
+            'This plan has {0} authorizations; the limit is {1}: give roles to groups instead of individual users.',
+            count,
+            MAX_AUTHORIZATIONS,
+          ),
+        );
+      }
+    }
+  },
+};

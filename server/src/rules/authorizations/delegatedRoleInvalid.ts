@@ -1,0 +1,65 @@
+import { t } from '../../l10n';
+import { OWNER_ROLE_ID } from '../../catalog/roleCatalog';
+import { fromPointer } from '../../model/jsonPointer';
+import { items, prop, str } from '../../model/nodes';
+import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+import { setValueFix, valueAt } from './quickFix';
+import {
+  dataActionsMessage,
+  intendedRole,
+  isUserAccessAdministrator,
+  resolveRoleReference,
+  roleNameMessage,
+  sameId,
+  unknownRoleMessage,
+} from './roleReference';
+
+export const delegatedRoleInvalid: Rule = {
+  code: 'delegated-role-invalid',
+  severity: 'error',
+  docs: 'Each role User Access Administrator may assign must itself be a built-in role that Azure Lighthouse supports, and neither Owner nor User Access Administrator.',
+  check({ root, catalog, report }) {
+    for (const plan of plansOf(root)) {
+      for (const authorization of authorizationsOf(plan, 'authorizations')) {
+        const role = intendedRole(catalog, authorization.roleDefinitionId);
+        // On any other role the whole list is wrong (delegated-roles-not-allowed): no detail.
+        if (role && !isUserAccessAdministrator(role)) {
+          continue;
+        }
+        for (const item of items(prop(authorization.node, 'delegatedRoleDefinitionIds'))) {
+          const value = str(item);
+          if (value === undefined) {
+            continue;
+          }
+          const reference = resolveRoleReference(catalog, value);
+          if (reference.kind === 'unknownGuid' || reference.kind === 'notGuid') {
+            report(item, unknownRoleMessage(value, reference));
+          } else if (reference.kind === 'name') {
+            report(item, roleNameMessage(value, reference.role), {
+              roleId: reference.role.id,
+              roleName: reference.role.roleName,
+              reported: value,
+            });
+          } else if (sameId(reference.role.id, OWNER_ROLE_ID)) {
+            report(item, t('User Access Administrator may not assign Owner: Azure Lighthouse does not support it. List roles such as Contributor instead.'));
+          } else if (isUserAccessAdministrator(reference.role)) {
+            report(item, t('User Access Administrator may not assign User Access Administrator itself: list the roles to assign, such as Contributor.'));
+          } else if (reference.role.hasDataActions) {
+            report(item, dataActionsMessage(reference.role, catalog));
+          }
+        }
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    // Only a role written by name has a sure fix: its ID.
+    const { roleId, roleName, reported } = diagnostic.data ?? {};
+    if (typeof roleId !== 'string' || typeof roleName !== 'string' || valueAt(context, diagnostic.path) !== reported) {
+      return [];
+    }
+    return [
+      setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true),
+    ];
+  },
+};

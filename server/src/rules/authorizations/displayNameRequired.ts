@@ -1,0 +1,38 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import type { Rule } from '../rule';
+import { principalHoldersOf } from './principals';
+
+export const displayNameRequired: Rule = {
+  code: 'display-name-required',
+  severity: 'error',
+  docs: "Customers see principalIdDisplayName in the delegation's details: every authorization needs one, and an approver's, when written, must not be empty.",
+  check({ root, report }) {
+    for (const holder of principalHoldersOf(root)) {
+      const node = prop(holder.node, 'principalIdDisplayName');
+      const principal = str(prop(holder.node, 'principalId')) ?? '';
+      if (!node) {
+        if (!holder.isApprover) {
+          report(
+            { missing: 'principalIdDisplayName', in: holder.node },
+            t(
+              "Principal '{0}' has no 'principalIdDisplayName': add the name customers will see for this user or group, such as 'Tier 2 Operators'.",
+              principal,
+            ),
+          );
+        }
+        continue;
+      }
+      const name = str(node);
+      if (name !== undefined && name.trim() === '') {
+        report(
+          node,
+          t(
+            "The display name of principal '{0}' is empty: give the name customers will see for this user or group, such as 'Tier 2 Operators'.",
+            principal,
+          ),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import type { Rule } from '../rule';
+import { formatSeconds, parseIsoDuration } from './isoDuration';
+import { justInTimePoliciesOf } from './justInTimePolicies';
+
+const MINIMUM_SECONDS = 30 * 60;
+const MAXIMUM_SECONDS = 8 * 60 * 60;
+
+export const jitDuration: Rule = {
+  code: 'jit-duration',
+  severity: 'error',
+  docs: 'An eligible role can be activated for an ISO 8601 duration from PT30M (30 minutes) to PT8H (8 hours), such as PT1H30M.',
+  check({ root, report }) {
+    for (const policy of justInTimePoliciesOf(root)) {
+      const node = prop(policy, 'maximumActivationDuration');
+      const text = str(node);
+      if (!node || text === undefined) {
+        continue;
+      }
+      const seconds = parseIsoDuration(text);
+      if (seconds === undefined) {
+        const capitalised = text.trim().toUpperCase();
+        report(
+          node,
+          parseIsoDuration(capitalised) !== undefined
+            ? t("Maximum activation duration '{0}' must be written in capitals: use '{1}'.", text, capitalised)
+            : t(
+                "Maximum activation duration '{0}' is not an ISO 8601 duration: write it like PT1H30M, between PT30M and PT8H.",
+                text,
+              ),
+        );
+      } else if (seconds < MINIMUM_SECONDS) {
+        report(
+          node,
+          t("Maximum activation duration '{0}' is {1}; the minimum is 30 min (PT30M).", text, formatSeconds(seconds)),
+        );
+      } else if (seconds > MAXIMUM_SECONDS) {
+        report(
+          node,
+          t("Maximum activation duration '{0}' is {1}; the maximum is 8 h (PT8H).", text, formatSeconds(seconds)),
+        );
+      }
+    }
+  },
+};

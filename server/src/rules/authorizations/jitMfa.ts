@@ -1,0 +1,31 @@
+import { t } from '../../l10n';
+import { prop, str } from '../../model/nodes';
+import type { Rule } from '../rule';
+import { justInTimePoliciesOf } from './justInTimePolicies';
+
+const PROVIDERS = ['Azure', 'None'];
+
+export const jitMfa: Rule = {
+  code: 'jit-mfa',
+  severity: 'error',
+  docs: "multiFactorAuthProvider is 'Azure' (activating the eligible role requires Microsoft Entra multifactor authentication) or 'None'.",
+  check({ root, report }) {
+    for (const policy of justInTimePoliciesOf(root)) {
+      const node = prop(policy, 'multiFactorAuthProvider');
+      const provider = str(node);
+      if (!node || provider === undefined || PROVIDERS.includes(provider)) {
+        continue;
+      }
+      const meant = PROVIDERS.find((candidate) => candidate.toLowerCase() === provider.trim().toLowerCase());
+      report(
+        node,
+        meant
+          ? t("Multifactor authentication provider '{0}' must be written '{1}'.", provider, meant)
+          : t(
+              "Multifactor authentication provider '{0}' is not supported: use 'Azure' (activation requires multifactor authentication) or 'None'.",
+              provider,
+            ),
+      );
+    }
+  },
+};

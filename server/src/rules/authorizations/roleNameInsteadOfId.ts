@@ -1,0 +1,49 @@
+import { t } from '../../l10n';
+import { fromPointer } from '../../model/jsonPointer';
+import { prop, str } from '../../model/nodes';
+import { allAuthorizationsOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+import { setValueFix, valueAt } from './quickFix';
+import { refusalMessage, resolveRoleReference, roleNameMessage } from './roleReference';
+
+export const roleNameInsteadOfId: Rule = {
+  code: 'role-name-instead-of-id',
+  severity: 'error',
+  docs: "roleDefinitionId takes a built-in role's GUID, not its name: 'Contributor' must be written b24988ac-6180-42a0-ab88-20f7382dd24c (the quick fix does it).",
+  check({ root, catalog, report }) {
+    for (const authorization of allAuthorizationsOf(root)) {
+      const node = prop(authorization.node, 'roleDefinitionId');
+      const value = str(node);
+      if (!node || value === undefined) {
+        continue;
+      }
+      const reference = resolveRoleReference(catalog, value);
+      if (reference.kind === 'name') {
+        // A role refused here anyway is said at once, and its ID is no fix to apply blindly.
+        const refusal = refusalMessage(reference.role, authorization.kind, catalog);
+        const message = roleNameMessage(value, reference.role);
+        report(node, refusal ? `${message} ${refusal}` : message, {
+          roleId: reference.role.id,
+          roleName: reference.role.roleName,
+          reported: value,
+          preferred: refusal === undefined,
+        });
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const { roleId, roleName, reported } = diagnostic.data ?? {};
+    if (typeof roleId !== 'string' || typeof roleName !== 'string' || valueAt(context, diagnostic.path) !== reported) {
+      return [];
+    }
+    return [
+      setValueFix(
+        context,
+        fromPointer(diagnostic.path),
+        roleId,
+        t("Use the ID of {0} ('{1}')", roleName, roleId),
+        diagnostic.data?.preferred === true,
+      ),
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+import { t } from '../../l10n';
+import { READER_ROLE_ID } from '../../catalog/roleCatalog';
+import { fromPointer } from '../../model/jsonPointer';
+import { isObject, items, prop } from '../../model/nodes';
+import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import type { Rule } from '../rule';
+import { addPropertyFix, setValueFix, valueAt } from './quickFix';
+import { intendedRole, isUserAccessAdministrator } from './roleReference';
+
+export const uaaDelegatedRolesRequired: Rule = {
+  code: 'uaa-delegated-roles-required',
+  severity: 'error',
+  docs: 'Azure Lighthouse grants User Access Administrator only to assign the roles listed in delegatedRoleDefinitionIds (for example to managed identities), so the list must name at least one.',
+  check({ root, catalog, report }) {
+    for (const plan of plansOf(root)) {
+      for (const authorization of authorizationsOf(plan, 'authorizations')) {
+        if (!isObject(authorization.node) || !isUserAccessAdministrator(intendedRole(catalog, authorization.roleDefinitionId))) {
+          continue;
+        }
+        const list = prop(authorization.node, 'delegatedRoleDefinitionIds');
+        if (!list) {
+          report(
+            { missing: 'delegatedRoleDefinitionIds', in: authorization.node },
+            t("User Access Administrator needs 'delegatedRoleDefinitionIds': list the built-in roles this principal may assign, such as Contributor."),
+          );
+        } else if (list.type === 'array' && items(list).length === 0) {
+          report(
+            list,
+            t("'delegatedRoleDefinitionIds' is empty: list the built-in roles User Access Administrator may assign, such as Contributor."),
+          );
+        }
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const path = fromPointer(diagnostic.path);
+    const current = valueAt(context, diagnostic.path);
+    // Reader is the least privilege a principal could assign: a safe start, to change as needed.
+    const title = t('Let User Access Administrator assign Reader (change it to the roles you need)');
+    if (current === undefined) {
+      const fix = addPropertyFix(context, path.slice(0, -1), 'delegatedRoleDefinitionIds', [READER_ROLE_ID], title, false);
+      return fix ? [fix] : [];
+    }
+    if (Array.isArray(current) && current.length === 0) {
+      return [setValueFix(context, path, [READER_ROLE_ID], title, false)];
+    }
+    return [];
+  },
+};
