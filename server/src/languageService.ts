@@ -10,10 +10,24 @@ import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
 import { validateOffer } from './validation/validateOffer';
+import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import { codeActions, CodeActionRequest } from './features/codeActions';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { formatOffer, OfferFormattingOptions } from './features/formatting';
+import { selectionRanges } from './features/selectionRanges';
+import type { CompletionList, Hover, InlayHint } from 'vscode-languageserver-types';
+import { completions } from './features/completion';
+import type { FeatureServices } from './features/featureServices';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { DirectoryReader, nodeDirectoryReader, WorkspaceFileIndex } from './features/workspaceFiles';
 
 export interface LanguageServiceOptions {
   catalog?: RoleCatalog;
   fileHost?: FileHost;
+  /** Lists workspace folders for path completions (tests give an in-memory one). */
+  directoryReader?: DirectoryReader;
 }
 
 /** Where an offer lives on disk: without it (an unsaved offer), file checks are skipped. */
@@ -29,10 +43,13 @@ export class OfferLanguageService {
   readonly fileHost: FileHost;
   readonly fileCache = new FileCache();
   private readonly parsed = new Map<string, OfferDocument>();
+  /** The workspace's files for path completions (bounded walk, reused for a few seconds). */
+  readonly workspaceFiles: WorkspaceFileIndex;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.catalog = options.catalog ?? RoleCatalog.builtin();
     this.fileHost = options.fileHost ?? nodeFileHost;
+    this.workspaceFiles = new WorkspaceFileIndex(options.directoryReader ?? nodeDirectoryReader);
   }
 
   /** The parsed document, parsed once per version of each URI. */
@@ -60,13 +77,80 @@ export class OfferLanguageService {
     const files = this.filesFor(location);
     return validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) });
   }
+
+  /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
+  codeActions(textDocument: TextDocument, request: CodeActionRequest, location?: OfferLocation): CodeAction[] {
+    const files = this.filesFor(location);
+    let baseline: OfferDocument | undefined | null = null; // read once, and only if fix-all checks again
+    return codeActions(this.parse(textDocument), request, {
+      catalog: this.catalog,
+      validate: (document) => {
+        if (baseline === null) {
+          baseline = readBaseline(files);
+        }
+        return validateOffer({ document, catalog: this.catalog, files, baseline });
+      },
+    });
+  }
+
+  /** Completions at a position: keys, role ids by role name, principals, enum values, file paths. */
+  complete(textDocument: TextDocument, position: Position, location?: OfferLocation): CompletionList {
+    return completions(this.parse(textDocument), position, this.featureServices(location));
+  }
+
+  /** The hover at a position: field documentation and limits, role, principal or image facts. */
+  hover(textDocument: TextDocument, position: Position, location?: OfferLocation): Hover | null {
+    return hover(this.parse(textDocument), position, this.featureServices(location));
+  }
+
+  /** The role name after every role id within `range`. */
+  inlayHints(textDocument: TextDocument, range?: Range): InlayHint[] {
+    return inlayHints(this.parse(textDocument), this.catalog, range);
+  }
+
+  private featureServices(location: OfferLocation | undefined): FeatureServices {
+    return { catalog: this.catalog, files: this.filesFor(location), workspaceFiles: this.workspaceFiles };
+  }
+
+  /** The outline: offer → sections → plans → authorizations. */
+  symbols(textDocument: TextDocument): DocumentSymbol[] {
+    return documentSymbols(this.parse(textDocument), this.catalog);
+  }
+
+  foldingRanges(textDocument: TextDocument): FoldingRange[] {
+    return foldingRanges(this.parse(textDocument));
+  }
+
+  selectionRanges(textDocument: TextDocument, positions: Position[]): SelectionRange[] {
+    return selectionRanges(this.parse(textDocument), positions);
+  }
+
+  /** Formatting edits for the whole offer, or for `range` of it; comments are kept. */
+  format(textDocument: TextDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
+    return formatOffer(this.parse(textDocument), options, range);
+  }
 }
+
+/**
+ * Parsed baselines by their text. The file cache hands back the same text while the baseline's
+ * stamp is unchanged, so a keystroke in the offer reuses the parsed baseline instead of parsing
+ * it again (on a large offer that parse cost as much as the offer's own). A few are kept, for a
+ * few open offers; the oldest goes first.
+ */
+const parsedBaselines = new Map<string, OfferDocument | undefined>();
+const PARSED_BASELINES_KEPT = 8;
 
 function readBaseline(files: OfferFiles | undefined): OfferDocument | undefined {
   const text = files?.baselineText();
   if (text === undefined) {
     return undefined;
   }
-  const baseline = OfferDocument.fromText(text, 'baseline:offer.published.json');
-  return baseline.root?.type === 'object' ? baseline : undefined;
+  if (!parsedBaselines.has(text)) {
+    if (parsedBaselines.size >= PARSED_BASELINES_KEPT) {
+      parsedBaselines.delete(parsedBaselines.keys().next().value as string);
+    }
+    const baseline = OfferDocument.fromText(text, 'baseline:offer.published.json');
+    parsedBaselines.set(text, baseline.root?.type === 'object' ? baseline : undefined);
+  }
+  return parsedBaselines.get(text);
 }

@@ -140,11 +140,18 @@ connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () 
 /** Checks every open offer again: a file it names changed, or the role catalog did. */
 function recheckOpenOffers(): void {
   if (pullDiagnostics) {
-    void connection.languages.diagnostics.refresh();
+    // A client may refuse the refresh (or be gone): that is logged, never an unhandled rejection.
+    connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.warn(`diagnostics refresh refused: ${String(error)}`));
   } else {
     documents.all().forEach((document) => schedule(document, 0));
   }
 }
+
+// The last line of defence: a promise that fails outside a guarded handler is logged, and Node
+// must not end the server for it (its default for an unhandled rejection).
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 
 documents.listen(connection);
 connection.listen();

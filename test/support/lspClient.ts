@@ -126,6 +126,11 @@ export class LspTestClient {
     return this.child.exitCode === null && !this.child.killed;
   }
 
+  /** The server's process id (the benchmark reads its peak memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);

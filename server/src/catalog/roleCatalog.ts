@@ -1,5 +1,9 @@
 import builtinRoles from './builtin-roles.json';
 
+// The parser lives in its own module so that `npm run roles:update` can bundle it without the
+// shipped catalog; everything that parsed a catalog from here still can.
+export { parseRoleCatalog } from './roleCatalogParser';
+
 /** One Azure built-in role, as `az role definition list` describes it (trimmed). */
 export interface RoleDefinition {
   roleName: string;
@@ -28,7 +32,8 @@ export class RoleCatalog {
   constructor(readonly roles: readonly RoleDefinition[]) {
     for (const role of roles) {
       this.byId.set(role.id.toLowerCase(), role);
-      this.byName.set(role.roleName.toLowerCase(), role);
+      // Names are looked up trimmed: a few built-in names end with a blank.
+      this.byName.set(role.roleName.trim().toLowerCase(), role);
     }
   }
 
@@ -67,74 +72,3 @@ export class RoleCatalog {
 }
 
 let builtinCatalog: RoleCatalog | undefined;
-
-/**
- * Reads a catalog from `az role definition list` output (full role definitions) or from the
- * trimmed shape this package ships. Throws with a readable message on anything else.
- */
-export function parseRoleCatalog(json: unknown): RoleDefinition[] {
-  if (!Array.isArray(json)) {
-    throw new Error('expected a JSON array of role definitions');
-  }
-  const roles: RoleDefinition[] = [];
-  for (const entry of json) {
-    if (typeof entry !== 'object' || entry === null) {
-      continue;
-    }
-    const e = entry as Record<string, unknown>;
-    const roleName = typeof e.roleName === 'string' ? e.roleName : undefined;
-    // az prints `name` as the GUID and `id` as a full resource id ending in the GUID.
-    const rawId = typeof e.name === 'string' && /^[0-9a-f-]{36}$/i.test(e.name) ? e.name : e.id;
-    const id = typeof rawId === 'string' ? rawId.split('/').pop()! : undefined;
-    if (!roleName || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-      continue;
-    }
-    if (typeof e.roleType === 'string' && e.roleType !== 'BuiltInRole') {
-      continue;
-    }
-    const permissions = Array.isArray(e.permissions) ? (e.permissions as Record<string, unknown>[]) : [];
-    const hasDataActions =
-      typeof e.hasDataActions === 'boolean'
-        ? e.hasDataActions
-        : permissions.some((p) => Array.isArray(p?.dataActions) && p.dataActions.length > 0);
-    roles.push({
-      roleName,
-      id: id.toLowerCase(),
-      description: typeof e.description === 'string' ? e.description : '',
-      category: typeof e.category === 'string' ? e.category : categoryOf(permissions),
-      hasDataActions,
-    });
-  }
-  if (roles.length === 0) {
-    throw new Error('no built-in role definitions found');
-  }
-  return roles.sort((a, b) => a.roleName.localeCompare(b.roleName));
-}
-
-/** The resource provider most of a role's own actions name; `General` when they name none. */
-function categoryOf(permissions: Record<string, unknown>[]): string {
-  const counts = new Map<string, number>();
-  for (const permission of permissions) {
-    for (const key of ['actions', 'dataActions']) {
-      const list = permission?.[key];
-      if (!Array.isArray(list)) {
-        continue;
-      }
-      for (const action of list) {
-        const provider = typeof action === 'string' ? /^(Microsoft\.[A-Za-z0-9]+)\//.exec(action)?.[1] : undefined;
-        if (provider) {
-          counts.set(provider, (counts.get(provider) ?? 0) + 1);
-        }
-      }
-    }
-  }
-  let best = 'General';
-  let bestCount = 0;
-  for (const [provider, count] of counts) {
-    if (count > bestCount) {
-      best = provider;
-      bestCount = count;
-    }
-  }
-  return best;
-}

@@ -1,0 +1,344 @@
+/**
+ * Completion: property keys from the schema (with snippets for whole plans, authorizations and
+ * contacts), role ids picked by role name, principals and tenant ids already in the offer, enum
+ * values, and the workspace's PNG and CSV files for image and audience fields.
+ */
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  Position,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import type { RoleCatalog, RoleDefinition } from '../catalog/roleCatalog';
+import { t } from '../l10n';
+import { entries, items, prop, str } from '../model/nodes';
+import type { OfferDocument } from '../model/offerDocument';
+import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
+import type { FeatureServices } from './featureServices';
+import { imageSizeAt, isCsvField } from './fieldLimits';
+import { knownPrincipals, knownTenants } from './offerPrincipals';
+import { RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
+import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
+import { escapeSnippet, SnippetWriter, structureOfElement, structureSnippet, StructureContext, valueSnippet } from './snippets';
+import { offerRelativePath } from './workspaceFiles';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/** Files whose PNG header is read to show (and rank by) their size. */
+const MAX_MEASURED_IMAGES = 200;
+
+/** The editor's command to open the suggestions again (after a key whose value has its own). */
+const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
+
+export function completions(document: OfferDocument, position: Position, services: FeatureServices): CompletionList {
+  const slot = cursorSlot(document, document.offsetAt(position));
+  if (!slot) {
+    return EMPTY;
+  }
+  const items = slot.kind === 'key' ? keyCompletions(document, slot) : valueCompletions(document, slot, services);
+  return { isIncomplete: false, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+function keyCompletions(document: OfferDocument, slot: KeySlot): CompletionItem[] {
+  const present = new Set(entries(slot.object).map((entry) => entry.key));
+  if (slot.editedKey !== undefined) {
+    present.delete(slot.editedKey);
+  }
+  const context = structureContext(document);
+  return schemaProperties(slot.objectPath)
+    .filter((property) => !present.has(property.name))
+    .map((property) => {
+      const propertyPath = [...slot.objectPath, property.name];
+      const schema = schemaOf(propertyPath);
+      const writer = new SnippetWriter();
+      const value = slot.hasColon ? '' : `: ${valueSnippet(propertyPath, schema, writer, context)}`;
+      const newText = `"${escapeSnippet(property.name)}"${value}${slot.commaAfter && !slot.hasColon ? ',' : ''}`;
+      const documentation = schemaDocumentation(schema);
+      const item: CompletionItem = {
+        label: property.name,
+        kind: CompletionItemKind.Property,
+        detail: property.required ? t('required') : undefined,
+        documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
+        filterText: slot.quoted ? `"${property.name}"` : property.name,
+        sortText: (property.required ? '0' : '1') + property.name,
+        insertTextFormat: InsertTextFormat.Snippet,
+        ...withEdits(document, slot, newText),
+      };
+      // An empty string or list left for a value that has suggestions of its own: show them.
+      const emptyValue = /^: "\$1"$/.test(value) ? propertyPath : /^: \[\$1\]$/.test(value) ? [...propertyPath, 0] : undefined;
+      if (!slot.hasColon && emptyValue && valueHasSuggestions(emptyValue)) {
+        item.command = { title: t('Suggest'), command: TRIGGER_SUGGEST };
+      }
+      return item;
+    });
+}
+
+/** Whether the value at `path` has completions (roles, principals, enums, files). */
+function valueHasSuggestions(path: (string | number)[]): boolean {
+  const schema = schemaOf(path);
+  const key = path[path.length - 1];
+  return (
+    roleSlotKindAt(path) !== undefined ||
+    key === 'principalId' ||
+    key === 'tenantId' ||
+    Array.isArray(schema?.enum) ||
+    imageSizeAt(path) !== undefined ||
+    isCsvField(path)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+function valueCompletions(document: OfferDocument, slot: ValueSlot, services: FeatureServices): CompletionItem[] {
+  const roleKind = roleSlotKindAt(slot.path);
+  if (roleKind) {
+    return roleCompletions(document, slot, roleKind, services.catalog);
+  }
+  const key = slot.path[slot.path.length - 1];
+  if (key === 'principalId') {
+    return principalCompletions(document, slot);
+  }
+  if (key === 'tenantId') {
+    return tenantCompletions(document, slot);
+  }
+  if (imageSizeAt(slot.path) || isCsvField(slot.path)) {
+    return fileCompletions(document, slot, services);
+  }
+  return [...enumCompletions(document, slot), ...structureCompletions(document, slot)];
+}
+
+function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlotKind, catalog: RoleCatalog): CompletionItem[] {
+  // In a list of assignable roles, a role already listed is not offered again.
+  const listed = new Set(
+    kind === 'delegated'
+      ? items(slot.container)
+          .filter((item) => item.offset !== slot.span.offset - 1)
+          .map((item) => str(item)?.toLowerCase())
+      : [],
+  );
+  return documentedRoles(kind, catalog)
+    .filter(({ role }) => !listed.has(role.id))
+    .map(({ role, documentation }) => ({
+      label: role.roleName,
+      kind: CompletionItemKind.Value,
+      detail: role.id,
+      documentation: { kind: MarkupKind.Markdown, value: documentation },
+      filterText: role.roleName,
+      sortText: role.roleName.toLowerCase(),
+      ...withEdits(document, slot, stringValue(slot, role.id)),
+    }));
+}
+
+/**
+ * The roles of a slot with their documentation, written once per catalog, kind and language:
+ * six hundred Markdown texts per keystroke would be most of a completion's time.
+ */
+const documentedRolesCache = new WeakMap<RoleCatalog, Map<string, { role: RoleDefinition; documentation: string }[]>>();
+
+function documentedRoles(kind: RoleSlotKind, catalog: RoleCatalog): { role: RoleDefinition; documentation: string }[] {
+  let byKind = documentedRolesCache.get(catalog);
+  if (!byKind) {
+    byKind = new Map();
+    documentedRolesCache.set(catalog, byKind);
+  }
+  // The translated word is part of the key, so a change of language writes them again.
+  const key = `${kind}\0${t('Category: {0}', '')}`;
+  let documented = byKind.get(key);
+  if (!documented) {
+    documented = rolesAllowedIn(kind, catalog).map((role) => ({ role, documentation: roleDocumentation(role, kind, catalog) }));
+    byKind.set(key, documented);
+  }
+  return documented;
+}
+
+function roleDocumentation(role: RoleDefinition, kind: RoleSlotKind, catalog: RoleCatalog): string {
+  const verdict = roleVerdict(kind, role, catalog);
+  return [
+    escapeMarkdown(role.description || t('No description.')),
+    t('Category: {0}', escapeMarkdown(role.category)),
+    escapeMarkdown(verdict.explanation),
+  ].join('\n\n');
+}
+
+function principalCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+  const current = slot.inQuotes ? document.nodeAt(slot.path) : undefined;
+  const displayNameNode = prop(slot.container, 'principalIdDisplayName');
+  return knownPrincipals(document.root, current).map((principal) => {
+    const item: CompletionItem = {
+      label: principal.displayName || principal.principalId,
+      labelDetails: principal.displayName ? { description: principal.principalId } : undefined,
+      kind: CompletionItemKind.Reference,
+      detail: principal.principalId,
+      documentation: {
+        kind: MarkupKind.Markdown,
+        value: t('A principal this offer already names: {0}.', escapeMarkdown(principal.displayName || principal.principalId)),
+      },
+      filterText: `${principal.displayName} ${principal.principalId}`.trim(),
+      ...withEdits(document, slot, stringValue(slot, principal.principalId)),
+    };
+    // An empty display name beside it is filled in too: the same principal, the same name.
+    if (principal.displayName && displayNameNode?.type === 'string' && str(displayNameNode) === '') {
+      item.additionalTextEdits = [
+        ...(item.additionalTextEdits ?? []),
+        { range: document.rangeAt(displayNameNode.offset + 1, 0), newText: jsonStringContent(principal.displayName) },
+      ];
+    }
+    return item;
+  });
+}
+
+function tenantCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+  const current = slot.inQuotes ? document.nodeAt(slot.path) : undefined;
+  return knownTenants(document.root, current).map((tenant) => ({
+    label: tenant.tenantId,
+    kind: CompletionItemKind.Value,
+    detail: t('The tenant of plan {0}', tenant.planIds.join(', ')),
+    filterText: tenant.tenantId,
+    ...withEdits(document, slot, stringValue(slot, tenant.tenantId)),
+  }));
+}
+
+function enumCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+  const schema = schemaOf(slot.path);
+  const values: unknown[] = Array.isArray(schema?.enum) ? schema.enum : schema?.const !== undefined ? [schema.const] : [];
+  // An array of unique choices (categories): those already chosen are not offered again.
+  const chosen =
+    slot.container.type === 'array'
+      ? new Set(items(slot.container).filter((item) => item.offset !== slot.span.offset - 1).map((item) => item.value as unknown))
+      : new Set<unknown>();
+  return values
+    .filter((value) => !chosen.has(value))
+    .map((value, index) => ({
+      label: typeof value === 'string' ? value : JSON.stringify(value),
+      kind: CompletionItemKind.EnumMember,
+      documentation: schemaDocumentation(schema) ? { kind: MarkupKind.Markdown, value: schemaDocumentation(schema)! } : undefined,
+      sortText: String(index).padStart(4, '0'),
+      ...withEdits(document, slot, typeof value === 'string' ? stringValue(slot, value) : plainValue(slot, JSON.stringify(value))),
+    }));
+}
+
+/** A new plan / authorization / eligible authorization, or any object or array the schema wants here. */
+function structureCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+  if (slot.inQuotes) {
+    return [];
+  }
+  const schema = schemaOf(slot.path);
+  const element = structureOfElement(slot.path);
+  const type = schema?.type;
+  if (!element && type !== 'object' && type !== 'array') {
+    return [];
+  }
+  const writer = new SnippetWriter();
+  const snippet = element ? structureSnippet(element, writer, structureContext(document)) : valueSnippet(slot.path, schema, writer, structureContext(document));
+  const labels: Record<string, string> = {
+    plan: t('New plan'),
+    authorization: t('New authorization'),
+    eligibleAuthorization: t('New eligible authorization'),
+  };
+  const label = element ? labels[element] : type === 'object' ? '{ }' : '[ ]';
+  const documentation: Record<string, string> = {
+    plan: t('A plan with its listing, private audience and technical configuration (tenant and one authorization).'),
+    authorization: t('An authorization: a principal of your tenant, its display name and a role (pick it by name).'),
+    eligibleAuthorization: t('An eligible (just-in-time) authorization with its activation policy.'),
+  };
+  return [
+    {
+      label,
+      kind: CompletionItemKind.Snippet,
+      documentation: element ? documentation[element] : schemaDocumentation(schema),
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: '0',
+      filterText: slot.typed || label,
+      ...withEdits(document, slot, snippetValue(slot, snippet)),
+    },
+  ];
+}
+
+function fileCompletions(document: OfferDocument, slot: ValueSlot, services: FeatureServices): CompletionItem[] {
+  const files = services.files;
+  const index = services.workspaceFiles;
+  if (!files || !index) {
+    return [];
+  }
+  const expected = imageSizeAt(slot.path);
+  const found = index.filesWithExtension(files.workspaceRoot, expected ? ['.png'] : ['.csv']);
+  return found.map((absolutePath, position) => {
+    const relative = offerRelativePath(files.offerDirectory, absolutePath);
+    let detail: string | undefined;
+    let fits = false;
+    if (expected && position < MAX_MEASURED_IMAGES) {
+      const header = files.png(relative);
+      if (header.status === 'ok' && header.result.isPng) {
+        fits = header.result.width === expected.width && header.result.height === expected.height;
+        detail = fits
+          ? t('{0} × {1} pixels, the size expected here', header.result.width, header.result.height)
+          : t('{0} × {1} pixels; expected here: {2} × {3}', header.result.width, header.result.height, expected.width, expected.height);
+      } else if (header.status === 'ok') {
+        detail = t('not a PNG image');
+      }
+    }
+    return {
+      label: relative,
+      kind: CompletionItemKind.File,
+      detail,
+      filterText: relative,
+      // Images of the right size first, then by path.
+      sortText: (fits ? '0' : '1') + relative,
+      ...withEdits(document, slot, stringValue(slot, relative)),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits
+
+/** The text edit of an item (and the comma the previous element lacks, if any). */
+function withEdits(document: OfferDocument, slot: CursorSlot, newText: string): Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> {
+  let text = newText;
+  const additionalTextEdits: TextEdit[] = [];
+  if (slot.commaBefore !== undefined) {
+    if (slot.commaBefore === slot.span.offset) {
+      text = ',' + text;
+    } else {
+      additionalTextEdits.push({ range: document.rangeAt(slot.commaBefore, 0), newText: ',' });
+    }
+  }
+  return {
+    textEdit: { range: document.rangeAt(slot.span.offset, slot.span.length), newText: text },
+    ...(additionalTextEdits.length > 0 ? { additionalTextEdits } : {}),
+  };
+}
+
+/** A string value: its content inside quotes already typed, else the quoted JSON string. */
+function stringValue(slot: ValueSlot, value: string): string {
+  if (slot.inQuotes) {
+    return jsonStringContent(value) + (slot.closeQuote ? '"' : '');
+  }
+  return plainValue(slot, JSON.stringify(value));
+}
+
+/** A value written without quotes around the cursor, with the space and comma it needs. */
+function plainValue(slot: ValueSlot, json: string): string {
+  return (slot.afterColon ? ' ' : '') + json + (slot.commaAfter ? ',' : '');
+}
+
+function snippetValue(slot: ValueSlot, snippet: string): string {
+  return (slot.afterColon ? ' ' : '') + snippet + (slot.commaAfter ? ',' : '');
+}
+
+/** A string as it is written between JSON quotes. */
+function jsonStringContent(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+function structureContext(document: OfferDocument): StructureContext {
+  const tenants = knownTenants(document.root);
+  return { knownTenantId: tenants.length === 1 ? tenants[0].tenantId : undefined };
+}

@@ -1,0 +1,163 @@
+/**
+ * LSP wiring of the features that help while typing: completion, hover and inlay hints, and the
+ * two settings they depend on: `marketplaceOffer.inlayHints.roleNames` and
+ * `marketplaceOffer.roleCatalogPath` (a user-provided role catalog that replaces the shipped one).
+ * Every handler is guarded: an exception is logged and answered with an empty result.
+ */
+import {
+  Connection,
+  DidChangeConfigurationNotification,
+  MessageType,
+  ServerCapabilities,
+  ShowMessageNotification,
+  TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { RoleCatalog } from '../catalog/roleCatalog';
+import { loadRoleCatalogFile, resolveCatalogPath } from '../catalog/roleCatalogFile';
+import { t } from '../l10n';
+import type { OfferLanguageService, OfferLocation } from '../languageService';
+import type { Guard } from './guard';
+
+/** The settings section the client keeps for this extension. */
+export const SETTINGS_SECTION = 'marketplaceOffer';
+
+export interface EditingSettings {
+  /** Show the role name after role ids. */
+  roleNameHints: boolean;
+  /** A role catalog file to use instead of the shipped one ('' for the shipped one). */
+  roleCatalogPath: string;
+}
+
+export const DEFAULT_EDITING_SETTINGS: EditingSettings = { roleNameHints: true, roleCatalogPath: '' };
+
+/** Reads the `marketplaceOffer` section as the client gives it (null or partial: defaults). */
+export function editingSettingsFrom(section: unknown): EditingSettings {
+  const value = (section && typeof section === 'object' ? section : {}) as Record<string, unknown>;
+  const inlayHints = (value.inlayHints && typeof value.inlayHints === 'object' ? value.inlayHints : {}) as Record<string, unknown>;
+  return {
+    roleNameHints: typeof inlayHints.roleNames === 'boolean' ? inlayHints.roleNames : DEFAULT_EDITING_SETTINGS.roleNameHints,
+    roleCatalogPath: typeof value.roleCatalogPath === 'string' ? value.roleCatalogPath : DEFAULT_EDITING_SETTINGS.roleCatalogPath,
+  };
+}
+
+export interface EditingFeatureHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: OfferLanguageService;
+  guard: Guard;
+  /** The offer's file and workspace folder (paths of the offer are confined to it). */
+  locate(document: TextDocument): OfferLocation | undefined;
+  /** The workspace folders, to resolve a relative `roleCatalogPath`. */
+  workspaceFolders(): readonly string[];
+  /** Checks every open offer again (after the role catalog changed). */
+  recheckAll(): void;
+}
+
+/** Registers the handlers and returns the capabilities to announce in `initialize`. */
+export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabilities {
+  const { connection, documents, service, guard, locate } = host;
+  let settings = DEFAULT_EDITING_SETTINGS;
+  /** The catalog file in use ('' for the shipped catalog): a setting that names it again changes nothing. */
+  let loadedCatalogPath = '';
+
+  connection.onCompletion(
+    guard('completion', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.complete(document, params.position, locate(document)) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.hover(document, params.position, locate(document)) : null;
+    }),
+  );
+  connection.languages.inlayHint.on(
+    guard('inlayHint', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document && settings.roleNameHints ? service.inlayHints(document, params.range) : [];
+    }),
+  );
+
+  const applySettings = (next: EditingSettings) => {
+    const hintsChanged = next.roleNameHints !== settings.roleNameHints;
+    settings = next;
+    const catalogChanged = useCatalog(next.roleCatalogPath);
+    if (catalogChanged) {
+      host.recheckAll();
+    }
+    if (catalogChanged || hintsChanged) {
+      connection.languages.inlayHint.refresh().catch(() => undefined); // a client without refresh asks again anyway
+    }
+  };
+
+  /** Loads the catalog a setting names (or the shipped one); answers whether the catalog changed. */
+  const useCatalog = (setting: string): boolean => {
+    const resolved = resolveCatalogPath(setting, host.workspaceFolders()) ?? '';
+    if (resolved === loadedCatalogPath) {
+      return false;
+    }
+    loadedCatalogPath = resolved;
+    if (resolved === '') {
+      service.catalog = RoleCatalog.builtin();
+      if (setting.trim() !== '') {
+        warn(t('The role catalog path "{0}" is relative but no folder is open: the built-in role catalog is used.', setting));
+      }
+      return true;
+    }
+    try {
+      service.catalog = loadRoleCatalogFile(resolved);
+      connection.console.info(`Role catalog: ${service.catalog.roles.length} roles from ${resolved}`);
+    } catch (error) {
+      service.catalog = RoleCatalog.builtin();
+      const reason = error instanceof Error ? error.message : String(error);
+      connection.console.error(`Role catalog ${resolved} not used: ${reason}`);
+      warn(t('{0} The built-in role catalog is used instead.', reason));
+    }
+    return true;
+  };
+
+  // A notification, not window/showMessageRequest: nothing to answer, and a client that can't
+  // answer requests is not left with one.
+  const warn = (message: string) => {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  };
+
+  /** Asks the client for the settings (clients without workspace/configuration keep the defaults). */
+  const fetchSettings = guard('configuration', undefined, async () => {
+    let section: unknown;
+    try {
+      section = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+    } catch {
+      return;
+    }
+    applySettings(editingSettingsFrom(section));
+  });
+
+  connection.onInitialized(
+    guard('initialized', undefined, async () => {
+      // Ask to be told of changes to our section (clients without dynamic registration refuse).
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      await fetchSettings();
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard('didChangeConfiguration', undefined, async (params) => {
+      // Clients that push settings send them; the others send null and are asked.
+      const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+      if (pushed !== undefined) {
+        applySettings(editingSettingsFrom(pushed));
+      } else {
+        await fetchSettings();
+      }
+    }),
+  );
+
+  return {
+    completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+    hoverProvider: true,
+    inlayHintProvider: { resolveProvider: false },
+  };
+}

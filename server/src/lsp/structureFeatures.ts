@@ -1,0 +1,71 @@
+/**
+ * LSP wiring of the features that work on the offer's structure: code actions (quick fixes and
+ * fix-all), the outline, folding, smart selection and formatting. Each handler is guarded: an
+ * exception is logged and answered with an empty result.
+ */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, QUICK_FIX_KIND } from '../features/codeActions';
+import type { OfferLanguageService, OfferLocation } from '../languageService';
+import type { Guard } from './guard';
+
+export interface StructureFeatureHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: OfferLanguageService;
+  guard: Guard;
+  /** The offer's file and workspace folder: fix-all checks against the same files and baseline. */
+  locate(document: TextDocument): OfferLocation | undefined;
+}
+
+/** Registers the handlers and returns the capabilities to announce in `initialize`. */
+export function registerStructureFeatures({ connection, documents, service, guard, locate }: StructureFeatureHost): ServerCapabilities {
+  connection.onCodeAction(
+    guard('codeAction', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) {
+        return [];
+      }
+      const { diagnostics, only, triggerKind } = params.context;
+      return service.codeActions(document, { diagnostics, only, triggerKind }, locate(document));
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.symbols(document) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.foldingRanges(document) : [];
+    }),
+  );
+  connection.onSelectionRanges(
+    guard('selectionRange', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.selectionRanges(document, params.positions) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('formatting', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.format(document, params.options) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? service.format(document, params.options, params.range) : [];
+    }),
+  );
+  return {
+    codeActionProvider: { codeActionKinds: [QUICK_FIX_KIND, FIX_ALL_KIND] },
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+  };
+}

@@ -1,0 +1,346 @@
+import * as assert from 'assert';
+import { parse, ParseError } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
+import {
+  codeActions,
+  FIX_ALL_KIND,
+  fixAllText,
+  fromLspDiagnostic,
+  MAX_FIX_ALL_ROUNDS,
+  minimalEdit,
+} from '../../../server/src/features/codeActions';
+import { placeholderFor } from '../../../server/src/features/schemaFixes';
+import { OfferLanguageService } from '../../../server/src/languageService';
+import { OfferDocument } from '../../../server/src/model/offerDocument';
+import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
+import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
+
+const URI = 'file://' + OFFER_PATH;
+const COMMENT = '// Contributor';
+
+/** The diagnostics of a text as the server publishes them (LSP shape, pointer and facts in `data`). */
+function published(service: OfferLanguageService, text: string): Diagnostic[] {
+  const document = TextDocument.create(URI, 'marketplace-offer', 1, text);
+  return service.validate(document, { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE }).map((d) => ({
+    range: d.range,
+    severity: { error: 1, warning: 2, info: 3 }[d.severity] as 1 | 2 | 3,
+    code: d.code,
+    source: 'offer',
+    message: d.message,
+    data: { path: d.path, ...d.data },
+  }));
+}
+
+/** The example's files, made once (drawing the PNGs is the slow part). */
+let sharedHost: ReturnType<typeof makeHost> | undefined;
+
+function setup(text: string) {
+  const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
+  const diagnostics = published(service, text);
+  const document = TextDocument.create(URI, 'marketplace-offer', 1, text);
+  const request = (only?: string[], forDiagnostics = diagnostics, triggerKind?: number) =>
+    service.codeActions(document, { diagnostics: forDiagnostics, only, triggerKind }, { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE });
+  return { service, diagnostics, request, recheck: (newText: string) => published(service, newText) };
+}
+
+function find(diagnostics: Diagnostic[], code: string, path: string): Diagnostic {
+  const found = diagnostics.filter((d) => d.code === code && (d.data as { path: string }).path === path);
+  assert.strictEqual(found.length, 1, `expected one ${code} at ${path}: ${JSON.stringify(diagnostics.map((d) => [d.code, (d.data as { path: string }).path, d.message]))}`);
+  return found[0];
+}
+
+function apply(text: string, action: CodeAction): string {
+  const edits = action.edit?.changes?.[URI];
+  assert.ok(edits, `action '${action.title}' has no edit for the offer`);
+  return TextDocument.applyEdits(TextDocument.create(URI, 'marketplace-offer', 1, text), edits);
+}
+
+function assertParses(text: string): void {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: true });
+  assert.deepStrictEqual(errors, [], 'the fixed text must still parse');
+}
+
+function hasDiagnostic(diagnostics: Diagnostic[], code: string, path: string): boolean {
+  return diagnostics.some((d) => d.code === code && (d.data as { path: string }).path === path);
+}
+
+describe('code actions', () => {
+  it('offers the rule fix for offer-id-format as a preferred quick fix attached to its diagnostic', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"contoso-sentinel-ops"', '"Contoso Sentinel Ops"');
+    const { diagnostics, request, recheck } = setup(text);
+    const diagnostic = find(diagnostics, 'offer-id-format', '/offerId');
+    const actions = request(['quickfix'], [diagnostic]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [["Change the offer ID to 'contoso-sentinel-ops'", 'quickfix', true]],
+    );
+    assert.deepStrictEqual(actions[0].diagnostics, [diagnostic]);
+    const fixed = apply(text, actions[0]);
+    assert.ok(fixed.includes('"offerId": "contoso-sentinel-ops"'));
+    assert.ok(fixed.includes(COMMENT));
+    assertParses(fixed);
+    assert.ok(!hasDiagnostic(recheck(fixed), 'offer-id-format', '/offerId'));
+  });
+
+  it('renames a misspelt property to the known key, keeping its value and the comments', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"longSummary":', '"longSumary":');
+    const { diagnostics, request, recheck } = setup(text);
+    const diagnostic = find(diagnostics, 'schema', '/listing/longSumary');
+    const actions = request(undefined, [diagnostic]);
+    assert.deepStrictEqual(
+      actions.filter((a) => a.kind === 'quickfix').map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ["Rename to 'longSummary'", true],
+        ["Remove property 'longSumary'", false],
+      ],
+    );
+    const renamed = apply(text, actions[0]);
+    assert.strictEqual(renamed, EXAMPLE_OFFER_TEXT);
+    assert.ok(!hasDiagnostic(recheck(renamed), 'schema', '/listing/longSumary'));
+
+    const removed = apply(text, actions[1]);
+    assertParses(removed);
+    assert.ok(!removed.includes('longSumary'));
+    assert.ok(removed.includes(COMMENT));
+    assert.strictEqual((parse(removed) as { listing: { name: string } }).listing.name, 'Contoso Sentinel Operations');
+    assert.ok(!hasDiagnostic(recheck(removed), 'schema', '/listing/longSumary'));
+  });
+
+  it('only removes an unknown property with no close known key', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"privacyPolicyUrl":', '"colour": "blue",\n    "privacyPolicyUrl":');
+    const { diagnostics, request } = setup(text);
+    const diagnostic = find(diagnostics, 'schema', '/listing/colour');
+    const actions = request(['quickfix'], [diagnostic]);
+    assert.deepStrictEqual(actions.map((a) => a.title), ["Remove property 'colour'"]);
+    assert.strictEqual(apply(text, actions[0]), EXAMPLE_OFFER_TEXT);
+  });
+
+  it('keeps the comments beside a removed property', () => {
+    const after = '{\n  "offerId": "a", // keep me\n  "colour": "blue"\n}';
+    const { diagnostics, request } = setup(after);
+    const [removal] = request(['quickfix'], [find(diagnostics, 'schema', '/colour')]);
+    assert.strictEqual(apply(after, removal), '{\n  "offerId": "a" // keep me\n}');
+
+    const before = '{\n  // about colour\n  "colour": "blue",\n  "offerId": "a"\n}';
+    const second = setup(before);
+    const [first] = second.request(['quickfix'], [find(second.diagnostics, 'schema', '/colour')]);
+    assert.strictEqual(apply(before, first), '{\n  // about colour\n  "offerId": "a"\n}');
+
+    // A comment inside the removed value goes with it.
+    const inside = '{\n  "offerId": "a",\n  "colour": /* red? */ "blue"\n}';
+    const third = setup(inside);
+    const [withValue] = third.request(['quickfix'], [find(third.diagnostics, 'schema', '/colour')]);
+    assert.strictEqual(apply(inside, withValue), '{\n  "offerId": "a"\n}');
+  });
+
+  it('does not rename onto a key that is already there (it would duplicate it)', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"privacyPolicyUrl":', '"privacyPolicyURL": "https://contoso.com/p",\n    "privacyPolicyUrl":');
+    const { diagnostics, request } = setup(text);
+    const diagnostic = find(diagnostics, 'schema', '/listing/privacyPolicyURL');
+    assert.deepStrictEqual(
+      request(['quickfix'], [diagnostic]).map((a) => a.title),
+      ["Remove property 'privacyPolicyURL'"],
+    );
+  });
+
+  it('inserts a missing required string with an empty placeholder, not applied blindly', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('  "alias": "Contoso Sentinel Operations",\n', '');
+    const { diagnostics, request, recheck } = setup(text);
+    const diagnostic = find(diagnostics, 'schema', '/alias');
+    const actions = request(['quickfix'], [diagnostic]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Add the missing property 'alias'", false]]);
+    const fixed = apply(text, actions[0]);
+    assertParses(fixed);
+    assert.strictEqual((parse(fixed) as { alias: string }).alias, '');
+    assert.ok(fixed.includes(COMMENT));
+    assert.ok(!hasDiagnostic(recheck(fixed), 'schema', '/alias'));
+  });
+
+  it('inserts the only value the schema allows, as a preferred fix', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('  "offerType": "managedService",\n', '');
+    const { diagnostics, request, recheck } = setup(text);
+    const actions = request(['quickfix'], [find(diagnostics, 'schema', '/offerType')]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred]), [["Add the missing property 'offerType'", true]]);
+    const fixed = apply(text, actions[0]);
+    assert.strictEqual((parse(fixed) as { offerType: string }).offerType, 'managedService');
+    assert.ok(!hasDiagnostic(recheck(fixed), 'schema', '/offerType'));
+  });
+
+  it('puts in the allowed value when a value differs from it only by case, or only one is allowed', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"visibility": "private"', '"visibility": "Private"').replace(
+      '"offerType": "managedService"',
+      '"offerType": "managed-service"',
+    );
+    const { diagnostics, request, recheck } = setup(text);
+    const visibility = request(['quickfix'], [find(diagnostics, 'schema', '/plans/0/visibility')]);
+    assert.deepStrictEqual(visibility.map((a) => [a.title, a.isPreferred]), [['Change to "private"', true]]);
+    const offerType = request(['quickfix'], [find(diagnostics, 'schema', '/offerType')]);
+    assert.deepStrictEqual(offerType.map((a) => a.title), ['Change to "managedService"']);
+    const fixed = apply(apply(text, visibility[0]), offerType[0]);
+    assert.strictEqual(fixed, EXAMPLE_OFFER_TEXT);
+    assert.ok(!recheck(fixed).some((d) => d.code === 'schema'));
+  });
+
+  it('does not guess among several allowed values', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"visibility": "private"', '"visibility": "hidden"');
+    const { diagnostics, request } = setup(text);
+    assert.deepStrictEqual(request(['quickfix'], [find(diagnostics, 'schema', '/plans/0/visibility')]), []);
+  });
+
+  it('gives a missing object its required properties as placeholders', () => {
+    assert.deepStrictEqual(placeholderFor(['listing'], 0).value, { name: '', searchResultsSummary: '', description: '' });
+    assert.deepStrictEqual(placeholderFor(['plans', 0, 'technicalConfiguration'], 0).value, {
+      version: '',
+      tenantId: '',
+      authorizations: [],
+    });
+    assert.deepStrictEqual(placeholderFor(['offerType'], 0), { value: 'managedService', certain: true });
+    // Two allowed values: the author must choose, so the placeholder is blank, never a guess.
+    assert.deepStrictEqual(placeholderFor(['plans', 0, 'visibility'], 0), { value: '', certain: false });
+  });
+
+  it('offers nothing for a stale diagnostic whose property is gone', () => {
+    const text = EXAMPLE_OFFER_TEXT.replace('"longSummary":', '"longSumary":');
+    const { diagnostics } = setup(text);
+    const diagnostic = find(diagnostics, 'schema', '/listing/longSumary');
+    const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
+    const current = TextDocument.create(URI, 'marketplace-offer', 2, EXAMPLE_OFFER_TEXT);
+    assert.deepStrictEqual(service.codeActions(current, { diagnostics: [diagnostic], only: ['quickfix'] }), []);
+  });
+
+  it('ignores diagnostics of other sources and codes without a fix', () => {
+    assert.strictEqual(
+      fromLspDiagnostic({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'offer-id-format', source: 'json' }),
+      undefined,
+    );
+    const back = fromLspDiagnostic({
+      range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+      message: 'm',
+      code: 'offer-id-format',
+      source: 'offer',
+      severity: 2,
+      data: { path: '/offerId', suggestion: 'a' },
+    });
+    assert.deepStrictEqual(back, {
+      code: 'offer-id-format',
+      severity: 'warning',
+      message: 'm',
+      range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+      path: '/offerId',
+      data: { suggestion: 'a' },
+    });
+  });
+
+  describe('fix all', () => {
+    const broken = EXAMPLE_OFFER_TEXT.replace('"contoso-sentinel-ops"', '"Contoso Sentinel Ops"')
+      .replace('"longSummary":', '"longSumary":')
+      .replace('  "offerType": "managedService",\n', '')
+      .replace('"privacyPolicyUrl":', '"colour": "blue",\n    "privacyPolicyUrl":');
+
+    it('applies every preferred fix in one edit and leaves the others', () => {
+      const { request, recheck } = setup(broken);
+      const actions = request(['source.fixAll']);
+      assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Fix all auto-fixable problems', FIX_ALL_KIND]]);
+      assert.strictEqual(actions[0].edit?.changes?.[URI]?.length, 1);
+      const fixed = apply(broken, actions[0]);
+      assertParses(fixed);
+      assert.ok(fixed.includes(COMMENT));
+      assert.ok(fixed.startsWith('{\n  // A complete managed service offer'));
+      const after = recheck(fixed);
+      assert.ok(!hasDiagnostic(after, 'offer-id-format', '/offerId'));
+      assert.ok(!hasDiagnostic(after, 'schema', '/listing/longSumary'));
+      assert.ok(!hasDiagnostic(after, 'schema', '/offerType'));
+      // Removing an unknown property loses what the author wrote: not done blindly.
+      assert.ok(hasDiagnostic(after, 'schema', '/listing/colour'));
+      const value = parse(fixed) as { offerId: string; offerType: string; listing: { longSummary: string } };
+      assert.strictEqual(value.offerId, 'contoso-sentinel-ops');
+      assert.strictEqual(value.offerType, 'managedService');
+      assert.match(value.listing.longSummary, /^Contoso's security operations centre/);
+    });
+
+    it('is offered under source.fixAll, source and its own kind, but not for quickfix or automatic requests', () => {
+      const { request } = setup(broken);
+      assert.strictEqual(request(['source']).length, 1);
+      assert.strictEqual(request([FIX_ALL_KIND]).length, 1);
+      assert.ok(request(['quickfix']).every((a) => a.kind === 'quickfix'));
+      assert.ok(request(undefined, undefined, 2).every((a) => a.kind === 'quickfix'));
+      assert.ok(request(undefined, undefined, 1).some((a) => a.kind === FIX_ALL_KIND));
+    });
+
+    it('is not offered when nothing can be fixed', () => {
+      const { request } = setup(EXAMPLE_OFFER_TEXT);
+      assert.deepStrictEqual(request(['source.fixAll']), []);
+    });
+
+    it('stops after a bounded number of rounds when fixes keep producing problems', () => {
+      const document = OfferDocument.fromText(EXAMPLE_OFFER_TEXT, URI);
+      let calls = 0;
+      // Every check reports a new offer ID to use: a fix that never converges.
+      const endless = (): OfferDiagnostic[] => [
+        {
+          code: 'offer-id-format',
+          severity: 'error',
+          message: 'endless',
+          range: document.rangeAt(0, 1),
+          path: '/offerId',
+          data: { suggestion: `id-${++calls}` },
+        },
+      ];
+      const result = fixAllText(document, { catalog: RoleCatalog.builtin(), validate: endless });
+      assert.strictEqual(result.applied.length, MAX_FIX_ALL_ROUNDS);
+      assert.ok(result.text.includes(`"offerId": "id-${MAX_FIX_ALL_ROUNDS}"`));
+    });
+
+    it('does not apply the same fix twice when its problem comes back', () => {
+      const document = OfferDocument.fromText(EXAMPLE_OFFER_TEXT, URI);
+      let calls = 0;
+      const flipping = (): OfferDiagnostic[] => [
+        {
+          code: 'offer-id-format',
+          severity: 'error',
+          message: 'flip',
+          range: document.rangeAt(0, 1),
+          path: '/offerId',
+          data: { suggestion: ++calls % 2 ? 'a' : 'b' },
+        },
+      ];
+      assert.deepStrictEqual(fixAllText(document, { catalog: RoleCatalog.builtin(), validate: flipping }).applied.length, 2);
+    });
+
+    it('computes one minimal edit that never splits an emoji', () => {
+      const document = OfferDocument.fromText('{"a": "x🚀"}');
+      const edit = minimalEdit(document, '{"a": "x🚁"}');
+      assert.strictEqual(edit.newText, '🚁');
+      assert.deepStrictEqual(edit.range, document.rangeAt(8, 2));
+      const same = minimalEdit(document, '{"a": "x🚀"}');
+      assert.strictEqual(same.newText, '');
+    });
+  });
+
+  it('never throws on a half-broken offer', () => {
+    const text = '{ "offerId": "Bad Id", "plans": [ 42, { "planId": ';
+    const { diagnostics, request } = setup(text);
+    assert.doesNotThrow(() => request(undefined, diagnostics, 1));
+  });
+
+  it('answers every structure request on every cut of the example without failing', () => {
+    const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
+    let version = 0;
+    for (let cut = 0; cut < EXAMPLE_OFFER_TEXT.length; cut += 173) {
+      const text = EXAMPLE_OFFER_TEXT.slice(0, cut) + EXAMPLE_OFFER_TEXT.slice(cut + 7);
+      const document = TextDocument.create(URI, 'marketplace-offer', ++version, text);
+      const diagnostics = published(service, text);
+      const location = { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE };
+      for (const action of service.codeActions(document, { diagnostics, triggerKind: 1 }, location)) {
+        assert.ok(action.edit?.changes?.[URI], `${action.title} at cut ${cut} edits the offer`);
+      }
+      service.symbols(document);
+      service.foldingRanges(document);
+      assert.strictEqual(service.selectionRanges(document, [document.positionAt(cut)]).length, 1);
+      service.format(document, { tabSize: 2, insertSpaces: true });
+    }
+  });
+});

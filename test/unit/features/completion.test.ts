@@ -1,0 +1,458 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { parse, ParseError } from 'jsonc-parser';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { InsertTextFormat } from 'vscode-languageserver-types';
+import {
+  CONTRIBUTOR_ROLE_ID,
+  DELETE_ROLE_ID,
+  OWNER_ROLE_ID,
+  READER_ROLE_ID,
+  RoleCatalog,
+  USER_ACCESS_ADMINISTRATOR_ROLE_ID,
+} from '../../../server/src/catalog/roleCatalog';
+import { DirectoryEntry, DirectoryReader, WorkspaceFileIndex } from '../../../server/src/features/workspaceFiles';
+import {
+  applyCompletion,
+  documentationOf,
+  editingService,
+  itemLabelled,
+  offerDocument,
+  OFFER_LOCATION,
+  positionAt,
+  withCursor,
+} from '../../support/editingHarness';
+import { check, EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
+import { makePng } from '../../support/pngWriter';
+
+const catalog = RoleCatalog.builtin();
+const CONTRIBUTOR_LINE = `"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}" // Contributor`;
+const LOG_ANALYTICS_READER = catalog.findByName('Log Analytics Reader')!;
+
+interface Completed {
+  text: string;
+  items: CompletionItem[];
+}
+
+function complete(textWithCursor: string, options: { unsaved?: boolean; files?: Record<string, Uint8Array | string> } = {}): Completed {
+  const { text, offset } = withCursor(textWithCursor);
+  const { service } = editingService(options.files);
+  const list = service.complete(offerDocument(text), positionAt(text, offset), options.unsaved ? undefined : OFFER_LOCATION);
+  assert.strictEqual(list.isIncomplete, false);
+  return { text, items: list.items };
+}
+
+/** The example with its first authorization's role id replaced by `replacement` (holding the cursor). */
+function exampleWithRole(replacement: string): string {
+  assert.ok(EXAMPLE_OFFER_TEXT.includes(CONTRIBUTOR_LINE));
+  return EXAMPLE_OFFER_TEXT.replace(CONTRIBUTOR_LINE, `"roleDefinitionId": ${replacement}`);
+}
+
+function assertParses(text: string): void {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false });
+  assert.deepStrictEqual(errors, [], `the result does not parse:\n${text}`);
+}
+
+function errorsOf(text: string): string[] {
+  return check(text)
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.code} ${d.path}: ${d.message}`);
+}
+
+describe('completion', () => {
+  describe('role ids', () => {
+    it('offers every role Lighthouse supports in an authorization, by name, with id and description', () => {
+      const { items } = complete(exampleWithRole('"|"'));
+      const expected = catalog.roles.filter((role) => role.id !== OWNER_ROLE_ID && !role.hasDataActions);
+      assert.strictEqual(items.length, expected.length);
+      const contributor = itemLabelled(items, 'Contributor');
+      assert.strictEqual(contributor.detail, CONTRIBUTOR_ROLE_ID);
+      assert.strictEqual(contributor.filterText, 'Contributor');
+      assert.ok(documentationOf(contributor).includes('Grants full access to manage all resources'), documentationOf(contributor));
+      assert.ok(documentationOf(contributor).includes('Category: General'));
+      for (const name of ['Reader', 'User Access Administrator', 'Managed Services Registration assignment Delete Role']) {
+        itemLabelled(items, name);
+      }
+    });
+
+    it('never offers Owner or a role with DataActions', () => {
+      const { items } = complete(exampleWithRole('"|"'));
+      const ids = new Set(items.map((item) => item.detail));
+      assert.ok(!ids.has(OWNER_ROLE_ID), 'Owner offered');
+      assert.ok(!ids.has(LOG_ANALYTICS_READER.id), 'Log Analytics Reader (DataActions since 2026) offered');
+      assert.deepStrictEqual(
+        items.filter((item) => catalog.findById(item.detail!)?.hasDataActions).map((item) => item.label),
+        [],
+      );
+    });
+
+    it('inserts the id of the role picked inside the quotes, and the offer checks clean again', () => {
+      const { text, items } = complete(exampleWithRole('"|"'));
+      const result = applyCompletion(text, itemLabelled(items, 'Contributor'));
+      assert.ok(result.includes(`"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}"`), result);
+      assert.deepStrictEqual(errorsOf(result), []);
+    });
+
+    it('replaces a half-typed name inside the quotes with the id', () => {
+      const { text, items } = complete(exampleWithRole('"Contri|"'));
+      const item = itemLabelled(items, 'Contributor');
+      const edit = item.textEdit as { range: { start: { character: number }; end: { character: number } } };
+      assert.strictEqual(edit.range.end.character - edit.range.start.character, 'Contri'.length);
+      const result = applyCompletion(text, item);
+      assert.ok(result.includes(`"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}"`));
+      assert.ok(!result.includes('Contri"'));
+    });
+
+    it('adds the quotes when none were typed, and replaces a bare word', () => {
+      for (const typed of ['|', 'Contri|', 'Con|tri']) {
+        const { text, items } = complete(exampleWithRole(typed));
+        const result = applyCompletion(text, itemLabelled(items, 'Contributor'));
+        assert.ok(result.includes(`"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}"`), `${typed}: ${result.slice(2400, 2800)}`);
+        assert.deepStrictEqual(errorsOf(result), [], typed);
+      }
+    });
+
+    it('adds a space after a colon typed just before, and the closing quote of an unterminated string', () => {
+      const text1 = '{ "plans": [ { "technicalConfiguration": { "authorizations": [ { "roleDefinitionId":| } ] } } ] }';
+      const first = complete(text1);
+      assert.ok(applyCompletion(first.text, itemLabelled(first.items, 'Reader')).includes(`"roleDefinitionId": "${READER_ROLE_ID}" }`));
+      const text2 = '{ "plans": [ { "technicalConfiguration": { "authorizations": [ { "roleDefinitionId": "Rea|\n } ] } } ] }';
+      const second = complete(text2);
+      const result = applyCompletion(second.text, itemLabelled(second.items, 'Reader'));
+      assert.ok(result.includes(`"roleDefinitionId": "${READER_ROLE_ID}"\n`), result);
+      assertParses(result);
+    });
+
+    it('offers User Access Administrator as an authorization role but not as a role it may assign', () => {
+      const authorization = complete(exampleWithRole('"|"')).items;
+      assert.strictEqual(itemLabelled(authorization, 'User Access Administrator').detail, USER_ACCESS_ADMINISTRATOR_ROLE_ID);
+      assert.ok(documentationOf(itemLabelled(authorization, 'User Access Administrator')).includes('delegatedRoleDefinitionIds'));
+
+      const delegated = complete(
+        EXAMPLE_OFFER_TEXT.replace(`"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}"]`, `"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}", |]`),
+      );
+      const labels = delegated.items.map((item) => item.label);
+      assert.ok(!labels.includes('User Access Administrator'));
+      assert.ok(!labels.includes('Owner'));
+      assert.ok(!labels.includes('Contributor'), 'a role already listed is offered again');
+      const result = applyCompletion(delegated.text, itemLabelled(delegated.items, 'Reader'));
+      assert.ok(result.includes(`"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}", "${READER_ROLE_ID}"]`));
+      assert.deepStrictEqual(errorsOf(result), []);
+    });
+
+    it('does not offer User Access Administrator in an eligible authorization', () => {
+      const eligibleLine = `"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}",\n            "justInTimeAccessPolicy"`;
+      assert.ok(EXAMPLE_OFFER_TEXT.includes(eligibleLine));
+      const { text, items } = complete(EXAMPLE_OFFER_TEXT.replace(eligibleLine, `"roleDefinitionId": "|",\n            "justInTimeAccessPolicy"`));
+      const labels = items.map((item) => item.label);
+      assert.ok(!labels.includes('User Access Administrator'));
+      assert.ok(!labels.includes('Owner'));
+      assert.ok(labels.includes('Contributor'));
+      assert.deepStrictEqual(errorsOf(applyCompletion(text, itemLabelled(items, 'Reader'))), []);
+    });
+
+    it('offers no roles in a string that is not a role id', () => {
+      const { items } = complete(EXAMPLE_OFFER_TEXT.replace('"principalIdDisplayName": "Tier 2 Operators"', '"principalIdDisplayName": "Tier|"'));
+      assert.deepStrictEqual(items, []);
+    });
+  });
+
+  describe('principals and tenants', () => {
+    it('offers the principals the offer already names, and fills an empty display name', () => {
+      const offer = '{ "plans": [ { "technicalConfiguration": { "authorizations": [\n' +
+        '{ "principalId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "principalIdDisplayName": "Tier 2 Operators", "roleDefinitionId": "" },\n' +
+        '{ "principalId": "|", "principalIdDisplayName": "", "roleDefinitionId": "" } ] } } ] }';
+      const { text, items } = complete(offer);
+      assert.deepStrictEqual(items.map((item) => item.label), ['Tier 2 Operators']);
+      assert.strictEqual(items[0].detail, '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f');
+      const result = applyCompletion(text, items[0]);
+      assert.ok(result.includes('{ "principalId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "principalIdDisplayName": "Tier 2 Operators", "roleDefinitionId": "" } ]'), result);
+    });
+
+    it('keeps a display name already written', () => {
+      const offer = '{ "plans": [ { "technicalConfiguration": { "authorizations": [\n' +
+        '{ "principalId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "principalIdDisplayName": "Tier 2 Operators" },\n' +
+        '{ "principalId": "|", "principalIdDisplayName": "Night shift" } ] } } ] }';
+      const { text, items } = complete(offer);
+      const result = applyCompletion(text, items[0]);
+      assert.ok(result.includes('"principalIdDisplayName": "Night shift"'));
+      assert.ok(!result.includes('"Tier 2 OperatorsNight shift"'));
+    });
+
+    it('offers the tenant id of the other plans', () => {
+      const offer = '{ "plans": [ { "technicalConfiguration": { "tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47" } },' +
+        ' { "technicalConfiguration": { "tenantId": | } } ] }';
+      const { items } = complete(offer);
+      assert.deepStrictEqual(items.map((item) => item.label), ['72f988bf-86f1-41af-91ab-2d7cd011db47']);
+    });
+  });
+
+  describe('keys and structures', () => {
+    it('offers the schema keys of the object at the cursor that are not there yet', () => {
+      // The gold plan without its pricing model and audience: exactly those two are offered.
+      const plan = EXAMPLE_OFFER_TEXT.replace('"pricingModel": "BYOL",\n', '').replace(/"privateAudience": \{[^}]*\},\n/, '');
+      const { items } = complete(plan.replace('"visibility": "private",', '"visibility": "private",\n      |'));
+      assert.deepStrictEqual(items.map((item) => item.label).sort(), ['pricingModel', 'privateAudience']);
+      // The complete example's listing: nothing left to add.
+      const { items: listingKeys } = complete(EXAMPLE_OFFER_TEXT.replace('"privacyPolicyUrl"', '|\n    "privacyPolicyUrl"'));
+      assert.deepStrictEqual(listingKeys.map((item) => item.label), []);
+    });
+
+    it('offers a missing key with a value of the right shape, and a comma where one is needed', () => {
+      const offer = EXAMPLE_OFFER_TEXT.replace('"pricingModel": "BYOL",\n', '');
+      const { text, items } = complete(offer.replace('"visibility": "private",', '"visibility": "private",\n      "pri|"'));
+      const pricing = itemLabelled(items, 'pricingModel');
+      assert.strictEqual(pricing.insertTextFormat, InsertTextFormat.Snippet);
+      assert.strictEqual(pricing.filterText, '"pricingModel"');
+      const result = applyCompletion(text, pricing);
+      assert.ok(result.includes('"pricingModel": "BYOL"'), result);
+      assertParses(result);
+    });
+
+    it('asks for suggestions again after a key whose value has its own (roles, files, categories)', () => {
+      const offer = '{ "properties": { | }, "plans": [ { "technicalConfiguration": { "authorizations": [ { "principalId": "", "roleDefinitionId": "" } ] } } ] }';
+      const properties = complete(offer);
+      assert.strictEqual(itemLabelled(properties.items, 'categories').command?.command, 'editor.action.triggerSuggest');
+      assert.strictEqual(itemLabelled(properties.items, 'termsAndConditions').command, undefined);
+      const authorization = complete(offer.replace('{ | }', '{}').replace('"roleDefinitionId": ""', '"roleDefinitionId": "", |'));
+      const delegated = itemLabelled(authorization.items, 'delegatedRoleDefinitionIds');
+      assert.strictEqual(delegated.command?.command, 'editor.action.triggerSuggest');
+      assert.strictEqual(itemLabelled(authorization.items, 'principalIdDisplayName').command, undefined);
+    });
+
+    it('inserts the contacts as whole objects', () => {
+      const offer = EXAMPLE_OFFER_TEXT.replace(/\n\s*"engineeringContact": \{[^}]*\},/, '\n    |');
+      const { text, items } = complete(offer);
+      const contact = itemLabelled(items, 'engineeringContact');
+      const result = applyCompletion(text, contact, { 1: 'Dana', 2: 'dana@contoso.com', 3: '+1 425 555 0101' });
+      assert.ok(/"engineeringContact": \{\n\s+"name": "Dana",\n\s+"email": "dana@contoso.com",\n\s+"phone": "\+1 425 555 0101"\n\s+\},/.test(result), result);
+      assertParses(result);
+      assert.deepStrictEqual(errorsOf(result), []);
+    });
+
+    it('offers a new plan in the plans array, with the comma after the plan before it and the known tenant', () => {
+      const end = EXAMPLE_OFFER_TEXT.lastIndexOf('\n  ],\n  "certificationNotes"');
+      const { text, items } = complete(EXAMPLE_OFFER_TEXT.slice(0, end) + '\n    |' + EXAMPLE_OFFER_TEXT.slice(end));
+      const plan = itemLabelled(items, 'New plan');
+      assert.strictEqual(plan.insertTextFormat, InsertTextFormat.Snippet);
+      assert.ok(plan.additionalTextEdits?.some((edit) => edit.newText === ','));
+      assert.ok((plan.textEdit as { newText: string }).newText.includes('"tenantId": "${8:72f988bf-86f1-41af-91ab-2d7cd011db47}"'));
+      const result = applyCompletion(text, plan, { 1: 'silver', 2: 'silver' });
+      assertParses(result);
+      const errors = errorsOf(result).filter((e) => e.includes(' /plans/1'));
+      // What only the user can know is left empty, and says so.
+      assert.ok(errors.some((e) => e.startsWith('principal-id-format /plans/1/technicalConfiguration/authorizations/0/principalId')), errors.join('\n'));
+      assert.ok(!errors.some((e) => e.startsWith('tenant-id-format')), errors.join('\n'));
+    });
+
+    it('offers a new authorization and a new eligible authorization in their arrays', () => {
+      const offer = '{ "plans": [ { "technicalConfiguration": { "authorizations": [ | ], "eligibleAuthorizations": [] } } ] }';
+      const { text, items } = complete(offer);
+      assert.deepStrictEqual(items.map((item) => item.label), ['New authorization']);
+      assert.ok(applyCompletion(text, items[0]).includes('"principalIdDisplayName": ""'));
+      const eligible = complete('{ "plans": [ { "technicalConfiguration": { "eligibleAuthorizations": [ | ] } } ] }');
+      const result = applyCompletion(eligible.text, itemLabelled(eligible.items, 'New eligible authorization'));
+      assert.ok(result.includes('"multiFactorAuthProvider": "Azure"'));
+      assert.ok(result.includes('"maximumActivationDuration": "PT8H"'));
+      assertParses(result);
+    });
+
+    it('puts a comma after the insertion when an element follows', () => {
+      const offer = '{ "plans": [ { "technicalConfiguration": { "authorizations": [ |\n { "principalId": "x" } ] } } ] }';
+      const { text, items } = complete(offer);
+      const result = applyCompletion(text, itemLabelled(items, 'New authorization'));
+      assertParses(result);
+    });
+
+    it('offers nothing inside a comment', () => {
+      assert.deepStrictEqual(complete('{\n  // a comment |\n  "offerId": "x"\n}').items, []);
+      assert.deepStrictEqual(complete('{\n  /* a | comment */\n  "offerId": "x"\n}').items, []);
+      assert.ok(complete('{\n  /* a comment */ |\n  "offerId": "x"\n}').items.length > 0);
+    });
+  });
+
+  describe('enum values', () => {
+    const cases: [string, string, string[]][] = [
+      ['visibility', '"visibility": "private"', ['public', 'private']],
+      ['pricing model', '"pricingModel": "BYOL"', ['BYOL']],
+      ['lead destination', '"destination": "https"', ['email', 'https', 'azureTable', 'dynamics365', 'marketo', 'salesforce']],
+      ['MFA provider', '"multiFactorAuthProvider": "Azure"', ['Azure', 'None']],
+    ];
+    for (const [name, written, values] of cases) {
+      it(`offers the ${name} values`, () => {
+        const key = written.slice(0, written.indexOf(':') + 1);
+        const { items } = complete(EXAMPLE_OFFER_TEXT.replace(written, `${key} "|"`));
+        assert.deepStrictEqual(items.map((item) => item.label).sort(), [...values].sort());
+      });
+    }
+
+    it('offers the categories not chosen yet', () => {
+      const { text, items } = complete(EXAMPLE_OFFER_TEXT.replace('"categories": ["Security", "Monitoring & Diagnostics"]', '"categories": ["Security", |]'));
+      const labels = items.map((item) => item.label);
+      assert.strictEqual(labels.length, 19);
+      assert.ok(!labels.includes('Security'));
+      assert.ok(labels.includes('Monitoring & Diagnostics'));
+      const result = applyCompletion(text, itemLabelled(items, 'IT & Management Tools'));
+      assert.ok(result.includes('"categories": ["Security", "IT & Management Tools"]'));
+    });
+  });
+
+  describe('file paths', () => {
+    it('offers the workspace PNGs for a logo, relative to the offer, the right size first', () => {
+      const { text, items } = complete(EXAMPLE_OFFER_TEXT.replace('"small": "media/logo-small.png"', '"small": "|"'), {
+        files: { '../elsewhere/icon.png': makePng(40, 40), 'node_modules/pkg/a.png': makePng(40, 40), '.git/b.png': makePng(40, 40) },
+      });
+      const labels = items.map((item) => item.label);
+      assert.ok(labels.includes('media/logo-small.png'));
+      assert.ok(labels.includes('../elsewhere/icon.png'), 'a PNG elsewhere in the workspace');
+      assert.ok(!labels.some((label) => label.includes('node_modules') || label.includes('.git')));
+      assert.ok(!labels.some((label) => label.endsWith('.csv')));
+      const small = itemLabelled(items, 'media/logo-small.png');
+      assert.strictEqual(small.detail, '40 × 40 pixels, the size expected here');
+      assert.strictEqual(itemLabelled(items, 'media/logo-wide.png').detail, '255 × 115 pixels; expected here: 40 × 40');
+      assert.ok(small.sortText! < itemLabelled(items, 'media/logo-wide.png').sortText!);
+      assert.deepStrictEqual(errorsOf(applyCompletion(text, small)), []);
+    });
+
+    it('offers the workspace CSVs for an audience file', () => {
+      const { items } = complete(EXAMPLE_OFFER_TEXT.replace('"csv": "gold-customers.csv"', '"csv": |'));
+      assert.deepStrictEqual(items.map((item) => item.label).sort(), ['gold-customers.csv', 'preview-audience.csv']);
+    });
+
+    it('offers no files for an unsaved offer', () => {
+      const { items } = complete(EXAMPLE_OFFER_TEXT.replace('"csv": "gold-customers.csv"', '"csv": |'), { unsaved: true });
+      assert.deepStrictEqual(items, []);
+    });
+  });
+
+  describe('workspace files', () => {
+    const reader = (tree: Record<string, string[]>): DirectoryReader & { reads: number } => {
+      const result = {
+        reads: 0,
+        readDirectory(absolutePath: string): DirectoryEntry[] {
+          result.reads++;
+          const names = tree[absolutePath.split(path.sep).join('/')] ?? [];
+          return names.map((name) =>
+            name.endsWith('/') ? { name: name.slice(0, -1), kind: 'directory' } : name.endsWith('@') ? { name: name.slice(0, -1), kind: 'other' } : { name, kind: 'file' },
+          );
+        },
+      };
+      return result;
+    };
+    const root = path.resolve('/ws').split(path.sep).join('/');
+
+    it('skips node_modules, dot folders and links, and lists shallow files first', () => {
+      const index = new WorkspaceFileIndex(
+        reader({
+          [root]: ['z.png', 'media/', 'node_modules/', '.git/', 'linked@'],
+          [`${root}/media`]: ['a.png', 'deep/'],
+          [`${root}/media/deep`]: ['b.png'],
+          [`${root}/node_modules`]: ['x.png'],
+          [`${root}/.git`]: ['y.png'],
+        }),
+      );
+      const relative = index.files(path.resolve('/ws')).map((file) => path.relative(path.resolve('/ws'), file).split(path.sep).join('/'));
+      assert.deepStrictEqual(relative, ['z.png', 'media/a.png', 'media/deep/b.png']);
+    });
+
+    it('stops at the bound on the number of files', () => {
+      const many = Array.from({ length: 5000 }, (_, i) => `f${String(i).padStart(4, '0')}.png`);
+      const index = new WorkspaceFileIndex(reader({ [root]: many }));
+      assert.strictEqual(index.files(path.resolve('/ws')).length, 2000);
+      const small = new WorkspaceFileIndex(reader({ [root]: many }), { maxFiles: 10 });
+      assert.strictEqual(small.files(path.resolve('/ws')).length, 10);
+    });
+
+    it('walks once for a few seconds, and again when told files changed', () => {
+      let now = 0;
+      const disk = reader({ [root]: ['a.png'] });
+      const index = new WorkspaceFileIndex(disk, { ttlMs: 5000, now: () => now });
+      index.files(path.resolve('/ws'));
+      now = 4000;
+      index.files(path.resolve('/ws'));
+      assert.strictEqual(disk.reads, 1);
+      index.invalidate();
+      index.files(path.resolve('/ws'));
+      assert.strictEqual(disk.reads, 2);
+      now = 10000;
+      index.files(path.resolve('/ws'));
+      assert.strictEqual(disk.reads, 3);
+    });
+  });
+
+  describe('a new user', () => {
+    it('adds a plan with three authorizations by completion alone, without typing a GUID', () => {
+      const typed: string[] = [];
+      let text = EXAMPLE_OFFER_TEXT;
+      // 1. A new plan after the gold plan (the cursor on a new line before the closing bracket).
+      const end = text.lastIndexOf('\n  ],\n  "certificationNotes"');
+      text = text.slice(0, end) + '\n    ' + text.slice(end);
+      text = pick(text, end + '\n    '.length, 'New plan', {
+        1: 'silver',
+        2: 'silver',
+        3: 'Business-hours operations.',
+        4: 'Sentinel operations on weekdays.',
+      });
+      assertParses(text);
+      // 2. The first authorization's principal and role, by name.
+      const silver = text.indexOf('"planId": "silver"');
+      const principalMarker = '"principalId": "';
+      const first = text.indexOf(principalMarker, silver) + principalMarker.length;
+      text = pick(text, first, 'SOC Analysts');
+      text = pick(text, text.indexOf('"roleDefinitionId": "', silver) + '"roleDefinitionId": "'.length, 'Reader');
+      // 3. Two more authorizations: after the first one, a comma-less new line in the array.
+      for (const [principal, role] of [
+        ['Tier 2 Operators', 'Contributor'],
+        ['Offer Administrators', 'Managed Services Registration assignment Delete Role'],
+      ]) {
+        const lastClose = text.indexOf('\n          }\n        ]', silver);
+        assert.ok(lastClose > 0, text.slice(silver));
+        const at = lastClose + '\n          }'.length;
+        text = text.slice(0, at) + '\n          ' + text.slice(at);
+        text = pick(text, at + '\n          '.length, 'New authorization');
+        const arrayEnd = text.indexOf('\n        ]', silver);
+        const principalAt = text.lastIndexOf('"principalId": ""', arrayEnd) + '"principalId": "'.length;
+        text = pick(text, principalAt, principal);
+        const roleAt = text.lastIndexOf('"roleDefinitionId": ""', text.indexOf('\n        ]', silver)) + '"roleDefinitionId": "'.length;
+        text = pick(text, roleAt, role);
+      }
+      assertParses(text);
+      // The private plan's audience: its key and file by completion too.
+      const audience = text.indexOf('"subscriptionIds": []', silver);
+      text = text.slice(0, audience) + text.slice(audience + '"subscriptionIds": []'.length);
+      text = pick(text, audience, 'csv');
+      text = pick(text, text.indexOf('"csv": "', silver) + '"csv": "'.length, 'gold-customers.csv');
+
+      assert.ok(!typed.some((value) => /[0-9a-f]{8}-[0-9a-f]{4}/i.test(value)), 'a GUID was typed');
+      const silverPlan = parse(text).plans[1];
+      assert.deepStrictEqual(
+        silverPlan.technicalConfiguration.authorizations.map((a: { roleDefinitionId: string; principalIdDisplayName: string }) => [a.principalIdDisplayName, catalog.findById(a.roleDefinitionId)?.roleName]),
+        [
+          ['SOC Analysts', 'Reader'],
+          ['Tier 2 Operators', 'Contributor'],
+          ['Offer Administrators', 'Managed Services Registration assignment Delete Role'],
+        ],
+      );
+      assert.strictEqual(silverPlan.technicalConfiguration.authorizations[2].roleDefinitionId, DELETE_ROLE_ID);
+      assert.deepStrictEqual(errorsOf(text), []);
+
+      function pick(current: string, offset: number, label: string, values: Record<number, string> = {}): string {
+        const { service } = editingService();
+        const list = service.complete(offerDocument(current), positionAt(current, offset), OFFER_LOCATION);
+        typed.push(...Object.values(values));
+        return applyCompletion(current, itemLabelled(list.items, label), values);
+      }
+    });
+  });
+
+  it('never throws on half-broken offers', () => {
+    const { service } = editingService();
+    const texts = ['', '{', '[', '{"plans": [', '{"plans": [{"technicalConfiguration": {"authorizations": [{"roleDefinitionId": ', '{"a": "\\', '"x"', '{"plans": {"x": }}}'];
+    for (const text of texts) {
+      for (let offset = 0; offset <= text.length; offset++) {
+        assert.doesNotThrow(() => service.complete(offerDocument(text), positionAt(text, offset), OFFER_LOCATION), `${JSON.stringify(text)} at ${offset}`);
+      }
+    }
+  });
+});
