@@ -141,7 +141,10 @@ connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () 
 function recheckOpenOffers(): void {
   if (pullDiagnostics) {
     // A client may refuse the refresh (or be gone): that is logged, never an unhandled rejection.
-    connection.languages.diagnostics.refresh().catch((error: unknown) => connection.console.warn(`diagnostics refresh refused: ${String(error)}`));
+    // (typed as void, but it returns the request's promise)
+    Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((error: unknown) =>
+      connection.console.warn(`diagnostics refresh refused: ${String(error)}`),
+    );
   } else {
     documents.all().forEach((document) => schedule(document, 0));
   }
