@@ -33,6 +33,24 @@ export class MemoryFileHost implements FileHost {
     return this.files.get(real)?.bytes;
   }
 
+  /** Counted in `reads` like readFile: a read is a read, however short. */
+  readHead(absolutePath: string, bytes: number) {
+    return this.readFile(absolutePath)?.subarray(0, bytes);
+  }
+
+  /** The names of the files and folders directly under a folder that holds any. */
+  readDirectory(absolutePath: string) {
+    const folder = this.realPath(absolutePath);
+    const names = new Set<string>();
+    for (const file of this.files.keys()) {
+      const relative = path.relative(folder, file);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+        names.add(relative.split(path.sep)[0]);
+      }
+    }
+    return names.size > 0 ? [...names] : undefined;
+  }
+
   realPath(absolutePath: string) {
     const resolved = path.resolve(absolutePath);
     for (const [link, target] of this.links) {

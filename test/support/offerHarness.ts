@@ -30,10 +30,21 @@ export function exampleOffer(): Offer {
 }
 
 /** The example's files (PNGs, CSVs) inside the in-memory workspace, beside OFFER_PATH. */
+/** Deflating two 1280×720 images costs ~250 ms: generated once, then shared (never mutated). */
+const examplePngs = new Map<string, Uint8Array>();
+function examplePng(name: string, width: number, height: number): Uint8Array {
+  let png = examplePngs.get(name);
+  if (!png) {
+    png = makePng(width, height);
+    examplePngs.set(name, png);
+  }
+  return png;
+}
+
 export function exampleFiles(): Record<string, Uint8Array | string> {
   const files: Record<string, Uint8Array | string> = {};
   for (const [name, [width, height]] of Object.entries(EXAMPLE_MEDIA)) {
-    files[path.join(WORKSPACE, 'offer', 'media', name)] = makePng(width, height);
+    files[path.join(WORKSPACE, 'offer', 'media', name)] = examplePng(name, width, height);
   }
   for (const csv of ['preview-audience.csv', 'gold-customers.csv']) {
     files[path.join(WORKSPACE, 'offer', csv)] = fs.readFileSync(path.join(EXAMPLE_DIR, csv), 'utf8');

@@ -1,14 +1,26 @@
 import * as path from 'path';
 import { AudienceEntry, parseAudienceCsv } from './audienceCsv';
 import { FileHost, FileStamp } from './fileHost';
-import { PngHeader, readPngHeader } from './png';
+import { closestName } from './pathSuggestion';
+import { PNG_HEADER_BYTES, PngHeader, readPngHeader } from './png';
 
 /** Why a path of the offer could not be read, or what was read from it. */
 export type FileLookup<T> =
   | { status: 'ok'; absolutePath: string; result: T }
   | { status: 'outside' }
   | { status: 'not-found'; absolutePath: string }
-  | { status: 'unreadable'; absolutePath: string; reason: string };
+  /** `too-large`: over the size limit of its kind, so not read at all. */
+  | { status: 'unreadable'; absolutePath: string; reason: 'unreadable' | 'too-large' };
+
+/** Audience files larger than this are not parsed: the limits are 100 and 10,000 ids. */
+export const MAX_CSV_BYTES = 4 * 1024 * 1024;
+
+/** Thrown inside a cached read to say why the file gives no result. */
+class UnreadableFile extends Error {
+  constructor(readonly reason: 'unreadable' | 'too-large') {
+    super(reason);
+  }
+}
 
 /**
  * What was read from a file, keyed by its path and stamp: a keystroke in the offer re-validates
@@ -33,16 +45,21 @@ export class FileCache {
   }
 }
 
-/** Audience files larger than this are not parsed: the limits are 100 and 10,000 ids. */
-const MAX_CSV_BYTES = 4 * 1024 * 1024;
-
 /**
  * The files an offer names, resolved relative to the offer's folder and confined to the
  * workspace folder: a path that leads outside it (by `..`, an absolute path or a link) is
  * reported and never read.
+ *
+ * One instance serves one validation: several rules ask about the same path, so each answer
+ * (links resolved, stat, cache lookup) is kept for the instance's life. A new validation makes
+ * a new instance and sees the disk afresh; the contents stay in the shared {@link FileCache}.
  */
 export class OfferFiles {
   readonly offerDirectory: string;
+  private readonly answers = new Map<string, FileLookup<unknown>>();
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly folders = new Map<string, string[] | undefined>();
+  private realWorkspaceRoot: string | undefined;
 
   constructor(
     readonly offerPath: string,
@@ -55,6 +72,13 @@ export class OfferFiles {
 
   /** The absolute path of a relative path of the offer, or undefined when it leaves the workspace. */
   resolve(relativePath: string): string | undefined {
+    if (!this.resolved.has(relativePath)) {
+      this.resolved.set(relativePath, this.confine(relativePath));
+    }
+    return this.resolved.get(relativePath);
+  }
+
+  private confine(relativePath: string): string | undefined {
     if (relativePath.includes('\0')) {
       return undefined;
     }
@@ -62,35 +86,98 @@ export class OfferFiles {
     if (!isInside(this.workspaceRoot, absolutePath)) {
       return undefined;
     }
-    const real = this.host.realPath(absolutePath);
-    return isInside(this.host.realPath(this.workspaceRoot), real) ? absolutePath : undefined;
+    this.realWorkspaceRoot ??= this.host.realPath(this.workspaceRoot);
+    return isInside(this.realWorkspaceRoot, this.host.realPath(absolutePath)) ? absolutePath : undefined;
   }
 
   isOutsideWorkspace(relativePath: string): boolean {
     return this.resolve(relativePath) === undefined;
   }
 
+  /** The header of an image: only its first bytes are read. */
   png(relativePath: string): FileLookup<PngHeader> {
-    return this.lookup(relativePath, 'png', (bytes) => readPngHeader(bytes.subarray(0, 32)));
+    return this.lookup(relativePath, 'png', (absolutePath) => {
+      const head = this.host.readHead(absolutePath, PNG_HEADER_BYTES);
+      if (!head) {
+        throw new UnreadableFile('unreadable');
+      }
+      return readPngHeader(head);
+    });
   }
 
+  /** The subscription ids of an audience CSV, with their line numbers. */
   audienceCsv(relativePath: string): FileLookup<AudienceEntry[]> {
-    return this.lookup(relativePath, 'csv', (bytes, stamp) => {
+    return this.lookup(relativePath, 'csv', (absolutePath, stamp) => {
       if (stamp.size > MAX_CSV_BYTES) {
-        throw new Error(`the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MiB`);
+        throw new UnreadableFile('too-large');
+      }
+      const bytes = this.host.readFile(absolutePath);
+      if (!bytes) {
+        throw new UnreadableFile('unreadable');
       }
       return parseAudienceCsv(Buffer.from(bytes).toString('utf8'));
     });
   }
 
-  /** The text of the published baseline beside the offer, if there is one. */
-  baselineText(): string | undefined {
-    const baselinePath = baselinePathOf(this.offerPath);
-    const bytes = this.host.stat(baselinePath) ? this.host.readFile(baselinePath) : undefined;
-    return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+  /**
+   * For a path that names no file: an existing file of the workspace it probably meant (same
+   * folder, the name in another case or one or two keystrokes away, or `\` written for `/`),
+   * as a path to write instead; undefined when there is no single good guess.
+   */
+  suggestPath(relativePath: string): string | undefined {
+    if (relativePath.includes('\\')) {
+      const forward = relativePath.replace(/\\/g, '/');
+      return this.isExistingFile(forward) ? forward : undefined;
+    }
+    const slash = relativePath.lastIndexOf('/');
+    const folder = slash >= 0 ? relativePath.slice(0, slash + 1) : '';
+    const folderPath = this.resolve(folder === '' ? '.' : folder);
+    const names = folderPath === undefined ? undefined : this.namesIn(folderPath);
+    const name = names && closestName(relativePath.slice(slash + 1), names);
+    return name !== undefined && this.isExistingFile(folder + name) ? folder + name : undefined;
   }
 
-  private lookup<T>(relativePath: string, kind: string, read: (bytes: Uint8Array, stamp: FileStamp) => T): FileLookup<T> {
+  private namesIn(folderPath: string): string[] | undefined {
+    if (!this.folders.has(folderPath)) {
+      this.folders.set(folderPath, this.host.readDirectory(folderPath));
+    }
+    return this.folders.get(folderPath);
+  }
+
+  private isExistingFile(relativePath: string): boolean {
+    const absolutePath = this.resolve(relativePath);
+    return absolutePath !== undefined && this.host.stat(absolutePath) !== undefined;
+  }
+
+  /** The text of the published baseline beside the offer, if there is one (read once per stamp). */
+  baselineText(): string | undefined {
+    const baselinePath = baselinePathOf(this.offerPath);
+    const stamp = this.host.stat(baselinePath);
+    if (!stamp) {
+      return undefined;
+    }
+    return this.cache.get(baselinePath, 'baseline', stamp, () => {
+      const bytes = this.host.readFile(baselinePath);
+      return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
+    });
+  }
+
+  /**
+   * Resolves, confines and stats a path, then reads it through the cache: the same file with
+   * the same stamp is read once, however many rules and validations ask. A failed read is
+   * cached too, so a broken file is not re-read on every keystroke either.
+   */
+  private lookup<T>(relativePath: string, kind: string, read: (absolutePath: string, stamp: FileStamp) => T): FileLookup<T> {
+    const key = kind + '\0' + relativePath;
+    let answer = this.answers.get(key) as FileLookup<T> | undefined;
+    if (!answer) {
+      answer = this.lookupOnDisk(relativePath, kind, read);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private lookupOnDisk<T>(relativePath: string, kind: string, read: (absolutePath: string, stamp: FileStamp) => T): FileLookup<T> {
     const absolutePath = this.resolve(relativePath);
     if (absolutePath === undefined) {
       return { status: 'outside' };
@@ -99,18 +186,16 @@ export class OfferFiles {
     if (!stamp) {
       return { status: 'not-found', absolutePath };
     }
-    try {
-      const result = this.cache.get(absolutePath, kind, stamp, () => {
-        const bytes = this.host.readFile(absolutePath);
-        if (!bytes) {
-          throw new Error('the file could not be read');
-        }
-        return read(bytes, stamp);
-      });
-      return { status: 'ok', absolutePath, result };
-    } catch (error) {
-      return { status: 'unreadable', absolutePath, reason: error instanceof Error ? error.message : String(error) };
-    }
+    const outcome = this.cache.get(absolutePath, kind, stamp, (): { result: T } | { failure: 'unreadable' | 'too-large' } => {
+      try {
+        return { result: read(absolutePath, stamp) };
+      } catch (error) {
+        return { failure: error instanceof UnreadableFile ? error.reason : 'unreadable' };
+      }
+    });
+    return 'result' in outcome
+      ? { status: 'ok', absolutePath, result: outcome.result }
+      : { status: 'unreadable', absolutePath, reason: outcome.failure };
   }
 }
 
@@ -119,7 +204,8 @@ export function baselinePathOf(offerPath: string): string {
   return offerPath.replace(/\.json$/i, '') + '.published.json';
 }
 
-function isInside(root: string, candidate: string): boolean {
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(path.resolve(root), path.resolve(candidate));
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..` as a whole first segment leaves the root; a name that merely starts with dots doesn't.
+  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
 }

@@ -1,0 +1,79 @@
+import { t } from '../../l10n';
+import { isGuid, items, str } from '../../model/nodes';
+import { replaceValueFix } from '../plans/valueFix';
+import type { Rule } from '../rule';
+import { audiencesOf, csvEntriesOf, csvPathOf } from './audiences';
+
+/**
+ * A CSV of thousands of bad ids would otherwise fill the Problems panel: past this many lines,
+ * one more diagnostic counts the rest.
+ */
+export const MAX_CSV_LINES_REPORTED = 10;
+
+/** A value quoted in a message, cut short: a CSV line can be any length. */
+function clip(text: string, limit = 60): string {
+  const characters = [...text];
+  return characters.length > limit ? characters.slice(0, limit - 1).join('') + '…' : text;
+}
+
+/** A GUID hidden by spaces or braces (`{…}`, as some tools copy it): the GUID itself. */
+function cleanedGuid(id: string): string | undefined {
+  const cleaned = id.trim().replace(/^\{(.*)\}$/, '$1').trim();
+  return cleaned !== id && isGuid(cleaned) ? cleaned : undefined;
+}
+
+export const subscriptionIdFormat: Rule = {
+  code: 'subscription-id-format',
+  severity: 'error',
+  docs: 'Every subscription ID of an audience, inline or in its CSV file, must be a GUID, or Partner Center refuses the audience.',
+  check({ files, root, report }) {
+    for (const audience of audiencesOf(root)) {
+      for (const node of items(audience.ids)) {
+        const id = str(node);
+        if (node && id !== undefined && !isGuid(id)) {
+          const suggestion = cleanedGuid(id);
+          report(
+            node,
+            suggestion
+              ? t("'{0}' is not a subscription ID as written: use '{1}'.", id, suggestion)
+              : t("'{0}' is not a subscription ID: give a GUID such as 00000000-0000-0000-0000-000000000000.", clip(id)),
+            suggestion ? { id, suggestion } : undefined,
+          );
+        }
+      }
+
+      const entries = csvEntriesOf(files, audience);
+      const csvPath = csvPathOf(audience);
+      if (!entries || !audience.csv || csvPath === undefined) {
+        continue;
+      }
+      const bad = entries.filter((entry) => !isGuid(entry.id));
+      for (const entry of bad.slice(0, MAX_CSV_LINES_REPORTED)) {
+        report(
+          audience.csv,
+          entry.id === ''
+            ? t("Line {0} of '{1}' has no subscription ID: put a GUID in its Id column or delete the line.", entry.line, csvPath)
+            : t("Line {0} of '{1}': '{2}' is not a subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000).", entry.line, csvPath, clip(entry.id)),
+          { line: entry.line, id: clip(entry.id) },
+        );
+      }
+      const rest = bad.slice(MAX_CSV_LINES_REPORTED);
+      if (rest.length > 0) {
+        const lines = rest.slice(0, 5).map((entry) => entry.line).join(', ') + (rest.length > 5 ? ', …' : '');
+        report(audience.csv, t("'{0}' has {1} more lines that are not subscription IDs (lines {2}).", csvPath, rest.length, lines));
+      }
+    }
+  },
+  fix(diagnostic, context) {
+    const { id, suggestion } = diagnostic.data ?? {};
+    if (typeof id !== 'string' || typeof suggestion !== 'string') {
+      return [];
+    }
+    return replaceValueFix(diagnostic, context, {
+      title: t("Change the subscription ID to '{0}'", suggestion),
+      reported: id,
+      replacement: suggestion,
+      isPreferred: true,
+    });
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * The images an offer names (logos, screenshots, video thumbnails), found once from the tree so
+ * that every media rule walks them the same way and names them the same way in its messages.
+ */
+import type { Node } from 'jsonc-parser';
+import { t } from '../../l10n';
+import { at, entries, items, prop, str } from '../../model/nodes';
+import type { PngHeader } from '../../workspace/png';
+import type { RuleContext } from '../rule';
+
+export type LogoSize = 'small' | 'medium' | 'large' | 'wide';
+
+/** Partner Center's exact pixel sizes for the four logos. */
+export const LOGO_DIMENSIONS: Record<LogoSize, { width: number; height: number }> = {
+  small: { width: 40, height: 40 },
+  medium: { width: 90, height: 90 },
+  large: { width: 115, height: 115 },
+  wide: { width: 255, height: 115 },
+};
+
+export const LOGO_SIZES = Object.keys(LOGO_DIMENSIONS) as LogoSize[];
+
+/** Screenshots and video thumbnails are both exactly this size. */
+export const WIDESCREEN = { width: 1280, height: 720 };
+
+export type ImageRef =
+  | { kind: 'logo'; node: Node; path: string; size: LogoSize }
+  | { kind: 'screenshot'; node: Node; path: string; index: number }
+  | { kind: 'thumbnail'; node: Node; path: string; index: number };
+
+/** Kept for the life of a parsed tree (which never changes), shared by the media rules. */
+const imagesByRoot = new WeakMap<Node, readonly ImageRef[]>();
+
+/** Every image path of the listing that is a string (other types are the schema's to report). */
+export function imageRefsOf(root: Node): readonly ImageRef[] {
+  let refs = imagesByRoot.get(root);
+  if (!refs) {
+    refs = findImages(root);
+    imagesByRoot.set(root, refs);
+  }
+  return refs;
+}
+
+function findImages(root: Node): ImageRef[] {
+  const listing = prop(root, 'listing');
+  const refs: ImageRef[] = [];
+  for (const { key, valueNode } of entries(prop(listing, 'logos'))) {
+    const path = str(valueNode);
+    if (valueNode && path !== undefined && key in LOGO_DIMENSIONS) {
+      refs.push({ kind: 'logo', node: valueNode, path, size: key as LogoSize });
+    }
+  }
+  items(prop(listing, 'screenshots')).forEach((screenshot, index) => {
+    const node = prop(screenshot, 'path');
+    const path = str(node);
+    if (node && path !== undefined) {
+      refs.push({ kind: 'screenshot', node, path, index });
+    }
+  });
+  items(prop(listing, 'videos')).forEach((video, index) => {
+    const node = prop(video, 'thumbnail');
+    const path = str(node);
+    if (node && path !== undefined) {
+      refs.push({ kind: 'thumbnail', node, path, index });
+    }
+  });
+  return refs;
+}
+
+/** How a message names the image: "The small logo", "Screenshot 2", "The thumbnail of video 1". */
+export function imageName(ref: ImageRef): string {
+  switch (ref.kind) {
+    case 'logo':
+      return t('The {0} logo', ref.size);
+    case 'screenshot':
+      return t('Screenshot {0}', ref.index + 1);
+    case 'thumbnail':
+      return t('The thumbnail of video {0}', ref.index + 1);
+  }
+}
+
+/** An empty logo path is a missing logo (logo-missing says so); other image rules pass over it. */
+export function isEmptyLogo(ref: ImageRef): boolean {
+  return ref.kind === 'logo' && ref.path.trim() === '';
+}
+
+/** The PNG header of an image that exists inside the workspace and is a PNG, else undefined. */
+export function pngSizeOf(context: RuleContext, ref: ImageRef): { width: number; height: number } | undefined {
+  const header = headerOf(context, ref);
+  return header?.isPng ? header : undefined;
+}
+
+/** What the image's first bytes say, when the file exists inside the workspace and was read. */
+export function headerOf(context: RuleContext, ref: ImageRef): PngHeader | undefined {
+  if (!context.files || ref.path.trim() === '') {
+    return undefined;
+  }
+  const lookup = context.files.png(ref.path);
+  return lookup.status === 'ok' ? lookup.result : undefined;
+}
+
+/** `at(root, 'listing', …)` for the count rules. */
+export function listingArray(root: Node, key: 'screenshots' | 'videos'): Node | undefined {
+  const node = at(root, 'listing', key);
+  return node?.type === 'array' ? node : undefined;
+}

@@ -1,0 +1,34 @@
+import type { Node } from 'jsonc-parser';
+import { t } from '../../l10n';
+import { str } from '../../model/nodes';
+import { audiencesOf } from '../audience/audiences';
+import type { Rule } from '../rule';
+import { imageRefsOf } from './images';
+
+/** Every file path of the offer: images and audience CSVs. */
+function pathNodesOf(root: Node): Node[] {
+  return [
+    ...imageRefsOf(root).map((ref) => ref.node),
+    ...audiencesOf(root).flatMap((audience) => (audience.csv ? [audience.csv] : [])),
+  ];
+}
+
+export const pathOutsideWorkspace: Rule = {
+  code: 'path-outside-workspace',
+  severity: 'error',
+  docs: 'A path of the offer must stay inside its workspace folder (no `..` out of it, no absolute path elsewhere, no link that leads out): such a file is never read.',
+  check({ files, root, report }) {
+    if (!files) {
+      return;
+    }
+    for (const node of pathNodesOf(root)) {
+      const path = str(node);
+      if (path !== undefined && path.trim() !== '' && files.isOutsideWorkspace(path)) {
+        report(
+          node,
+          t("'{0}' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.", path),
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import { t } from '../../l10n';
+import type { OfferDiagnostic } from '../diagnostic';
+import { replaceValueFix } from '../plans/valueFix';
+import type { FixContext, QuickFix } from '../rule';
+
+/**
+ * The fix of a path that names no file, when the diagnostic found the file it probably meant
+ * (`data.path` → `data.suggestion`). Not preferred: it is a guess the user should look at.
+ */
+export function suggestedPathFix(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[] {
+  const { path, suggestion } = diagnostic.data ?? {};
+  if (typeof path !== 'string' || typeof suggestion !== 'string') {
+    return [];
+  }
+  return replaceValueFix(diagnostic, context, {
+    title: t("Change the path to '{0}'", suggestion),
+    reported: path,
+    replacement: suggestion,
+    isPreferred: false,
+  });
+}

@@ -1,0 +1,19 @@
+import { t } from '../../l10n';
+import { items } from '../../model/nodes';
+import type { Rule } from '../rule';
+import { listingArray } from './images';
+
+export const MAX_VIDEOS = 5;
+
+export const videosCount: Rule = {
+  code: 'videos-count',
+  severity: 'error',
+  docs: 'A listing may show at most 5 videos.',
+  check({ root, report }) {
+    const videos = listingArray(root, 'videos');
+    const count = items(videos).length;
+    if (videos && count > MAX_VIDEOS) {
+      report(videos, t('The listing has {0} videos; the limit is {1}: remove {2}.', count, MAX_VIDEOS, count - MAX_VIDEOS));
+    }
+  },
+};
