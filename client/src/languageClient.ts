@@ -1,6 +1,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandlerResult,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { RestartBudget } from './restartBudget';
 
 export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 
@@ -11,6 +21,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Marketplace Offer'));
+  context.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: OFFER_LANGUAGE_ID, scheme: 'file' },
@@ -19,10 +31,52 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     synchronize: {
       // Images, audience CSVs and published baselines that offers refer to: re-check on change.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{png,PNG,csv,CSV,json}'),
+      configurationSection: 'marketplaceOffer',
     },
     initializationOptions: { locale: vscode.env.language },
+    outputChannel,
+    errorHandler: restartingErrorHandler(outputChannel),
   };
   const client = new LanguageClient('marketplaceOffer', vscode.l10n.t('Marketplace Offer Language Server'), serverOptions, clientOptions);
   await client.start();
   return client;
+}
+
+/**
+ * If the server process dies, start it again and say so once; after too many deaths in a short
+ * time, stop trying and say that too, instead of restarting in a loop.
+ */
+function restartingErrorHandler(outputChannel: vscode.OutputChannel) {
+  const budget = new RestartBudget();
+  const showOutput = vscode.l10n.t('Show Output');
+  const offerOutput = (answer: string | undefined) => {
+    if (answer === showOutput) {
+      outputChannel.show(true);
+    }
+  };
+  return {
+    // A message the server could not read or write: carry on unless it keeps happening.
+    error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
+      return { action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true };
+    },
+    closed(): CloseHandlerResult {
+      const decision = budget.recordCrash(Date.now());
+      if (decision.action === 'giveUp') {
+        void vscode.window
+          .showErrorMessage(
+            vscode.l10n.t('The offer language server stopped several times in a row and was not restarted. Reload the window to try again.'),
+            showOutput,
+          )
+          .then(offerOutput);
+        return { action: CloseAction.DoNotRestart, handled: true };
+      }
+      if (decision.tellUser) {
+        void vscode.window
+          .showWarningMessage(vscode.l10n.t('The offer language server stopped unexpectedly and was restarted.'), showOutput)
+          .then(offerOutput);
+      }
+      outputChannel.appendLine(`[${new Date().toISOString()}] ${vscode.l10n.t('The server process ended; restarting it.')}`);
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
 }

@@ -1,0 +1,89 @@
+/**
+ * "New Offer…": asks for the offer id, alias and managing tenant, then writes a complete offer
+ * scaffold into a chosen folder — as `offer.json`, or `<offer id>.offer.json` when that name is
+ * taken. An existing file is never overwritten.
+ */
+import * as vscode from 'vscode';
+import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
+
+export function registerNewOfferCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand('marketplaceOffer.newOffer', newOffer);
+}
+
+async function newOffer(): Promise<void> {
+  const title = vscode.l10n.t('New Offer');
+  const offerId = await vscode.window.showInputBox({
+    title: `${title} (1/3)`,
+    prompt: vscode.l10n.t('Offer ID: lowercase letters, digits, "-" and "_", at most 50. It cannot change after publishing.'),
+    placeHolder: 'contoso-sentinel-ops',
+    ignoreFocusOut: true,
+    validateInput: validateOfferId,
+  });
+  if (offerId === undefined) {
+    return;
+  }
+  const alias = await vscode.window.showInputBox({
+    title: `${title} (2/3)`,
+    prompt: vscode.l10n.t('Alias: the offer\'s name in Partner Center (customers do not see it).'),
+    placeHolder: 'Contoso Sentinel Operations',
+    ignoreFocusOut: true,
+    validateInput: validateAlias,
+  });
+  if (alias === undefined) {
+    return;
+  }
+  const tenantId = await vscode.window.showInputBox({
+    title: `${title} (3/3)`,
+    prompt: vscode.l10n.t('Managing tenant ID: the GUID of the Microsoft Entra tenant your people sign in to.'),
+    placeHolder: '00000000-0000-0000-0000-000000000000',
+    ignoreFocusOut: true,
+    validateInput: validateTenantId,
+  });
+  if (tenantId === undefined) {
+    return;
+  }
+  const folders = await vscode.window.showOpenDialog({
+    title: vscode.l10n.t('Folder for the new offer'),
+    openLabel: vscode.l10n.t('Create Offer Here'),
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  const folder = folders?.[0];
+  if (!folder) {
+    return;
+  }
+  const target = await freeOfferFile(folder, offerId);
+  if (!target) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('{0} already holds offer.json and {1}.offer.json; nothing was written. Choose another folder.', folder.fsPath, offerId),
+    );
+    return;
+  }
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(scaffoldOffer({ offerId, alias, tenantId })));
+  await vscode.window.showTextDocument(target);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Created {0}. The Problems panel lists what is left to fill in.', vscode.workspace.asRelativePath(target)),
+  );
+}
+
+/** `offer.json`, else `<offerId>.offer.json`, whichever does not exist yet. */
+async function freeOfferFile(folder: vscode.Uri, offerId: string): Promise<vscode.Uri | undefined> {
+  for (const name of ['offer.json', `${offerId}.offer.json`]) {
+    const candidate = vscode.Uri.joinPath(folder, name);
+    if (!(await exists(candidate))) {
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

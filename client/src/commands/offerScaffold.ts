@@ -1,0 +1,107 @@
+/**
+ * The "New Offer" wizard's answers checked, and the offer file it writes: every section of the
+ * format present, with the values asked for filled in and the rest left empty for the checker to
+ * point at. No `vscode` here.
+ */
+import { t } from '../../../server/src/l10n';
+import { isGuid } from '../../../server/src/model/nodes';
+
+export interface ScaffoldAnswers {
+  offerId: string;
+  alias: string;
+  tenantId: string;
+}
+
+const OFFER_ID_PATTERN = /^[a-z0-9_-]+$/;
+
+export function validateOfferId(offerId: string): string | undefined {
+  if (offerId.length === 0) {
+    return t('Type an offer ID, for example "contoso-sentinel-ops".');
+  }
+  if (!OFFER_ID_PATTERN.test(offerId)) {
+    return t('An offer ID uses only lowercase letters, digits, "-" and "_": "{0}" does not.', offerId);
+  }
+  if ([...offerId].length > 50) {
+    return t('The offer ID has {0} characters; the limit is 50.', [...offerId].length);
+  }
+  return undefined;
+}
+
+export function validateAlias(alias: string): string | undefined {
+  return alias.trim() === '' ? t('Type an alias: the name the offer has in Partner Center (customers do not see it).') : undefined;
+}
+
+export function validateTenantId(tenantId: string): string | undefined {
+  return isGuid(tenantId.trim())
+    ? undefined
+    : t('The tenant ID is the GUID of your managing tenant (Microsoft Entra ID → Overview → Tenant ID).');
+}
+
+/** The text of a new `offer.json`: JSON with comments saying what to fill in. */
+export function scaffoldOffer(answers: ScaffoldAnswers): string {
+  const q = (value: string) => JSON.stringify(value);
+  const offerId = q(answers.offerId);
+  const alias = q(answers.alias.trim());
+  const tenantId = q(answers.tenantId.trim().toLowerCase());
+  return `{
+  // A managed service offer (Azure Lighthouse). Paths are relative to this file.
+  // The Problems panel lists what is still missing; "Open Listing Preview" shows the listing.
+  "offerType": "managedService",
+  "offerId": ${offerId},
+  "alias": ${alias},
+  "leadManagement": {
+    "destination": "https",
+    "httpsEndpointUrl": ""
+  },
+  "properties": {
+    "categories": [],
+    "termsAndConditions": ""
+  },
+  "listing": {
+    "name": ${alias},
+    "searchResultsSummary": "",
+    "longSummary": "",
+    "description": "<p></p>",
+    "privacyPolicyUrl": "",
+    "usefulLinks": [],
+    "supportContact": { "name": "", "email": "", "phone": "" },
+    "engineeringContact": { "name": "", "email": "", "phone": "" },
+    "supportUrls": { "azureGlobal": "" },
+    // PNG files: small 40×40, medium 90×90, large 115×115, wide 255×115 pixels.
+    "logos": {
+      "small": "media/logo-small.png",
+      "medium": "media/logo-medium.png",
+      "large": "media/logo-large.png",
+      "wide": "media/logo-wide.png"
+    },
+    "screenshots": [],
+    "videos": []
+  },
+  // Who can see the offer before it goes live: up to 10 subscription ids here, or a CSV file.
+  "previewAudience": {
+    "subscriptionIds": []
+  },
+  "plans": [
+    {
+      "planId": "standard",
+      "name": "standard",
+      "listing": {
+        "searchResultsSummary": "",
+        "description": ""
+      },
+      "pricingModel": "BYOL",
+      "visibility": "private",
+      "privateAudience": {
+        "subscriptionIds": []
+      },
+      "technicalConfiguration": {
+        "version": "1.0.0",
+        "tenantId": ${tenantId},
+        "authorizations": []
+      }
+    }
+  ],
+  "certificationNotes": ""
+}
+`;
+}

@@ -1,0 +1,353 @@
+/**
+ * The listing preview as an HTML string: what a customer would see of the offer in the
+ * marketplace. A pure function of the offer's data, the images already resolved to webview URIs,
+ * and the webview's nonce and CSP source, so that it is tested without VS Code.
+ *
+ * Everything from the offer is untrusted. Text is escaped; the description, the one rich-text
+ * field, goes through sanitize-html down to the tags of Partner Center's rich-text editor; URLs are
+ * kept only when they are absolute http(s) URLs; image sources never come from the offer (only from
+ * the resolved-image table the caller built with `webview.asWebviewUri`). The page carries no inline
+ * style or script: the one script is the extension's own file, with the nonce.
+ */
+import sanitizeHtml from 'sanitize-html';
+import type { PublishStatus } from '../../../server/src/features/publishStatus';
+import { sectionStateLabel } from '../../../server/src/features/publishStatus';
+import { t } from '../../../server/src/l10n';
+
+/** What became of an image path of the offer when the extension looked for it. */
+export type ResolvedImage =
+  | { status: 'ok'; src: string }
+  | { status: 'not-found' | 'outside' | 'not-png' | 'unreadable' };
+
+export interface ListingPreviewInput {
+  /** The offer as plain data (the parsed JSON), or undefined when it does not parse. */
+  offer: unknown;
+  /** Image paths of the offer (as written) → what was found; see {@link imagePathsOf}. */
+  images: ReadonlyMap<string, ResolvedImage>;
+  /** A fresh random value per rendering, allowed by the CSP for the extension's script only. */
+  nonce: string;
+  /** `webview.cspSource`: where images, the stylesheet and the script may come from. */
+  cspSource: string;
+  /** Webview URIs of the extension's `media/preview.css` and `media/preview.js`. */
+  styleUri: string;
+  scriptUri: string;
+  /** Publish readiness, shown at the top. */
+  status?: PublishStatus;
+  /** The offer's file name, for the title and messages. */
+  fileName?: string;
+  /** Where the reader had scrolled to; the script restores it after a re-render. */
+  scrollY?: number;
+}
+
+/** The tags of Partner Center's rich-text editor; everything else is dropped, its text kept. */
+export const RICH_TEXT_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'div'];
+
+const LOGO_SIZES = ['small', 'medium', 'large', 'wide'] as const;
+const VIDEO_HOSTS = ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'vimeo.com', 'www.vimeo.com', 'player.vimeo.com'];
+
+export function renderListing(input: ListingPreviewInput): string {
+  const nonce = input.nonce.replace(/[^A-Za-z0-9+/=]/g, '');
+  const csp = [
+    "default-src 'none'",
+    `img-src ${input.cspSource}`,
+    `style-src ${input.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  const view = new ListingView(input);
+  const title = t('Listing preview: {0}', input.fileName ?? 'offer.json');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(input.styleUri)}">
+<title>${text(title)}</title>
+</head>
+<body data-scroll-y="${Math.max(0, Math.floor(Number(input.scrollY) || 0))}">
+${view.render()}
+<script nonce="${nonce}" src="${attr(input.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** Every image path the offer names (logos, screenshots, video thumbnails), for the caller to resolve. */
+export function imagePathsOf(offer: unknown): string[] {
+  const listing = record(record(offer)?.listing);
+  const paths = [
+    ...LOGO_SIZES.map((size) => record(listing?.logos)?.[size]),
+    ...list(listing?.screenshots).map((shot) => record(shot)?.path),
+    ...list(listing?.videos).map((video) => record(video)?.thumbnail),
+  ];
+  return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
+}
+
+/**
+ * The description's HTML reduced to the rich-text editor's set. Links keep their target only when
+ * it is an absolute http(s) or mailto URL, and carry it as `data-href` (see {@link linkAttributes}).
+ */
+export function sanitizeDescription(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: RICH_TEXT_TAGS,
+    allowedAttributes: { a: ['data-href', 'role', 'tabindex', 'title'] },
+    allowedSchemes: ['https', 'http', 'mailto'],
+    allowedSchemesByTag: {},
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    // The link's attributes are rebuilt from its href alone: whatever else the offer wrote on it
+    // (data-href, event handlers, style) is dropped. Its text stays either way.
+    transformTags: {
+      a: (tagName, attribs) => {
+        const url = attribs.href === undefined ? undefined : safeUrl(attribs.href, true);
+        const kept: Record<string, string> = url ? linkAttributeMap(url) : {};
+        return { tagName, attribs: kept };
+      },
+    },
+  });
+}
+
+/**
+ * A link of the preview: the target in `data-href`, not `href`. The webview host of VS Code opens
+ * any clicked `<a href>` by itself; without `href` only the preview's script sees the click and
+ * asks the extension, which confirms with the user before opening anything.
+ */
+function linkAttributeMap(url: string): Record<string, string> {
+  return { 'data-href': url, role: 'link', tabindex: '0', title: url };
+}
+
+function linkAttributes(url: string): string {
+  return Object.entries(linkAttributeMap(url))
+    .map(([name, value]) => `${name}="${attr(value)}"`)
+    .join(' ');
+}
+
+/**
+ * The URL as an absolute http(s) (or, when allowed, mailto) URL, normalised by the URL parser;
+ * undefined for anything else (`javascript:`, `data:`, relative paths, garbage).
+ */
+export function safeUrl(value: unknown, allowMail = false): string | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  const allowed = url.protocol === 'https:' || url.protocol === 'http:' || (allowMail && url.protocol === 'mailto:');
+  return allowed ? url.href : undefined;
+}
+
+export function isVideoHostUrl(value: unknown): boolean {
+  const url = safeUrl(value);
+  return url !== undefined && VIDEO_HOSTS.includes(new URL(url).hostname.toLowerCase());
+}
+
+class ListingView {
+  private readonly offer: Record<string, unknown> | undefined;
+  private readonly listing: Record<string, unknown> | undefined;
+
+  constructor(private readonly input: ListingPreviewInput) {
+    this.offer = record(input.offer);
+    this.listing = record(this.offer?.listing);
+  }
+
+  render(): string {
+    if (!this.offer) {
+      return `<main class="listing">${missing(
+        this.input.offer === undefined
+          ? t('The offer cannot be read as JSON yet: fix the syntax errors shown in the Problems panel.')
+          : t('An offer is a JSON object: this file holds something else.'),
+      )}</main>`;
+    }
+    return [this.readiness(), '<main class="listing">', this.hero(), this.overview(), this.media(), this.plans(), this.contacts(), '</main>'].join('\n');
+  }
+
+  private readiness(): string {
+    const status = this.input.status;
+    if (!status) {
+      return '';
+    }
+    const headline = status.ready
+      ? t('Ready to publish: every section is complete.')
+      : status.blockingProblems === 1
+        ? t('Not ready to publish: 1 blocking problem.')
+        : t('Not ready to publish: {0} blocking problems.', status.blockingProblems);
+    const rows = status.sections
+      .map(
+        (section) =>
+          `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(sectionStateLabel(section.state))}</span>${
+            section.blockingProblems > 0 ? ` <span class="section-problems">${text(section.blockingProblems === 1 ? t('1 error') : t('{0} errors', section.blockingProblems))}</span>` : ''
+          }</li>`,
+      )
+      .join('');
+    return `<section class="readiness ${status.ready ? 'ready' : 'not-ready'}" aria-label="${attr(t('Publish readiness'))}"><h2>${text(headline)}</h2><ul>${rows}</ul></section>`;
+  }
+
+  private hero(): string {
+    const name = nonEmptyString(this.listing?.name);
+    const summary = nonEmptyString(this.listing?.searchResultsSummary);
+    const longSummary = nonEmptyString(this.listing?.longSummary);
+    return `<section class="hero">
+<div class="logo">${this.image(record(this.listing?.logos)?.large, t('large logo'), 'logo-large')}</div>
+<div class="hero-text">
+<h1>${name ? text(name) : missingInline(t('No listing name yet (listing.name).'))}</h1>
+<p class="offer-kind">${text(t('Managed Services'))}</p>
+${summary ? `<p class="summary">${text(summary)}</p>` : missing(t('No search results summary yet (listing.searchResultsSummary).'))}
+</div>
+</section>
+${this.searchTile(name, summary)}
+${longSummary ? `<p class="long-summary">${text(longSummary)}</p>` : ''}`;
+  }
+
+  /** How the offer appears among search results: the medium logo, name and short summary. */
+  private searchTile(name: string | undefined, summary: string | undefined): string {
+    return `<section class="search-tile" aria-label="${attr(t('Search result'))}">
+<h2>${text(t('In search results'))}</h2>
+<div class="tile">${this.image(record(this.listing?.logos)?.medium, t('medium logo'), 'logo-medium')}<div><strong>${text(name ?? '')}</strong><p>${text(summary ?? '')}</p></div></div>
+</section>`;
+  }
+
+  private overview(): string {
+    const description = nonEmptyString(this.listing?.description);
+    const links = list(this.listing?.usefulLinks)
+      .map((link) => this.link(record(link)?.url, nonEmptyString(record(link)?.name) ?? t('(link without a name)')))
+      .map((html) => `<li>${html}</li>`)
+      .join('');
+    const legal = [
+      this.link(this.listing?.privacyPolicyUrl, t('Privacy policy'), t('No privacy policy URL yet (listing.privacyPolicyUrl).')),
+      this.link(record(this.offer?.properties)?.termsAndConditions, t('Terms and conditions'), t('No terms and conditions yet (properties.termsAndConditions).')),
+    ]
+      .map((html) => `<li>${html}</li>`)
+      .join('');
+    const categories = list(record(this.offer?.properties)?.categories)
+      .filter((category): category is string => typeof category === 'string')
+      .map((category) => `<li class="category">${text(category)}</li>`)
+      .join('');
+    return `<section class="overview">
+<h2>${text(t('Overview'))}</h2>
+${description ? `<div class="description">${sanitizeDescription(description)}</div>` : missing(t('No description yet (listing.description).'))}
+${categories ? `<h3>${text(t('Categories'))}</h3><ul class="categories">${categories}</ul>` : ''}
+${links ? `<h3>${text(t('Useful links'))}</h3><ul class="links">${links}</ul>` : ''}
+<h3>${text(t('Legal'))}</h3><ul class="links">${legal}</ul>
+</section>`;
+  }
+
+  private media(): string {
+    const screenshots = list(this.listing?.screenshots)
+      .map((shot) => {
+        const caption = nonEmptyString(record(shot)?.caption);
+        return `<figure class="screenshot">${this.image(record(shot)?.path, caption ?? t('screenshot'), 'screenshot')}${
+          caption ? `<figcaption>${text(caption)}</figcaption>` : ''
+        }</figure>`;
+      })
+      .join('');
+    const videos = list(this.listing?.videos).map((video) => this.video(record(video))).join('');
+    if (!screenshots && !videos) {
+      return '';
+    }
+    return `<section class="media"><h2>${text(t('Media'))}</h2><div class="gallery">${screenshots}${videos}</div></section>`;
+  }
+
+  /** A thumbnail that links to the video page: videos are never embedded in the preview. */
+  private video(video: Record<string, unknown> | undefined): string {
+    const name = nonEmptyString(video?.name) ?? t('(video without a name)');
+    const thumbnail = this.image(video?.thumbnail, name, 'video-thumbnail');
+    const url = isVideoHostUrl(video?.url) ? safeUrl(video?.url) : undefined;
+    const body = `${thumbnail}<figcaption><span class="play" aria-hidden="true">▶</span> ${text(name)}</figcaption>`;
+    return url
+      ? `<figure class="video"><a ${linkAttributes(url)}>${body}</a></figure>`
+      : `<figure class="video">${body}${missing(t('The video link is not a YouTube or Vimeo URL.'))}</figure>`;
+  }
+
+  private plans(): string {
+    const plans = list(this.offer?.plans).map(record);
+    if (plans.length === 0) {
+      return `<section class="plans"><h2>${text(t('Plans'))}</h2>${missing(t('No plan yet: an offer needs at least one plan.'))}</section>`;
+    }
+    const rows = plans
+      .map((plan, index) => {
+        const name = nonEmptyString(plan?.name) ?? nonEmptyString(plan?.planId) ?? t('Plan {0}', index + 1);
+        const listing = record(plan?.listing);
+        const summary = nonEmptyString(listing?.searchResultsSummary);
+        const description = nonEmptyString(listing?.description);
+        const visibility = plan?.visibility === 'private' ? t('Private plan') : plan?.visibility === 'public' ? t('Public plan') : '';
+        return `<tr><th scope="row">${text(name)}${visibility ? `<span class="badge">${text(visibility)}</span>` : ''}</th><td>${
+          summary ? `<p class="summary">${text(summary)}</p>` : missing(t('No plan summary yet.'))
+        }${description ? `<p>${text(description)}</p>` : missing(t('No plan description yet.'))}</td><td>${text(t('Bring your own license'))}</td></tr>`;
+      })
+      .join('');
+    return `<section class="plans"><h2>${text(t('Plans'))}</h2><table><thead><tr><th>${text(t('Plan'))}</th><th>${text(
+      t('Description'),
+    )}</th><th>${text(t('Price'))}</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${text(
+      t('Customers see private plans only when their subscription is in the plan\'s audience.'),
+    )}</p></section>`;
+  }
+
+  /** Partner Center never shows the support and engineering contacts to customers. */
+  private contacts(): string {
+    return `<p class="note contacts">${text(t('Support and engineering contacts are used by Microsoft only and are not shown to customers.'))}</p>`;
+  }
+
+  private link(value: unknown, label: string, whenMissing?: string): string {
+    if (value === undefined || value === '') {
+      return whenMissing ? missingInline(whenMissing) : missingInline(t('{0}: no URL yet.', label));
+    }
+    const url = safeUrl(value);
+    return url
+      ? `<a ${linkAttributes(url)}>${text(label)}</a>`
+      : `${text(label)} ${missingInline(t('(not an http or https URL)'))}`;
+  }
+
+  /** An `<img>` only for a path the caller resolved to a webview URI; a clear placeholder otherwise. */
+  private image(path: unknown, alt: string, className: string): string {
+    if (typeof path !== 'string' || path === '') {
+      return `<div class="placeholder ${className}">${text(t('No {0} yet', alt))}</div>`;
+    }
+    const resolved = this.input.images.get(path);
+    if (resolved?.status === 'ok') {
+      return `<img class="${className}" src="${attr(resolved.src)}" alt="${attr(alt)}">`;
+    }
+    const reasons: Record<string, string> = {
+      'not-found': t('Image not found: {0}', path),
+      outside: t('Image outside the workspace, not shown: {0}', path),
+      'not-png': t('Not a PNG image: {0}', path),
+      unreadable: t('Image cannot be read: {0}', path),
+    };
+    return `<div class="placeholder ${className}" role="img" aria-label="${attr(alt)}">${text(reasons[resolved?.status ?? 'not-found'])}</div>`;
+  }
+}
+
+function missing(message: string): string {
+  return `<p class="missing">${text(message)}</p>`;
+}
+
+function missingInline(message: string): string {
+  return `<span class="missing">${text(message)}</span>`;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an element's content. */
+function text(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+/** Escapes text for a double-quoted attribute value. */
+function attr(value: string): string {
+  return text(value);
+}

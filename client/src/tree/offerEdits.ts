@@ -1,0 +1,136 @@
+/**
+ * The tree's edits as text edits, computed with jsonc-parser's `modify` on the current text so that
+ * comments, key order and the file's own indentation survive. No `vscode` here: the command turns
+ * these into a WorkspaceEdit.
+ */
+import { EditResult, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
+import { t } from '../../../server/src/l10n';
+import { fromPointer } from '../../../server/src/model/jsonPointer';
+import { isGuid, items, prop, str } from '../../../server/src/model/nodes';
+import { plansOf } from '../../../server/src/model/offerStructure';
+import { OfferDocument } from '../../../server/src/model/offerDocument';
+
+export interface NewAuthorization {
+  principalId: string;
+  principalIdDisplayName: string;
+  roleDefinitionId: string;
+  /** Only for User Access Administrator: the roles it may assign. */
+  delegatedRoleDefinitionIds?: string[];
+}
+
+const PLAN_ID_PATTERN = /^[a-z0-9_-]{1,50}$/;
+
+/** Why a plan id typed in the "Add Plan" box cannot be used, or undefined when it can. */
+export function validateNewPlanId(planId: string, document: OfferDocument): string | undefined {
+  if (planId.length === 0) {
+    return t('Type a plan ID, for example "gold".');
+  }
+  if (!PLAN_ID_PATTERN.test(planId)) {
+    return t('A plan ID has 1 to 50 lowercase letters, digits, "-" or "_": "{0}" does not.', planId);
+  }
+  if (plansOf(document.root).some((plan) => plan.planId === planId)) {
+    return t('The offer already has a plan "{0}".', planId);
+  }
+  return undefined;
+}
+
+/** A free plan id to propose: `plan-1`, `plan-2`… */
+export function suggestPlanId(document: OfferDocument): string {
+  const taken = new Set(plansOf(document.root).map((plan) => plan.planId));
+  for (let n = plansOf(document.root).length + 1; ; n++) {
+    if (!taken.has(`plan-${n}`)) {
+      return `plan-${n}`;
+    }
+  }
+}
+
+export function validatePrincipalId(text: string): string | undefined {
+  return isGuid(text.trim())
+    ? undefined
+    : t('A principal ID is the object ID (a GUID) of a user, group or service principal of your tenant.');
+}
+
+export function validateDisplayName(text: string): string | undefined {
+  return text.trim() === '' ? t('Type the name that customers will see for this principal.') : undefined;
+}
+
+/**
+ * Appends a plan (private, BYOL, with an empty audience and authorization list to fill in). The
+ * managing tenant is copied from the first plan that has one: it is the same publisher tenant.
+ */
+export function addPlanEdits(document: OfferDocument, planId: string): EditResult {
+  const tenantId = plansOf(document.root)
+    .map((plan) => str(prop(plan.technicalConfiguration, 'tenantId')))
+    .find((id) => id !== undefined && id !== '');
+  const plan = {
+    planId,
+    name: planId,
+    listing: { searchResultsSummary: '', description: '' },
+    pricingModel: 'BYOL',
+    visibility: 'private',
+    privateAudience: { subscriptionIds: [] },
+    technicalConfiguration: {
+      version: '1.0.0',
+      tenantId: tenantId ?? '',
+      authorizations: [],
+    },
+  };
+  const plans = prop(document.root, 'plans');
+  // A `plans` that is not an array is the schema's problem to report; replacing it would lose text.
+  if (plans && plans.type !== 'array') {
+    return [];
+  }
+  return edit(document, ['plans', -1], plan);
+}
+
+/** Appends an authorization to a plan's `technicalConfiguration.authorizations`. */
+export function addAuthorizationEdits(document: OfferDocument, planIndex: number, authorization: NewAuthorization): EditResult {
+  const plan = items(prop(document.root, 'plans'))[planIndex];
+  if (plan?.type !== 'object') {
+    return [];
+  }
+  const configuration = prop(plan, 'technicalConfiguration');
+  const list = prop(configuration, 'authorizations');
+  if ((configuration && configuration.type !== 'object') || (list && list.type !== 'array')) {
+    return [];
+  }
+  const value: Record<string, unknown> = {
+    principalId: authorization.principalId.trim(),
+    principalIdDisplayName: authorization.principalIdDisplayName.trim(),
+    roleDefinitionId: authorization.roleDefinitionId,
+  };
+  if (authorization.delegatedRoleDefinitionIds && authorization.delegatedRoleDefinitionIds.length > 0) {
+    value.delegatedRoleDefinitionIds = authorization.delegatedRoleDefinitionIds;
+  }
+  return edit(document, ['plans', planIndex, 'technicalConfiguration', 'authorizations', -1], value);
+}
+
+/** Removes the value at a JSON pointer (a plan or an authorization) with its comma. */
+export function removeEdits(document: OfferDocument, pointer: string): EditResult {
+  const path = fromPointer(pointer);
+  if (path.length === 0 || !document.nodeAt(path)) {
+    return [];
+  }
+  return edit(document, path, undefined);
+}
+
+function edit(document: OfferDocument, path: JSONPath, value: unknown): EditResult {
+  return modify(document.getText(), path, value, { formattingOptions: detectFormatting(document.getText()) });
+}
+
+/** The indentation the file already uses (tabs, or the smallest run of leading spaces). */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let smallest = Infinity;
+  for (const line of text.split(/\r?\n/)) {
+    const indent = /^([ \t]+)\S/.exec(line)?.[1];
+    if (!indent) {
+      continue;
+    }
+    if (indent.startsWith('\t')) {
+      return { insertSpaces: false, tabSize: 4, eol };
+    }
+    smallest = Math.min(smallest, indent.length);
+  }
+  return { insertSpaces: true, tabSize: Number.isFinite(smallest) ? smallest : 2, eol };
+}

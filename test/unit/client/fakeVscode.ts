@@ -1,0 +1,406 @@
+/**
+ * A small stand-in for the `vscode` module (and the language client), enough to run the
+ * extension's activation and its views' wiring under mocha. It records what the extension asked
+ * of the editor (messages, opened links, edits) and answers prompts from a queue the test fills.
+ * The real editor is exercised by the real-editor suite; this catches wiring mistakes early.
+ */
+import * as path from 'path';
+import Module from 'module';
+import { TextDocument as LspTextDocument } from 'vscode-languageserver-textdocument';
+
+type Listener<T> = (value: T) => unknown;
+
+export class EventEmitter<T> {
+  private listeners: Listener<T>[] = [];
+  event = (listener: Listener<T>) => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(value: T): void {
+    [...this.listeners].forEach((listener) => listener(value));
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class Uri {
+  private constructor(
+    readonly scheme: string,
+    readonly path: string,
+    private readonly raw?: string,
+  ) {}
+  static file(fsPath: string): Uri {
+    return new Uri('file', path.resolve(fsPath));
+  }
+  static parse(text: string): Uri {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1] ?? 'file';
+    return new Uri(scheme, text.slice(scheme.length + 1), text);
+  }
+  static joinPath(base: Uri, ...segments: string[]): Uri {
+    return new Uri(base.scheme, path.posix.join(base.path, ...segments));
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return this.raw ?? `${this.scheme}://${this.path}`;
+  }
+}
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+    this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+    this.end = typeof a === 'number' ? new Position(c!, d!) : (b as Position);
+  }
+}
+
+export class Selection extends Range {}
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+
+export class TreeItem {
+  id?: string;
+  description?: string;
+  tooltip?: unknown;
+  contextValue?: string;
+  iconPath?: ThemeIcon;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
+}
+
+export class MarkdownString {
+  value = '';
+  constructor(value = '') {
+    this.value = value;
+  }
+  appendText(text: string): this {
+    this.value += text;
+    return this;
+  }
+  appendMarkdown(text: string): this {
+    this.value += text;
+    return this;
+  }
+}
+
+export class WorkspaceEdit {
+  readonly edits: { uri: Uri; range: Range; text: string }[] = [];
+  replace(uri: Uri, range: Range, text: string): void {
+    this.edits.push({ uri, range, text });
+  }
+}
+
+/** An editor document over an LSP TextDocument (for offsets and positions). */
+export class FakeTextDocument {
+  private document: LspTextDocument;
+  isClosed = false;
+  isDirty = false;
+  constructor(
+    readonly uri: Uri,
+    text: string,
+    readonly languageId = 'marketplace-offer',
+  ) {
+    this.document = LspTextDocument.create(uri.toString(), languageId, 1, text);
+  }
+  get version(): number {
+    return this.document.version;
+  }
+  getText(): string {
+    return this.document.getText();
+  }
+  positionAt(offset: number): Position {
+    const position = this.document.positionAt(offset);
+    return new Position(position.line, position.character);
+  }
+  offsetAt(position: Position): number {
+    return this.document.offsetAt(position);
+  }
+  /** Applies edits (all computed on the current text), as the editor would, and bumps the version. */
+  apply(edits: { range: Range; text: string }[]): void {
+    this.document = LspTextDocument.update(
+      this.document,
+      edits.map((edit) => ({ range: edit.range, text: edit.text })),
+      this.document.version + 1,
+    );
+  }
+}
+
+export interface FakeWebviewPanel {
+  title: string;
+  webview: {
+    html: string;
+    options: { localResourceRoots?: Uri[]; enableScripts?: boolean; enableCommandUris?: boolean };
+    cspSource: string;
+    asWebviewUri(uri: Uri): Uri;
+    onDidReceiveMessage: EventEmitter<unknown>['event'];
+  };
+  /** Sends a message as the webview's script would. */
+  post(message: unknown): void;
+}
+
+/** Everything the fake editor recorded, and the answers the test queues for prompts. */
+export class FakeEditor {
+  readonly commands = new Map<string, (...args: unknown[]) => unknown>();
+  readonly executed: { command: string; args: unknown[] }[] = [];
+  readonly messages: { level: string; text: string; detail?: string }[] = [];
+  readonly openedExternally: string[] = [];
+  readonly answers: unknown[] = [];
+  readonly documents: FakeTextDocument[] = [];
+  readonly diagnostics = new Map<string, unknown[]>();
+  readonly panels: FakeWebviewPanel[] = [];
+  readonly statusItems: { text: string; command?: string; visible: boolean; tooltip?: unknown }[] = [];
+  readonly treeViews: { id: string; provider: unknown }[] = [];
+  readonly written = new Map<string, string>();
+  readonly contexts = new Map<string, unknown>();
+  readonly onDidChangeActiveTextEditor = new EventEmitter<unknown>();
+  readonly onDidChangeTextDocument = new EventEmitter<{ document: FakeTextDocument }>();
+  readonly onDidChangeDiagnostics = new EventEmitter<{ uris: Uri[] }>();
+  activeDocument: FakeTextDocument | undefined;
+  workspaceRoot = path.resolve('/ws');
+  files = new Map<string, Uint8Array>();
+
+  open(fsPath: string, text: string, languageId = 'marketplace-offer'): FakeTextDocument {
+    const document = new FakeTextDocument(Uri.file(fsPath), text, languageId);
+    this.documents.push(document);
+    return document;
+  }
+
+  showEditor(document: FakeTextDocument | undefined): void {
+    this.activeDocument = document;
+    this.onDidChangeActiveTextEditor.fire(document ? { document } : undefined);
+  }
+
+  private answer(): unknown {
+    return this.answers.shift();
+  }
+
+  /** The `vscode` module as the extension sees it. */
+  module(): Record<string, unknown> {
+    const editor = this;
+    const message = (level: string) => async (text: string, ...rest: unknown[]) => {
+      const options = rest[0] && typeof rest[0] === 'object' ? (rest[0] as { detail?: string }) : undefined;
+      editor.messages.push({ level, text, detail: options?.detail });
+      return level === 'info-nonmodal' ? undefined : editor.answer();
+    };
+    return {
+      EventEmitter,
+      Uri,
+      Position,
+      Range,
+      Selection,
+      ThemeColor,
+      ThemeIcon,
+      TreeItem,
+      MarkdownString,
+      WorkspaceEdit,
+      TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+      StatusBarAlignment: { Left: 1, Right: 2 },
+      ViewColumn: { Beside: -2 },
+      QuickPickItemKind: { Separator: -1, Default: 0 },
+      ProgressLocation: { Notification: 15 },
+      DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+      TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+      l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
+      env: {
+        language: 'en',
+        openExternal: async (uri: Uri) => {
+          editor.openedExternally.push(uri.toString());
+          return true;
+        },
+      },
+      commands: {
+        registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+          editor.commands.set(id, handler);
+          return { dispose: () => editor.commands.delete(id) };
+        },
+        executeCommand: async (command: string, ...args: unknown[]) => {
+          if (command === 'setContext') {
+            editor.contexts.set(args[0] as string, args[1]);
+          }
+          editor.executed.push({ command, args });
+          return editor.commands.get(command)?.(...args);
+        },
+      },
+      languages: {
+        onDidChangeDiagnostics: editor.onDidChangeDiagnostics.event,
+        getDiagnostics: (uri: Uri) => editor.diagnostics.get(uri.toString()) ?? [],
+      },
+      window: {
+        get activeTextEditor() {
+          return editor.activeDocument ? { document: editor.activeDocument } : undefined;
+        },
+        onDidChangeActiveTextEditor: editor.onDidChangeActiveTextEditor.event,
+        showInformationMessage: message('info'),
+        showWarningMessage: message('warning'),
+        showErrorMessage: message('error'),
+        showInputBox: async (options: { validateInput?: (value: string) => string | undefined }) => {
+          const value = editor.answer() as string | undefined;
+          if (value !== undefined && options.validateInput?.(value)) {
+            throw new Error(`the test typed an invalid value: ${value}: ${options.validateInput(value)}`);
+          }
+          return value;
+        },
+        showQuickPick: async (items: { label: string }[]) => {
+          const wanted = editor.answer();
+          if (Array.isArray(wanted)) {
+            return items.filter((item) => wanted.includes(item.label));
+          }
+          return items.find((item) => item.label === wanted);
+        },
+        showTextDocument: async (document: FakeTextDocument) => {
+          editor.activeDocument = document;
+          return { selection: undefined, revealRange: () => undefined };
+        },
+        createTreeView: (id: string, options: { treeDataProvider: unknown }) => {
+          editor.treeViews.push({ id, provider: options.treeDataProvider });
+          return { dispose: () => undefined };
+        },
+        createStatusBarItem: () => {
+          const item = { text: '', visible: false, command: undefined, tooltip: undefined, name: '', show() { item.visible = true; }, hide() { item.visible = false; }, dispose() {} };
+          editor.statusItems.push(item);
+          return item;
+        },
+        createOutputChannel: () => ({ appendLine: () => undefined, show: () => undefined, dispose: () => undefined }),
+        createWebviewPanel: (_type: string, title: string, _column: unknown, options: FakeWebviewPanel['webview']['options']) => {
+          const received = new EventEmitter<unknown>();
+          const disposed = new EventEmitter<void>();
+          const panel = {
+            title,
+            iconPath: undefined,
+            webview: {
+              html: '',
+              options,
+              cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+              asWebviewUri: (uri: Uri) => Uri.parse(`https://file+.vscode-resource.vscode-cdn.net${uri.path}`),
+              onDidReceiveMessage: received.event,
+            },
+            onDidDispose: disposed.event,
+            reveal: () => undefined,
+            dispose: () => disposed.fire(),
+            post: (value: unknown) => received.fire(value),
+          };
+          editor.panels.push(panel);
+          return panel;
+        },
+        withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => Promise<unknown>) =>
+          task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) }),
+        showOpenDialog: async () => editor.answer(),
+      },
+      workspace: {
+        get textDocuments() {
+          return editor.documents.filter((document) => !document.isClosed);
+        },
+        isTrusted: true,
+        onDidChangeTextDocument: editor.onDidChangeTextDocument.event,
+        onDidCloseTextDocument: () => ({ dispose() {} }),
+        onDidChangeConfiguration: () => ({ dispose() {} }),
+        workspaceFolders: undefined,
+        createFileSystemWatcher: () => ({ onDidCreate: () => ({ dispose() {} }), onDidDelete: () => ({ dispose() {} }), onDidChange: () => ({ dispose() {} }), dispose() {} }),
+        findFiles: async () => editor.documents.filter((d) => d.uri.scheme === 'file').map((d) => d.uri),
+        getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
+        getWorkspaceFolder: () => ({ uri: Uri.file(editor.workspaceRoot) }),
+        asRelativePath: (uri: Uri) => path.relative(editor.workspaceRoot, uri.fsPath),
+        openTextDocument: async (uri: Uri) => {
+          const document = editor.documents.find((d) => d.uri.toString() === uri.toString());
+          if (!document) {
+            throw new Error(`not open in the fake editor: ${uri}`);
+          }
+          return document;
+        },
+        applyEdit: async (edit: WorkspaceEdit) => {
+          const byDocument = new Map<FakeTextDocument, { range: Range; text: string }[]>();
+          for (const change of edit.edits) {
+            const document = editor.documents.find((d) => d.uri.toString() === change.uri.toString())!;
+            byDocument.set(document, [...(byDocument.get(document) ?? []), change]);
+          }
+          for (const [document, changes] of byDocument) {
+            document.apply(changes);
+            editor.onDidChangeTextDocument.fire({ document });
+          }
+          return true;
+        },
+        fs: {
+          stat: async (uri: Uri) => {
+            if (editor.files.has(uri.fsPath) || editor.written.has(uri.fsPath)) {
+              return { size: 1 };
+            }
+            throw new Error('not found');
+          },
+          readFile: async (uri: Uri) => editor.files.get(uri.fsPath) ?? new Uint8Array(),
+          writeFile: async (uri: Uri, bytes: Uint8Array) => {
+            editor.written.set(uri.fsPath, Buffer.from(bytes).toString('utf8'));
+          },
+        },
+      },
+    };
+  }
+}
+
+/** A language client that never starts a process. */
+export function fakeLanguageClientModule(): Record<string, unknown> {
+  class LanguageClient {
+    outputChannel = { show: () => undefined };
+    constructor(
+      readonly id: string,
+      readonly name: string,
+      readonly serverOptions: unknown,
+      readonly clientOptions: unknown,
+    ) {}
+    async start(): Promise<void> {}
+    async stop(): Promise<void> {}
+  }
+  return { LanguageClient, TransportKind: { ipc: 1 }, CloseAction: { DoNotRestart: 1, Restart: 2 }, ErrorAction: { Continue: 1, Shutdown: 2 } };
+}
+
+/**
+ * Loads a module of the client with `vscode` (and the language client) replaced by the fakes.
+ * Modules are loaded fresh each time, so each test gets its own extension state.
+ */
+export function loadWithFakeEditor<T>(modulePath: string, editor: FakeEditor): T {
+  const fakeVscode = editor.module();
+  const fakeClient = fakeLanguageClientModule();
+  const moduleApi = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const originalLoad = moduleApi._load;
+  const clientDir = path.resolve(__dirname, '..', '..', '..', 'client');
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(clientDir)) {
+      delete require.cache[key];
+    }
+  }
+  moduleApi._load = function (request: string, ...rest: unknown[]) {
+    if (request === 'vscode') {
+      return fakeVscode;
+    }
+    if (request === 'vscode-languageclient/node') {
+      return fakeClient;
+    }
+    return originalLoad.call(this, request, ...rest);
+  };
+  try {
+    return require(modulePath) as T;
+  } finally {
+    moduleApi._load = originalLoad;
+  }
+}
