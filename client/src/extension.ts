@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RoleCatalog } from '../../server/src/catalog/roleCatalog';
 import { loadRoleCatalogFile, resolveCatalogPath } from '../../server/src/catalog/roleCatalogFile';
 import { setLocale } from '../../server/src/l10n';
+import { registerArmCommands } from './commands/armCommands';
 import { registerCheckAllOffersCommand } from './commands/checkAllOffers';
 import { registerNewOfferCommand } from './commands/newOffer';
 import { registerRecordBaselineCommand } from './commands/recordBaseline';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerNewOfferCommand(),
     registerRecordBaselineCommand(offers),
     registerCheckAllOffersCommand(offers),
+    ...registerArmCommands(offers),
     vscode.commands.registerCommand('marketplaceOffer.showLog', () => {
       if (client) {
         client.outputChannel.show(true);

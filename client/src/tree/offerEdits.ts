@@ -57,8 +57,9 @@ export function validateDisplayName(text: string): string | undefined {
 /**
  * Appends a plan (private, BYOL, with an empty audience and authorization list to fill in). The
  * managing tenant is copied from the first plan that has one: it is the same publisher tenant.
+ * An imported onboarding template gives the whole technical configuration instead.
  */
-export function addPlanEdits(document: OfferDocument, planId: string): EditResult {
+export function addPlanEdits(document: OfferDocument, planId: string, technicalConfiguration?: object): EditResult {
   const tenantId = plansOf(document.root)
     .map((plan) => str(prop(plan.technicalConfiguration, 'tenantId')))
     .find((id) => id !== undefined && id !== '');
@@ -69,7 +70,7 @@ export function addPlanEdits(document: OfferDocument, planId: string): EditResul
     pricingModel: 'BYOL',
     visibility: 'private',
     privateAudience: { subscriptionIds: [] },
-    technicalConfiguration: {
+    technicalConfiguration: technicalConfiguration ?? {
       version: '1.0.0',
       tenantId: tenantId ?? '',
       authorizations: [],

@@ -37,7 +37,7 @@ export function registerPlanCommands(offers: OfferWorkspace, tree: PlanTreeProvi
 }
 
 /** The offer a command acts on: the tree node's, else the active editor's. */
-async function targetDocument(offers: OfferWorkspace, node: PlanTreeNode | undefined): Promise<vscode.TextDocument | undefined> {
+export async function targetDocument(offers: OfferWorkspace, node: PlanTreeNode | undefined): Promise<vscode.TextDocument | undefined> {
   if (node) {
     return vscode.workspace.openTextDocument(node.uri);
   }
@@ -229,7 +229,7 @@ async function remove(offers: OfferWorkspace, catalog: RoleCatalog, node: PlanTr
  * Applies edits computed on `basis` — only if the document still has that text — and shows the
  * document. Returns false when there was nothing to apply.
  */
-async function applyOfferEdits(document: vscode.TextDocument, basis: OfferDocument, edits: EditResult): Promise<boolean> {
+export async function applyOfferEdits(document: vscode.TextDocument, basis: OfferDocument, edits: EditResult): Promise<boolean> {
   if (edits.length === 0) {
     return false;
   }
@@ -252,7 +252,7 @@ async function applyOfferEdits(document: vscode.TextDocument, basis: OfferDocume
 }
 
 /** Shows the document with the cursor at the start of a node (the plan just added). */
-async function reveal(document: vscode.TextDocument, node: { offset: number; length: number } | undefined) {
+export async function reveal(document: vscode.TextDocument, node: { offset: number; length: number } | undefined) {
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
   if (node) {
     const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
