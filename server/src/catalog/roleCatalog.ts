@@ -42,7 +42,9 @@ export class RoleCatalog {
   }
 
   findById(id: string): RoleDefinition | undefined {
-    return this.byId.get(id.trim().toLowerCase());
+    // Ids are nearly always written in lowercase already: look up as written first, which spares
+    // two new strings per lookup (thousands per check of a large offer).
+    return this.byId.get(id) ?? this.byId.get(id.trim().toLowerCase());
   }
 
   /** By display name, ignoring case and surrounding blanks ("contributor" finds Contributor). */

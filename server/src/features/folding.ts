@@ -12,7 +12,20 @@ const MAX_RANGES = 5000;
 export function foldingRanges(document: OfferDocument): FoldingRange[] {
   const text = document.getText();
   const lineOf = (offset: number) => document.textDocument.positionAt(offset).line;
-  const firstOnLine = (offset: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
+  // Looks back only over blanks: slicing from the line's start made a long single-line (minified)
+  // file quadratic, one slice of the whole line per bracket.
+  const firstOnLine = (offset: number) => {
+    for (let i = offset - 1; i >= 0; i--) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a) {
+        return true;
+      }
+      if (code !== 0x20 && code !== 0x09) {
+        return false;
+      }
+    }
+    return true;
+  };
 
   const ranges: FoldingRange[] = [];
   const open: number[] = [];

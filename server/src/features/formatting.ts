@@ -2,7 +2,7 @@
  * Document formatting with jsonc-parser's formatter: it works on tokens, so comments and trailing
  * commas stay where the author put them and a half-written offer can still be formatted.
  */
-import { format, FormattingOptions as JsoncFormattingOptions } from 'jsonc-parser';
+import { createScanner, format, FormattingOptions as JsoncFormattingOptions, SyntaxKind } from 'jsonc-parser';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { editsToTextEdits } from '../rules/fixEdits';
 import type { OfferDocument } from '../model/offerDocument';
@@ -24,8 +24,12 @@ export interface TextLayout {
 /** The edits that format the whole document, or only `range` of it. */
 export function formatOffer(document: OfferDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
   const text = document.getText();
+  const tabSize = Math.max(1, Math.floor(options.tabSize) || 2);
+  if (document.tooDeepAt !== undefined || indentationVolume(text, tabSize) > MAX_INDENTATION_VOLUME) {
+    return [];
+  }
   const jsoncOptions: JsoncFormattingOptions = {
-    tabSize: Math.max(1, Math.floor(options.tabSize) || 2),
+    tabSize,
     insertSpaces: options.insertSpaces,
     eol: detectLayout(text).eol,
     insertFinalNewline: options.insertFinalNewline ?? false,
@@ -36,6 +40,35 @@ export function formatOffer(document: OfferDocument, options: OfferFormattingOpt
     span = { offset: start, length: document.offsetAt(range.end) - start };
   }
   return editsToTextEdits(document, format(text, span, jsoncOptions));
+}
+
+/**
+ * Formatting puts each element on its own line, indented by its depth: 20,000 nested `[` would
+ * become 400 million spaces and exhaust the memory. Past this much indentation a file is hostile
+ * or generated, and is left as it is.
+ */
+const MAX_INDENTATION_VOLUME = 32 * 1024 * 1024;
+
+/** About how many characters of indentation formatting would write: depth × tab size per value. */
+function indentationVolume(text: string, tabSize: number): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let volume = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      depth++;
+      volume += depth * tabSize;
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+      volume += depth * tabSize;
+    } else if (token === SyntaxKind.CommaToken) {
+      volume += depth * tabSize;
+    }
+    if (volume > MAX_INDENTATION_VOLUME) {
+      break;
+    }
+  }
+  return volume;
 }
 
 /**

@@ -23,30 +23,61 @@ export interface AuthorizationRef {
   roleDefinitionId: string | undefined;
 }
 
-export function plansOf(root: Node | undefined): PlanRef[] {
-  return items(prop(root, 'plans')).map((node, index) => ({
-    node,
-    index,
-    planId: str(prop(node, 'planId')),
-    technicalConfiguration: prop(node, 'technicalConfiguration'),
-  }));
+/*
+ * Found once per tree: some thirty rules and features ask for the same plans and authorizations,
+ * and on an offer of 100 plans × 20 authorizations finding them again for each was a third of a
+ * check. A tree is never changed (a new version of the text is a new tree), so the answers are
+ * kept by node and shared: callers must not modify the arrays they get.
+ */
+const plansByRoot = new WeakMap<Node, PlanRef[]>();
+const authorizationsByPlan = new WeakMap<PlanRef, Partial<Record<AuthorizationKind, AuthorizationRef[]>>>();
+const allAuthorizationsByRoot = new WeakMap<Node, AuthorizationRef[]>();
+
+export function plansOf(root: Node | undefined): readonly PlanRef[] {
+  if (!root) {
+    return [];
+  }
+  let plans = plansByRoot.get(root);
+  if (!plans) {
+    plans = items(prop(root, 'plans')).map((node, index) => ({
+      node,
+      index,
+      planId: str(prop(node, 'planId')),
+      technicalConfiguration: prop(node, 'technicalConfiguration'),
+    }));
+    plansByRoot.set(root, plans);
+  }
+  return plans;
 }
 
-export function authorizationsOf(plan: PlanRef, kind: AuthorizationKind = 'authorizations'): AuthorizationRef[] {
-  return items(at(plan.technicalConfiguration, kind)).map((node, index) => ({
+export function authorizationsOf(plan: PlanRef, kind: AuthorizationKind = 'authorizations'): readonly AuthorizationRef[] {
+  let byKind = authorizationsByPlan.get(plan);
+  if (!byKind) {
+    byKind = {};
+    authorizationsByPlan.set(plan, byKind);
+  }
+  return (byKind[kind] ??= items(at(plan.technicalConfiguration, kind)).map((node, index) => ({
     plan,
     kind,
     node,
     index,
     principalId: str(prop(node, 'principalId')),
     roleDefinitionId: str(prop(node, 'roleDefinitionId')),
-  }));
+  })));
 }
 
 /** Every authorization and eligible authorization of every plan. */
-export function allAuthorizationsOf(root: Node | undefined): AuthorizationRef[] {
-  return plansOf(root).flatMap((plan) => [
-    ...authorizationsOf(plan, 'authorizations'),
-    ...authorizationsOf(plan, 'eligibleAuthorizations'),
-  ]);
+export function allAuthorizationsOf(root: Node | undefined): readonly AuthorizationRef[] {
+  if (!root) {
+    return [];
+  }
+  let all = allAuthorizationsByRoot.get(root);
+  if (!all) {
+    all = plansOf(root).flatMap((plan) => [
+      ...authorizationsOf(plan, 'authorizations'),
+      ...authorizationsOf(plan, 'eligibleAuthorizations'),
+    ]);
+    allAuthorizationsByRoot.set(root, all);
+  }
+  return all;
 }

@@ -2,6 +2,7 @@ import { t } from '../../l10n';
 import { isGuid, items, str } from '../../model/nodes';
 import { replaceValueFix } from '../plans/valueFix';
 import type { Rule } from '../rule';
+import type { AudienceEntry } from '../../workspace/audienceCsv';
 import { audiencesOf, csvEntriesOf, csvPathOf } from './audiences';
 
 /**
@@ -20,6 +21,22 @@ function clip(text: string, limit = 60): string {
 function cleanedGuid(id: string): string | undefined {
   const cleaned = id.trim().replace(/^\{(.*)\}$/, '$1').trim();
   return cleaned !== id && isGuid(cleaned) ? cleaned : undefined;
+}
+
+/**
+ * The entries of a CSV that are not GUIDs, found once per version of the file: the file cache
+ * hands back the same entries until the file changes, so a keystroke in the offer does not test
+ * 10,000 ids again.
+ */
+const invalidEntriesOf = new WeakMap<readonly AudienceEntry[], AudienceEntry[]>();
+
+function invalidEntries(entries: readonly AudienceEntry[]): AudienceEntry[] {
+  let bad = invalidEntriesOf.get(entries);
+  if (!bad) {
+    bad = entries.filter((entry) => !isGuid(entry.id));
+    invalidEntriesOf.set(entries, bad);
+  }
+  return bad;
 }
 
 export const subscriptionIdFormat: Rule = {
@@ -47,7 +64,7 @@ export const subscriptionIdFormat: Rule = {
       if (!entries || !audience.csv || csvPath === undefined) {
         continue;
       }
-      const bad = entries.filter((entry) => !isGuid(entry.id));
+      const bad = invalidEntries(entries);
       for (const entry of bad.slice(0, MAX_CSV_LINES_REPORTED)) {
         report(
           audience.csv,

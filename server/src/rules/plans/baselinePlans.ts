@@ -11,7 +11,7 @@ export function baselinePlansById(baseline: OfferDocument | undefined): Map<stri
 }
 
 /** Plans by planId, keeping the first of each ID. */
-export function firstPlanById(plans: PlanRef[]): Map<string, PlanRef> {
+export function firstPlanById(plans: readonly PlanRef[]): Map<string, PlanRef> {
   const byId = new Map<string, PlanRef>();
   for (const plan of plans) {
     if (plan.planId !== undefined && !byId.has(plan.planId)) {

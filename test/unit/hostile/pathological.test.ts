@@ -1,0 +1,299 @@
+/**
+ * Fixed pathological inputs through every feature of the language service, then through the real
+ * server over LSP: no exception, the diagnostic that is due, well-formed answers, and a server
+ * that still answers afterwards. See pathologicalInputs.ts for the inputs.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { getNodeValue, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND } from '../../../server/src/features/codeActions';
+import { OfferLanguageService } from '../../../server/src/languageService';
+import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
+import { OfferDocument } from '../../../server/src/model/offerDocument';
+import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
+import { LspTestClient } from '../../support/lspClient';
+import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, textAt, WORKSPACE } from '../../support/offerHarness';
+import {
+  BINARY_NOISE,
+  BOM_OFFER,
+  DEEP_ARRAYS,
+  DEEP_OBJECTS,
+  EMPTY_FILE,
+  JSON_ARRAY,
+  ONLY_COMMENTS,
+  PathologicalInput,
+  PATHOLOGICAL_INPUTS,
+  TEN_MIB_OFFER,
+  TWO_MB_STRING,
+} from './pathologicalInputs';
+
+const location = { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE };
+let version = 0;
+
+function documentOf(text: string): TextDocument {
+  return TextDocument.create('file://' + OFFER_PATH, 'marketplace-offer', ++version, text);
+}
+
+function assertRange(document: TextDocument, range: Range, what: string): void {
+  for (const position of [range.start, range.end]) {
+    assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `${what}: not integers`);
+    assert.ok(position.line >= 0 && position.line < document.lineCount && position.character >= 0, `${what}: outside the document ${JSON.stringify(range)}`);
+  }
+  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `${what}: starts after it ends`);
+}
+
+function assertDiagnostics(document: TextDocument, diagnostics: OfferDiagnostic[]): void {
+  for (const d of diagnostics) {
+    assertRange(document, d.range, `diagnostic ${d.code}`);
+    assert.ok(d.code.length > 0 && d.message.length > 0, `diagnostic without code or message: ${JSON.stringify(d)}`);
+    assert.ok(['error', 'warning', 'info'].includes(d.severity), `severity ${d.severity}`);
+    assert.ok(d.path === '' || d.path.startsWith('/'), `pointer ${d.path}`);
+  }
+}
+
+/** Parses without syntax errors (through OfferDocument: a bare parseTree would overflow on deep nesting). */
+function isParseable(text: string): boolean {
+  const document = OfferDocument.fromText(text);
+  return document.tooDeepAt === undefined && document.syntaxErrors.length === 0;
+}
+
+/** Applies edits after checking that they are inside the document and don't overlap. */
+function applyEdits(document: TextDocument, edits: TextEdit[], what: string): string {
+  edits.forEach((edit) => assertRange(document, edit.range, what));
+  const sorted = [...edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
+  for (let i = 1; i < sorted.length; i++) {
+    assert.ok(document.offsetAt(sorted[i - 1].range.end) <= document.offsetAt(sorted[i].range.start), `${what}: overlapping edits`);
+  }
+  return TextDocument.applyEdits(document, edits);
+}
+
+/** Where a person might put the cursor: the ends, the middle, and just inside the first string. */
+function positionsIn(document: TextDocument): Position[] {
+  const text = document.getText();
+  const firstQuote = text.indexOf('"');
+  const offsets = [0, Math.floor(text.length / 2), text.length, firstQuote >= 0 ? firstQuote + 1 : 0];
+  return offsets.map((offset) => document.positionAt(offset));
+}
+
+/**
+ * Asks every feature about `text` and checks that each answer is well-formed; returns the
+ * diagnostics for the input's own expectations.
+ */
+function askEveryFeature(text: string, options: { fixAll?: boolean } = {}): OfferDiagnostic[] {
+  const service = new OfferLanguageService({ fileHost: makeHost() });
+  const document = documentOf(text);
+  const diagnostics = service.validate(document, location);
+  assertDiagnostics(document, diagnostics);
+  const positions = positionsIn(document);
+
+  for (const position of positions) {
+    const list = service.complete(document, position, location);
+    assert.ok(Array.isArray(list.items), 'completion items');
+    for (const item of list.items) {
+      assert.ok(typeof item.label === 'string' && item.label.length > 0, 'completion without label');
+      if (item.textEdit && 'range' in item.textEdit) {
+        assertRange(document, item.textEdit.range, `completion ${item.label}`);
+      }
+    }
+    const hover: Hover | null = service.hover(document, position, location);
+    if (hover) {
+      assert.ok(hover.contents, 'hover without contents');
+      if (hover.range) {
+        assertRange(document, hover.range, 'hover');
+      }
+    }
+  }
+
+  const lspDiagnostics = diagnostics.slice(0, 50).map(toLspDiagnostic);
+  const parsedBefore = isParseable(text);
+  const requests = [{ diagnostics: lspDiagnostics, triggerKind: 2 }, ...(options.fixAll ? [{ diagnostics: [], only: [FIX_ALL_KIND] }] : [])];
+  for (const request of requests) {
+    for (const action of service.codeActions(document, request, location)) {
+      assert.ok(action.title.length > 0, 'code action without title');
+      const fixed = applyEdits(document, action.edit?.changes?.[document.uri] ?? [], `code action '${action.title}'`);
+      if (parsedBefore) {
+        assert.ok(isParseable(fixed), `code action '${action.title}' broke the JSON`);
+      }
+    }
+  }
+
+  const visit = (symbols: ReturnType<OfferLanguageService['symbols']>) =>
+    symbols.forEach((symbol) => {
+      assert.ok(symbol.name.trim().length > 0, 'symbol without name');
+      assertRange(document, symbol.range, `symbol ${symbol.name}`);
+      assertRange(document, symbol.selectionRange, `symbol ${symbol.name}`);
+      visit(symbol.children ?? []);
+    });
+  visit(service.symbols(document));
+
+  for (const hint of service.inlayHints(document)) {
+    assertRange(document, { start: hint.position, end: hint.position }, 'inlay hint');
+  }
+
+  const formatted = applyEdits(document, service.format(document, { tabSize: 2, insertSpaces: true }), 'format');
+  if (parsedBefore) {
+    const before = parseTree(text, [], { allowTrailingComma: true });
+    const after = parseTree(formatted, [], { allowTrailingComma: true });
+    assert.deepStrictEqual(after && getNodeValue(after), before && getNodeValue(before), 'formatting changed the value');
+  }
+
+  for (const range of service.foldingRanges(document)) {
+    assert.ok(range.startLine <= range.endLine && range.endLine < document.lineCount, `folding ${JSON.stringify(range)}`);
+  }
+
+  for (const selection of service.selectionRanges(document, positions)) {
+    for (let current: typeof selection | undefined = selection; current; current = current.parent) {
+      assertRange(document, current.range, 'selection range');
+      if (current.parent) {
+        const parent = current.parent.range;
+        assert.ok(
+          document.offsetAt(parent.start) <= document.offsetAt(current.range.start) && document.offsetAt(current.range.end) <= document.offsetAt(parent.end),
+          'a selection range is not inside its parent',
+        );
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function onlyError(diagnostics: OfferDiagnostic[]): OfferDiagnostic {
+  assert.strictEqual(diagnostics.length, 1, JSON.stringify(diagnostics.map((d) => [d.code, d.path, d.message])));
+  return diagnostics[0];
+}
+
+function errorsAndWarnings(diagnostics: OfferDiagnostic[]): string[] {
+  return diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code} ${d.path}: ${d.message}`);
+}
+
+describe('hostile input: fixed pathological files through every feature', function () {
+  this.timeout(30_000);
+
+  it(`${TEN_MIB_OFFER.name}: every feature answers, and the copies of a clean plan stay clean`, () => {
+    const text = TEN_MIB_OFFER.text();
+    assert.ok(text.length >= 10 * 1024 * 1024, `only ${text.length} characters`);
+    assert.deepStrictEqual(errorsAndWarnings(askEveryFeature(text)), []);
+  });
+
+  for (const input of [DEEP_ARRAYS, DEEP_OBJECTS]) {
+    it(`${input.name}: one schema diagnostic at the level that is too deep, no stack overflow`, () => {
+      const text = input.text();
+      const diagnostic = onlyError(askEveryFeature(text, { fixAll: true }));
+      assert.strictEqual(diagnostic.code, 'schema');
+      assert.strictEqual(diagnostic.severity, 'error');
+      assert.strictEqual(diagnostic.message, 'The file nests more than 200 levels deep: an offer is never this deep, so it was not read further.');
+      assert.strictEqual(diagnostic.path, '');
+      assert.strictEqual(textAt(text, diagnostic), text[0], 'the range covers the first bracket too deep');
+      // The 201st opening: 200 levels are allowed.
+      const opening = input === DEEP_ARRAYS ? 200 : 200 * '{"a":'.length;
+      assert.strictEqual(diagnostic.range.start.character, opening);
+    });
+  }
+
+  it(`${TWO_MB_STRING.name}: the description's length is reported with its count, nothing else`, () => {
+    const text = TWO_MB_STRING.text();
+    const diagnostic = onlyError(askEveryFeature(text, { fixAll: true }).filter((d) => d.severity !== 'info'));
+    assert.strictEqual(diagnostic.code, 'description-length');
+    assert.strictEqual(diagnostic.message, 'The description has 2000007 characters (HTML tags included); the limit is 3000.');
+    assert.strictEqual(diagnostic.path, '/listing/description');
+    assert.ok(textAt(text, diagnostic).startsWith('"<p>Contoso operations. '));
+  });
+
+  it(`${BINARY_NOISE.name}: malformed JSON is reported, every feature still answers`, () => {
+    const diagnostics = askEveryFeature(BINARY_NOISE.text(), { fixAll: true });
+    assert.ok(diagnostics.length > 0, 'no diagnostic for binary noise');
+    assert.ok(diagnostics.every((d) => d.code === 'schema' && d.severity === 'error'), JSON.stringify(diagnostics.slice(0, 5)));
+    assert.ok(diagnostics.some((d) => d.message.startsWith('Malformed JSON: ')), JSON.stringify(diagnostics.slice(0, 5)));
+  });
+
+  for (const input of [EMPTY_FILE, ONLY_COMMENTS]) {
+    it(`${input.name}: one diagnostic that says the file is empty`, () => {
+      const diagnostic = onlyError(askEveryFeature(input.text(), { fixAll: true }));
+      assert.strictEqual(diagnostic.code, 'schema');
+      assert.strictEqual(diagnostic.message, 'The file is empty: an offer is a JSON object that starts with {.');
+      assert.deepStrictEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    });
+  }
+
+  it(`${JSON_ARRAY.name}: one diagnostic that an offer is an object, on the whole array`, () => {
+    const text = JSON_ARRAY.text();
+    const diagnostic = onlyError(askEveryFeature(text, { fixAll: true }));
+    assert.strictEqual(diagnostic.code, 'schema');
+    assert.strictEqual(diagnostic.message, 'An offer is a JSON object ({ … }), not array.');
+    assert.strictEqual(diagnostic.path, '');
+    assert.strictEqual(textAt(text, diagnostic), text);
+  });
+
+  it(`${BOM_OFFER.name}: checks as clean as the example, and hover finds the fields past the mark`, () => {
+    const text = BOM_OFFER.text();
+    assert.deepStrictEqual(errorsAndWarnings(askEveryFeature(text, { fixAll: true })), []);
+    const service = new OfferLanguageService({ fileHost: makeHost() });
+    const document = documentOf(text);
+    const offerId = document.positionAt(text.indexOf('"contoso-sentinel-ops"') + 3);
+    assert.ok(service.hover(document, offerId, location), 'no hover on the offer id after a BOM');
+    const withoutMark = documentOf(EXAMPLE_OFFER_TEXT);
+    assert.deepStrictEqual(
+      service.symbols(document).map((s) => s.name),
+      service.symbols(withoutMark).map((s) => s.name),
+    );
+  });
+});
+
+describe('hostile input: the server keeps answering after each pathological file (LSP)', function () {
+  this.timeout(120_000);
+  let client: LspTestClient;
+  let workspace: string;
+  let goodOffer: string;
+
+  before(async () => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-pathological-'));
+    fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+    goodOffer = path.join(workspace, 'offer.json');
+    client = await LspTestClient.start({ rootPath: workspace });
+    await client.open(goodOffer, EXAMPLE_OFFER_TEXT);
+  });
+
+  after(async () => {
+    await client?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  PATHOLOGICAL_INPUTS.forEach((input: PathologicalInput, index) => {
+    it(`after ${input.name}: diagnostics published, every request answered, then a hover on a good offer`, async () => {
+      const file = path.join(workspace, `pathological-${index}.offer.json`);
+      const uri = client.uriOf(file);
+      const text = input.text();
+      const diagnostics = await client.open(file, text);
+      const document = TextDocument.create(uri, 'marketplace-offer', 1, text);
+      diagnostics.forEach((d) => assertRange(document, d.range, `diagnostic ${d.code}`));
+      const textDocument = { uri };
+      const position = document.positionAt(Math.floor(text.length / 2));
+      await client.request('textDocument/completion', { textDocument, position });
+      await client.request('textDocument/hover', { textDocument, position });
+      await client.request('textDocument/documentSymbol', { textDocument });
+      await client.request('textDocument/foldingRange', { textDocument });
+      await client.request('textDocument/selectionRange', { textDocument, positions: [position] });
+      await client.request('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) } });
+      await client.request('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } });
+      await client.request('textDocument/codeAction', {
+        textDocument,
+        range: { start: position, end: position },
+        context: { diagnostics: diagnostics.slice(0, 20), triggerKind: 2 },
+      });
+      client.close(file);
+
+      const offerId = TextDocument.create(client.uriOf(goodOffer), 'marketplace-offer', 1, EXAMPLE_OFFER_TEXT).positionAt(EXAMPLE_OFFER_TEXT.indexOf('"contoso-sentinel-ops"') + 3);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uriOf(goodOffer) }, position: offerId });
+      assert.ok(hover && hover.contents, 'no hover on the good offer');
+      assert.ok(client.isAlive(), 'the server died');
+      assert.deepStrictEqual(
+        client.logs.filter((line) => / failed: /.test(line)),
+        [],
+        'a handler threw (the guard caught it, but it should not have thrown)',
+      );
+    });
+  });
+});
