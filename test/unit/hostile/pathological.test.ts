@@ -17,6 +17,7 @@ import { OfferDocument } from '../../../server/src/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { LspTestClient } from '../../support/lspClient';
 import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, textAt, WORKSPACE } from '../../support/offerHarness';
+import { applyEdits, assertDiagnostics, assertRange } from '../../support/wellFormed';
 import {
   BINARY_NOISE,
   BOM_OFFER,
@@ -38,22 +39,7 @@ function documentOf(text: string): TextDocument {
   return TextDocument.create('file://' + OFFER_PATH, 'marketplace-offer', ++version, text);
 }
 
-function assertRange(document: TextDocument, range: Range, what: string): void {
-  for (const position of [range.start, range.end]) {
-    assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `${what}: not integers`);
-    assert.ok(position.line >= 0 && position.line < document.lineCount && position.character >= 0, `${what}: outside the document ${JSON.stringify(range)}`);
-  }
-  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `${what}: starts after it ends`);
-}
 
-function assertDiagnostics(document: TextDocument, diagnostics: OfferDiagnostic[]): void {
-  for (const d of diagnostics) {
-    assertRange(document, d.range, `diagnostic ${d.code}`);
-    assert.ok(d.code.length > 0 && d.message.length > 0, `diagnostic without code or message: ${JSON.stringify(d)}`);
-    assert.ok(['error', 'warning', 'info'].includes(d.severity), `severity ${d.severity}`);
-    assert.ok(d.path === '' || d.path.startsWith('/'), `pointer ${d.path}`);
-  }
-}
 
 /** Parses without syntax errors (through OfferDocument: a bare parseTree would overflow on deep nesting). */
 function isParseable(text: string): boolean {
@@ -61,15 +47,6 @@ function isParseable(text: string): boolean {
   return document.tooDeepAt === undefined && document.syntaxErrors.length === 0;
 }
 
-/** Applies edits after checking that they are inside the document and don't overlap. */
-function applyEdits(document: TextDocument, edits: TextEdit[], what: string): string {
-  edits.forEach((edit) => assertRange(document, edit.range, what));
-  const sorted = [...edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
-  for (let i = 1; i < sorted.length; i++) {
-    assert.ok(document.offsetAt(sorted[i - 1].range.end) <= document.offsetAt(sorted[i].range.start), `${what}: overlapping edits`);
-  }
-  return TextDocument.applyEdits(document, edits);
-}
 
 /** Where a person might put the cursor: the ends, the middle, and just inside the first string. */
 function positionsIn(document: TextDocument): Position[] {

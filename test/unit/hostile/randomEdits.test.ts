@@ -15,6 +15,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
+import { assertRange, applyEdits } from '../../support/wellFormed';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261126);
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 10000);
@@ -44,14 +45,6 @@ const scenario = fc.record({
   feature: fc.nat({ max: 5 }),
 });
 
-function assertRange(document: TextDocument, range: Range, what: string): void {
-  const lastLine = document.lineCount - 1;
-  for (const position of [range.start, range.end]) {
-    assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `${what}: not integers`);
-    assert.ok(position.line >= 0 && position.line <= lastLine && position.character >= 0, `${what}: outside the document ${JSON.stringify(range)}`);
-  }
-  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `${what}: start after end`);
-}
 
 function syntaxErrorCount(text: string): number {
   const errors: ParseError[] = [];
@@ -59,14 +52,6 @@ function syntaxErrorCount(text: string): number {
   return errors.length;
 }
 
-function applyEdits(document: TextDocument, edits: TextEdit[], what: string): string {
-  edits.forEach((edit) => assertRange(document, edit.range, what));
-  const sorted = [...edits].sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start));
-  for (let i = 1; i < sorted.length; i++) {
-    assert.ok(document.offsetAt(sorted[i - 1].range.end) <= document.offsetAt(sorted[i].range.start), `${what}: overlapping edits`);
-  }
-  return TextDocument.applyEdits(document, edits);
-}
 
 describe('hostile input: random edits of the example offer', function () {
   this.timeout(0);

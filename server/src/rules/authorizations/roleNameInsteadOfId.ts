@@ -1,23 +1,15 @@
 import { t } from '../../l10n';
 import { fromPointer } from '../../model/jsonPointer';
-import { prop, str } from '../../model/nodes';
-import { allAuthorizationsOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
-import { refusalMessage, resolveRoleReference, roleNameMessage } from './roleReference';
+import { refusalMessage, roleNameMessage, roleValuesOf } from './roleReference';
 
 export const roleNameInsteadOfId: Rule = {
   code: 'role-name-instead-of-id',
   severity: 'error',
   docs: "roleDefinitionId takes a built-in role's GUID, not its name: 'Contributor' must be written b24988ac-6180-42a0-ab88-20f7382dd24c (the quick fix does it).",
   check({ root, catalog, report }) {
-    for (const authorization of allAuthorizationsOf(root)) {
-      const node = prop(authorization.node, 'roleDefinitionId');
-      const value = str(node);
-      if (!node || value === undefined) {
-        continue;
-      }
-      const reference = resolveRoleReference(catalog, value);
+    for (const { authorization, node, value, reference } of roleValuesOf(root, catalog)) {
       if (reference.kind === 'name') {
         // A role refused here anyway is said at once, and its ID is no fix to apply blindly.
         const refusal = refusalMessage(reference.role, authorization.kind, catalog);

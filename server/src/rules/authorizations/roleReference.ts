@@ -11,8 +11,9 @@ import {
   type RoleCatalog,
   type RoleDefinition,
 } from '../../catalog/roleCatalog';
-import { isGuid } from '../../model/nodes';
-import type { AuthorizationKind } from '../../model/offerStructure';
+import type { Node } from 'jsonc-parser';
+import { isGuid, prop, str } from '../../model/nodes';
+import { allAuthorizationsOf, type AuthorizationKind, type AuthorizationRef } from '../../model/offerStructure';
 
 export type RoleReference =
   /** A GUID of a built-in role: what Partner Center expects. */
@@ -148,4 +149,33 @@ export function alternativesWithoutDataActions(role: RoleDefinition, catalog: Ro
 
 function lastWord(name: string): string {
   return name.trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+}
+
+/** A `roleDefinitionId` string of an authorization, with what it refers to. */
+export interface RoleValue {
+  authorization: AuthorizationRef;
+  node: Node;
+  value: string;
+  reference: RoleReference;
+}
+
+/**
+ * Every `roleDefinitionId` string of the offer's authorizations of `kinds` (both by default),
+ * resolved: the walk the role rules share, each then keeping the references it is about.
+ */
+export function* roleValuesOf(
+  root: Node,
+  catalog: RoleCatalog,
+  kinds: readonly AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'],
+): Generator<RoleValue> {
+  for (const authorization of allAuthorizationsOf(root)) {
+    if (!kinds.includes(authorization.kind)) {
+      continue;
+    }
+    const node = prop(authorization.node, 'roleDefinitionId');
+    const value = str(node);
+    if (node && value !== undefined) {
+      yield { authorization, node, value, reference: resolveRoleReference(catalog, value) };
+    }
+  }
 }
