@@ -21,7 +21,12 @@ import { PLANS_VIEW_ID, PlanTreeProvider } from './tree/planTreeProvider';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to other extensions (and to its in-editor tests): the plans tree's data. */
+export interface OfferExtensionApi {
+  plansTree: PlanTreeProvider;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<OfferExtensionApi> {
   // The pure modules shared with the server speak through @vscode/l10n: same language as VS Code.
   setLocale(vscode.env.language);
   let catalog = loadRoleCatalog();
@@ -66,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.l10n.t('The offer language server could not start: {0}', error instanceof Error ? error.message : String(error)),
     );
   }
+  return { plansTree: tree };
 }
 
 export async function deactivate(): Promise<void> {
