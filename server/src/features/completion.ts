@@ -18,7 +18,7 @@ import { entries, items, prop, str } from '../model/nodes';
 import type { OfferDocument } from '../model/offerDocument';
 import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
-import { imageSizeAt, isCsvField } from './fieldLimits';
+import { imageSizeAt, isCsvField } from '../model/fieldLimits';
 import { knownPrincipals, knownTenants } from './offerPrincipals';
 import { RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';

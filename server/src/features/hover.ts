@@ -11,7 +11,7 @@ import { t } from '../l10n';
 import { codePointLength, isGuid, items } from '../model/nodes';
 import type { OfferDocument } from '../model/offerDocument';
 import type { FeatureServices } from './featureServices';
-import { countLimitAt, imageSizeAt, lengthLimitAt } from './fieldLimits';
+import { countLimitAt, imageSizeAt, lengthLimitAt } from '../model/fieldLimits';
 import { PrincipalMention, principalMentionsOf } from './offerPrincipals';
 import { RoleSlotKind, roleSlotKindAt, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf } from './schemaInfo';

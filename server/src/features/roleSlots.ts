@@ -8,7 +8,7 @@ import { RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '
 import { t } from '../l10n';
 import { items, prop } from '../model/nodes';
 import { allAuthorizationsOf } from '../model/offerStructure';
-import { matches } from './fieldLimits';
+import { matches } from '../model/fieldLimits';
 
 /**
  * `authorization`: an authorization's roleDefinitionId; `eligible`: an eligible authorization's

@@ -1,8 +1,9 @@
 import { t } from '../../l10n';
 import type { Rule } from '../rule';
 import { csvEntriesOf, csvPathOf, inlineCount, previewAudienceOf } from './audiences';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-export const PREVIEW_INLINE_LIMIT = 10;
+export const PREVIEW_INLINE_LIMIT = requiredCountLimit(['previewAudience', 'subscriptionIds']).max;
 export const PREVIEW_CSV_LIMIT = 100;
 
 export const previewAudienceLimit: Rule = {

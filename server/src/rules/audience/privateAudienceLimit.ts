@@ -2,8 +2,9 @@ import type { Node } from 'jsonc-parser';
 import { t } from '../../l10n';
 import type { Rule } from '../rule';
 import { audienceName, audiencesOf, inlineCount, readCsvOf } from './audiences';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-export const PRIVATE_INLINE_LIMIT = 10;
+export const PRIVATE_INLINE_LIMIT = requiredCountLimit(['plans', 0, 'privateAudience', 'subscriptionIds']).max;
 export const PRIVATE_CSV_TOTAL_LIMIT = 10_000;
 
 export const privateAudienceLimit: Rule = {

@@ -2,8 +2,9 @@ import { t } from '../../l10n';
 import { items, prop } from '../../model/nodes';
 import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-const MAX_AUTHORIZATIONS = 20;
+const MAX_AUTHORIZATIONS = requiredCountLimit(['plans', 0, 'technicalConfiguration', 'authorizations']).max;
 
 export const authorizationsLimit: Rule = {
   code: 'authorizations-limit',

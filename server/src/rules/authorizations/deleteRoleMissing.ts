@@ -1,12 +1,10 @@
 import { t } from '../../l10n';
 import { DELETE_ROLE_ID } from '../../catalog/roleCatalog';
 import { fromPointer } from '../../model/jsonPointer';
-import { isObject } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { appendFix, setValueFix, valueAt } from './quickFix';
-import { intendedRole, sameId } from './roleReference';
-import { technicalConfigurationTarget } from './technicalConfigurationTarget';
+import { sameId } from './roleReference';
+import { plansLackingRole } from './technicalConfigurationTarget';
 
 /**
  * Not a GUID on purpose: principal-id-format then points at it until the publisher puts a real
@@ -19,31 +17,17 @@ export const deleteRoleMissing: Rule = {
   code: 'delete-role-missing',
   severity: 'warning',
   docs: 'Without an authorization (permanent or eligible) holding Managed Services Registration assignment Delete Role, only the customer can remove the delegation; you could not end it yourself.',
-  check({ root, catalog, document, report }) {
-    for (const plan of plansOf(root)) {
-      if (!isObject(plan.technicalConfiguration)) {
-        continue;
-      }
-      const authorizations = authorizationsOf(plan, 'authorizations');
-      // No authorizations at all is authorizations-required's error; this would only add noise.
-      if (authorizations.length === 0) {
-        continue;
-      }
-      const everyAuthorization = [...authorizations, ...authorizationsOf(plan, 'eligibleAuthorizations')];
-      const hasDeleteRole = everyAuthorization.some((authorization) => {
-        const role = intendedRole(catalog, authorization.roleDefinitionId);
-        return role !== undefined && sameId(role.id, DELETE_ROLE_ID);
-      });
-      const target = technicalConfigurationTarget(document, plan);
-      if (!hasDeleteRole && target) {
-        report(
-          target,
-          t(
-            "No authorization in this plan has Managed Services Registration assignment Delete Role ({0}): only the customer could remove the delegation. Give it to a group of yours.",
-            DELETE_ROLE_ID,
-          ),
-        );
-      }
+  check(context) {
+    // An eligible authorization counts: the delegation can still be ended after activating it.
+    const lacking = plansLackingRole(context, ['authorizations', 'eligibleAuthorizations'], (roleId) => sameId(roleId, DELETE_ROLE_ID));
+    for (const { target } of lacking) {
+      context.report(
+        target,
+        t(
+          "No authorization in this plan has Managed Services Registration assignment Delete Role ({0}): only the customer could remove the delegation. Give it to a group of yours.",
+          DELETE_ROLE_ID,
+        ),
+      );
     }
   },
   fix(diagnostic, context) {

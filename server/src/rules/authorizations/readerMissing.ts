@@ -1,10 +1,7 @@
 import { t } from '../../l10n';
 import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '../../catalog/roleCatalog';
-import { isObject } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
-import { intendedRole } from './roleReference';
-import { technicalConfigurationTarget } from './technicalConfigurationTarget';
+import { plansLackingRole } from './technicalConfigurationTarget';
 
 const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
 const MONITORING_CONTRIBUTOR_ROLE_ID = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
@@ -26,29 +23,15 @@ export const readerMissing: Rule = {
   code: 'reader-missing',
   severity: 'info',
   docs: "Seeing a customer on the My customers page takes read access to everything: a permanent authorization with Reader, or with a role that includes it (its actions contain '*/read': Contributor, Monitoring Reader, Monitoring Contributor). Eligible authorizations do not count, as they read only once activated.",
-  check({ root, catalog, document, report }) {
-    for (const plan of plansOf(root)) {
-      if (!isObject(plan.technicalConfiguration)) {
-        continue;
-      }
-      const authorizations = authorizationsOf(plan, 'authorizations');
-      if (authorizations.length === 0) {
-        continue;
-      }
-      const reads = authorizations.some((authorization) => {
-        const role = intendedRole(catalog, authorization.roleDefinitionId);
-        return role !== undefined && READING_ROLE_IDS.has(role.id.toLowerCase());
-      });
-      const target = technicalConfigurationTarget(document, plan);
-      if (!reads && target) {
-        report(
-          target,
-          t(
-            'No principal in this plan has Reader or a role that includes it (Contributor, Monitoring Reader, Monitoring Contributor): add Reader ({0}) for the people who must see this customer on the My customers page.',
-            READER_ROLE_ID,
-          ),
-        );
-      }
+  check(context) {
+    for (const { target } of plansLackingRole(context, ['authorizations'], (roleId) => READING_ROLE_IDS.has(roleId))) {
+      context.report(
+        target,
+        t(
+          'No principal in this plan has Reader or a role that includes it (Contributor, Monitoring Reader, Monitoring Contributor): add Reader ({0}) for the people who must see this customer on the My customers page.',
+          READER_ROLE_ID,
+        ),
+      );
     }
   },
 };

@@ -3,10 +3,11 @@
  * `"technicalConfiguration"` key (not a squiggle over the whole object), with the configuration's
  * pointer as its path.
  */
-import { keyNode } from '../../model/nodes';
+import { isObject, keyNode } from '../../model/nodes';
 import type { OfferDocument } from '../../model/offerDocument';
-import type { PlanRef } from '../../model/offerStructure';
-import type { ReportTarget } from '../rule';
+import { authorizationsOf, plansOf, type AuthorizationKind, type PlanRef } from '../../model/offerStructure';
+import type { ReportTarget, RuleContext } from '../rule';
+import { intendedRole } from './roleReference';
 
 export function technicalConfigurationTarget(document: OfferDocument, plan: PlanRef): ReportTarget | undefined {
   const configuration = plan.technicalConfiguration;
@@ -15,4 +16,33 @@ export function technicalConfigurationTarget(document: OfferDocument, plan: Plan
     return undefined;
   }
   return { offset: key.offset, length: key.length, path: document.pointerOf(configuration) };
+}
+
+/**
+ * Plans with permanent authorizations of which none (among `kinds`) holds a role that `holds`
+ * accepts, each with where to report it. A plan without authorizations is left out: that is
+ * authorizations-required's error, and a missing role on top would only add noise.
+ */
+export function plansLackingRole(
+  { root, catalog, document }: Pick<RuleContext, 'root' | 'catalog' | 'document'>,
+  kinds: readonly AuthorizationKind[],
+  holds: (roleId: string) => boolean,
+): { plan: PlanRef; target: ReportTarget }[] {
+  const lacking: { plan: PlanRef; target: ReportTarget }[] = [];
+  for (const plan of plansOf(root)) {
+    if (!isObject(plan.technicalConfiguration) || authorizationsOf(plan, 'authorizations').length === 0) {
+      continue;
+    }
+    const found = kinds.some((kind) =>
+      authorizationsOf(plan, kind).some((authorization) => {
+        const role = intendedRole(catalog, authorization.roleDefinitionId);
+        return role !== undefined && holds(role.id.toLowerCase());
+      }),
+    );
+    const target = technicalConfigurationTarget(document, plan);
+    if (!found && target) {
+      lacking.push({ plan, target });
+    }
+  }
+  return lacking;
 }

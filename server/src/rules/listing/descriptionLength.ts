@@ -1,8 +1,9 @@
 import { t } from '../../l10n';
 import { at, codePointLength, str } from '../../model/nodes';
 import type { Rule } from '../rule';
+import { requiredLengthLimit } from '../../model/fieldLimits';
 
-const MAX = 3000;
+const MAX = requiredLengthLimit(['listing', 'description']).max;
 
 export const descriptionLength: Rule = {
   code: 'description-length',

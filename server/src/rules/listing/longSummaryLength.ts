@@ -1,8 +1,9 @@
 import { t } from '../../l10n';
 import { at, codePointLength, str } from '../../model/nodes';
 import type { Rule } from '../rule';
+import { requiredLengthLimit } from '../../model/fieldLimits';
 
-const MAX = 256;
+const MAX = requiredLengthLimit(['listing', 'longSummary']).max;
 
 export const longSummaryLength: Rule = {
   code: 'long-summary-length',

@@ -3,8 +3,9 @@ import { t } from '../../l10n';
 import { at, codePointLength, str } from '../../model/nodes';
 import { plansOf } from '../../model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
+import { requiredLengthLimit } from '../../model/fieldLimits';
 
-const MAX = 100;
+const MAX = requiredLengthLimit(['listing', 'searchResultsSummary']).max;
 
 export const summaryLength: Rule = {
   code: 'summary-length',

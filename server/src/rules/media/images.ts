@@ -7,21 +7,23 @@ import { t } from '../../l10n';
 import { at, entries, items, prop, str } from '../../model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
+import { requiredImageSize } from '../../model/fieldLimits';
 
 export type LogoSize = 'small' | 'medium' | 'large' | 'wide';
 
-/** Partner Center's exact pixel sizes for the four logos. */
-export const LOGO_DIMENSIONS: Record<LogoSize, { width: number; height: number }> = {
-  small: { width: 40, height: 40 },
-  medium: { width: 90, height: 90 },
-  large: { width: 115, height: 115 },
-  wide: { width: 255, height: 115 },
-};
+/** Partner Center's exact pixel sizes for the four logos (from the limits table). */
+export const LOGO_SIZES: LogoSize[] = ['small', 'medium', 'large', 'wide'];
 
-export const LOGO_SIZES = Object.keys(LOGO_DIMENSIONS) as LogoSize[];
+export const LOGO_DIMENSIONS = Object.fromEntries(
+  LOGO_SIZES.map((size) => {
+    const { width, height } = requiredImageSize(['listing', 'logos', size]);
+    return [size, { width, height }];
+  }),
+) as Record<LogoSize, { width: number; height: number }>;
 
 /** Screenshots and video thumbnails are both exactly this size. */
-export const WIDESCREEN = { width: 1280, height: 720 };
+const { width: widescreenWidth, height: widescreenHeight } = requiredImageSize(['listing', 'screenshots', 0, 'path']);
+export const WIDESCREEN = { width: widescreenWidth, height: widescreenHeight };
 
 export type ImageRef =
   | { kind: 'logo'; node: Node; path: string; size: LogoSize }

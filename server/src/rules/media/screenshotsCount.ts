@@ -2,8 +2,9 @@ import { t } from '../../l10n';
 import { items } from '../../model/nodes';
 import type { Rule } from '../rule';
 import { listingArray } from './images';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-export const MAX_SCREENSHOTS = 5;
+export const MAX_SCREENSHOTS = requiredCountLimit(['listing', 'screenshots']).max;
 
 export const screenshotsCount: Rule = {
   code: 'screenshots-count',

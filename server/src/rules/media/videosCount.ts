@@ -2,8 +2,9 @@ import { t } from '../../l10n';
 import { items } from '../../model/nodes';
 import type { Rule } from '../rule';
 import { listingArray } from './images';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-export const MAX_VIDEOS = 5;
+export const MAX_VIDEOS = requiredCountLimit(['listing', 'videos']).max;
 
 export const videosCount: Rule = {
   code: 'videos-count',

@@ -4,9 +4,10 @@ import { plansOf } from '../../model/offerStructure';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
+import { requiredLengthLimit } from '../../model/fieldLimits';
 
 const ID_PATTERN = /^[a-z0-9_-]+$/;
-const MAX_LENGTH = 50;
+const MAX_LENGTH = requiredLengthLimit(['plans', 0, 'planId']).max;
 
 type PlanField = 'planId' | 'name';
 

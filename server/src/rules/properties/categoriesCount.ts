@@ -1,8 +1,9 @@
 import { t } from '../../l10n';
 import { isObject, items, keyNode, prop, str } from '../../model/nodes';
 import type { Rule } from '../rule';
+import { requiredCountLimit } from '../../model/fieldLimits';
 
-const MAX = 5;
+const MAX = requiredCountLimit(['properties', 'categories']).max;
 
 export const categoriesCount: Rule = {
   code: 'categories-count',

@@ -1,7 +1,7 @@
 /**
- * The limits that `offer-format.md` puts on fields, as data: the hover shows them next to the
- * current value ("43 / 50 characters"), and completion ranks images by them. Each entry names the
- * rule that enforces the limit, so a change to a rule's limit has one obvious place to follow.
+ * The limits that `offer-format.md` puts on fields, as data, in one place: the rules enforce them,
+ * the hover shows them next to the current value ("43 / 50 characters"), and completion ranks
+ * images by them. Each entry names the rule that enforces it.
  */
 import type { JSONPath } from 'jsonc-parser';
 
@@ -86,4 +86,24 @@ export function imageSizeAt(path: JSONPath): ImageSize | undefined {
 
 export function isCsvField(path: JSONPath): boolean {
   return CSV_FIELDS.some((pattern) => matches(pattern, path));
+}
+
+/** A limit the rules are built on: its absence is a programming error, found at start-up. */
+function required<T>(found: T | undefined, path: JSONPath): T {
+  if (!found) {
+    throw new Error(`no limit for ${path.join('.')}`);
+  }
+  return found;
+}
+
+export function requiredLengthLimit(path: JSONPath): LengthLimit {
+  return required(lengthLimitAt(path), path);
+}
+
+export function requiredCountLimit(path: JSONPath): CountLimit {
+  return required(countLimitAt(path), path);
+}
+
+export function requiredImageSize(path: JSONPath): ImageSize {
+  return required(imageSizeAt(path), path);
 }
