@@ -9,6 +9,7 @@ import { OfferDocument } from './model/offerDocument';
 import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
+import { RememberingFileHost } from './workspace/rememberingFileHost';
 import { validateOffer } from './validation/validateOffer';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { codeActions, CodeActionRequest } from './features/codeActions';
@@ -28,6 +29,12 @@ export interface LanguageServiceOptions {
   fileHost?: FileHost;
   /** Lists workspace folders for path completions (tests give an in-memory one). */
   directoryReader?: DirectoryReader;
+  /**
+   * Reuse answers about files (exists, stamp, links) for this long; call `filesChanged()` when
+   * a file changes. The server does, from the editor's file watching; without it every check
+   * asks the disk.
+   */
+  rememberFilesForMs?: number;
 }
 
 /** Where an offer lives on disk: without it (an unsaved offer), file checks are skipped. */
@@ -43,12 +50,15 @@ export class OfferLanguageService {
   readonly fileHost: FileHost;
   readonly fileCache = new FileCache();
   private readonly parsed = new Map<string, OfferDocument>();
+  private readonly rememberingHost: RememberingFileHost | undefined;
   /** The workspace's files for path completions (bounded walk, reused for a few seconds). */
   readonly workspaceFiles: WorkspaceFileIndex;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.catalog = options.catalog ?? RoleCatalog.builtin();
-    this.fileHost = options.fileHost ?? nodeFileHost;
+    const fileHost = options.fileHost ?? nodeFileHost;
+    this.rememberingHost = options.rememberFilesForMs ? new RememberingFileHost(fileHost, options.rememberFilesForMs) : undefined;
+    this.fileHost = this.rememberingHost ?? fileHost;
     this.workspaceFiles = new WorkspaceFileIndex(options.directoryReader ?? nodeDirectoryReader);
   }
 
@@ -58,9 +68,15 @@ export class OfferLanguageService {
     if (cached && cached.version === textDocument.version && cached.getText() === textDocument.getText()) {
       return cached;
     }
-    const document = new OfferDocument(textDocument);
+    // The previous version is handed over: a keystroke then re-parses only the value it changed.
+    const document = new OfferDocument(textDocument, cached);
     this.parsed.set(textDocument.uri, document);
     return document;
+  }
+
+  /** A file beside the offers changed on disk: what was remembered of files is asked again. */
+  filesChanged(): void {
+    this.rememberingHost?.forget();
   }
 
   /** Forgets a closed document. */

@@ -23,7 +23,9 @@ import { toLspDiagnostic } from './lsp/lspDiagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = new OfferLanguageService();
+// Answers about files are reused for two seconds between keystrokes; a watched file's change
+// clears them at once (onDidChangeWatchedFiles below).
+const service = new OfferLanguageService({ rememberFilesForMs: 2000 });
 let workspaceFolders: string[] = [];
 let pullDiagnostics = false;
 
@@ -135,7 +137,12 @@ connection.languages.diagnostics.on(
 
 // Images, CSVs and the baseline are read through a stamp cache: when one changes on disk the
 // open offers are checked again (the client watches those files).
-connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, () => recheckOpenOffers()));
+connection.onDidChangeWatchedFiles(
+  guard('didChangeWatchedFiles', undefined, () => {
+    service.filesChanged();
+    recheckOpenOffers();
+  }),
+);
 
 /** Checks every open offer again: a file it names changed, or the role catalog did. */
 function recheckOpenOffers(): void {

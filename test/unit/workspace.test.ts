@@ -6,6 +6,7 @@ import { parseAudienceCsv } from '../../server/src/workspace/audienceCsv';
 import { nodeFileHost } from '../../server/src/workspace/fileHost';
 import { FileCache, MAX_CSV_BYTES, OfferFiles } from '../../server/src/workspace/offerFiles';
 import { closestName } from '../../server/src/workspace/pathSuggestion';
+import { RememberingFileHost } from '../../server/src/workspace/rememberingFileHost';
 import { readPngHeader } from '../../server/src/workspace/png';
 import { MemoryFileHost } from '../support/memoryFileHost';
 import { makePng } from '../support/pngWriter';
@@ -229,6 +230,26 @@ describe('workspace layer', () => {
       const lookup = files().audienceCsv('a.csv');
       assert.strictEqual(host.reads.get(csvPath), 2);
       assert.strictEqual(lookup.status === 'ok' && lookup.result.length, 2);
+    });
+
+    it('sees a changed file when the stamps it remembers are forgotten, or after their moment', () => {
+      const host = new MemoryFileHost({ [csvPath]: `${GUID_A}\n` });
+      let now = 1000;
+      const remembering = new RememberingFileHost(host, 2000, () => now);
+      const cache = new FileCache();
+      const count = () => {
+        const lookup = new OfferFiles(path.join(root, 'offer', 'offer.json'), root, remembering, cache).audienceCsv('a.csv');
+        return lookup.status === 'ok' ? lookup.result.length : -1;
+      };
+      assert.strictEqual(count(), 1);
+      host.write(csvPath, `${GUID_A}\n${GUID_B}\n`, Date.now() + 1000);
+      now += 1999;
+      assert.strictEqual(count(), 1, 'within the moment the remembered stamp is used');
+      remembering.forget();
+      assert.strictEqual(count(), 2, 'forgotten: the disk is asked again');
+      host.write(csvPath, `${GUID_B}\n`, Date.now() + 2000);
+      now += 2000;
+      assert.strictEqual(count(), 1, 'after the moment the disk is asked again');
     });
 
     it('does not read an audience file over the size limit', () => {

@@ -11,7 +11,7 @@ const MAX_RANGES = 5000;
 
 export function foldingRanges(document: OfferDocument): FoldingRange[] {
   const text = document.getText();
-  const lineOf = (offset: number) => document.textDocument.positionAt(offset).line;
+  const lineOf = (offset: number) => document.positionAt(offset).line;
   // Looks back only over blanks: slicing from the line's start made a long single-line (minified)
   // file quadratic, one slice of the whole line per bracket.
   const firstOnLine = (offset: number) => {

@@ -23,7 +23,7 @@ export function inlayHints(document: OfferDocument, catalog: RoleCatalog, range?
       continue;
     }
     hints.push({
-      position: document.textDocument.positionAt(end),
+      position: document.positionAt(end),
       label: role.roleName,
       paddingLeft: true,
       tooltip: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(role.roleName)}**\n\n${escapeMarkdown(role.description)}` },

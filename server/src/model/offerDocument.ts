@@ -8,8 +8,10 @@ import {
   parseTree,
 } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
+import { changeBetween, PARSE_OPTIONS, reparse } from './incrementalParse';
 import { toPointer } from './jsonPointer';
+import { LineIndex } from './lineIndex';
 
 /**
  * Deeper nesting than this is refused before parsing: jsonc-parser and ajv recurse once per
@@ -26,40 +28,81 @@ export class OfferDocument {
   readonly tooDeepAt: number | undefined;
   /**
    * The version that was parsed. The LSP document manager updates TextDocuments in place, so
-   * `textDocument.version` may already be newer than this tree.
+   * the editor's document may already be newer than this tree.
    */
   readonly version: number;
+  readonly uri: string;
+  private readonly languageId: string;
   private readonly text: string;
+  /** Where the lines of the text start: made from the previous version's after a keystroke. */
+  private readonly lines: LineIndex;
+  /** Set when a newer version was made from this one's tree: it may no longer be used. */
+  private takenOver = false;
   private cachedValue: unknown;
   private valueComputed = false;
+  private snapshot: TextDocument | undefined;
 
-  /** A snapshot of the text that was parsed, for offset ↔ position conversions. */
-  readonly textDocument: TextDocument;
-
-  constructor(source: TextDocument) {
+  /**
+   * Parses `source`. Given the `previous` version of the same document, only the value that
+   * changed is parsed again when that is safe (see incrementalParse.ts); `previous` is then taken
+   * over (its nodes move to the new tree) and must not be used again.
+   */
+  constructor(source: TextDocument, previous?: OfferDocument) {
     const text = source.getText();
-    this.textDocument = TextDocument.create(source.uri, source.languageId, source.version, text);
-    const textDocument = this.textDocument;
     this.text = text;
-    this.version = textDocument.version;
+    this.version = source.version;
+    this.uri = source.uri;
+    this.languageId = source.languageId;
+    const incremental = previous && previous.uri === source.uri ? OfferDocument.reparsedFrom(previous, text) : undefined;
+    if (incremental) {
+      this.lines = incremental.lines;
+      this.root = incremental.root;
+      this.syntaxErrors = [];
+      this.tooDeepAt = undefined;
+      return;
+    }
+    this.lines = LineIndex.of(text);
     // A byte order mark is not JSON, but Windows tools write one and the checker reads files as
     // they are: it is read as a space (same length, so every offset still means the same place).
     const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
     this.tooDeepAt = findExcessiveNesting(json, MAX_NESTING_DEPTH);
     const errors: ParseError[] = [];
-    this.root =
-      this.tooDeepAt === undefined
-        ? parseTree(json, errors, { allowTrailingComma: true, disallowComments: false })
-        : undefined;
+    this.root = this.tooDeepAt === undefined ? parseTree(json, errors, PARSE_OPTIONS) : undefined;
     this.syntaxErrors = errors;
+  }
+
+  /**
+   * The tree and line index of `text` made from `previous` by re-parsing only what changed, or
+   * undefined when a full parse is needed: `previous` had syntax errors (its tree is then a guess
+   * that a local change can't be trusted to mend) or the change could not be isolated.
+   */
+  private static reparsedFrom(previous: OfferDocument, text: string): { root: Node; lines: LineIndex } | undefined {
+    if (!previous.root || previous.syntaxErrors.length > 0 || previous.tooDeepAt !== undefined || previous.takenOver) {
+      return undefined;
+    }
+    const change = changeBetween(previous.text, text);
+    if (!change) {
+      return undefined;
+    }
+    const root = reparse(previous.root, text, change, MAX_NESTING_DEPTH, (value, limit) => findExcessiveNesting(value, limit) !== undefined);
+    if (!root) {
+      return undefined;
+    }
+    previous.takenOver = true;
+    return { root, lines: LineIndex.updated(previous.lines, text, change) };
+  }
+
+  /** The parsed text as a TextDocument (for applying edits to it). */
+  get textDocument(): TextDocument {
+    return (this.snapshot ??= TextDocument.create(this.uri, this.languageId, this.version, this.text));
+  }
+
+  get lineCount(): number {
+    return this.lines.lineCount;
   }
 
   static fromText(text: string, uri = 'untitled:offer.json', version = 0): OfferDocument {
     return new OfferDocument(TextDocument.create(uri, 'marketplace-offer', version, text));
-  }
-
-  get uri(): string {
-    return this.textDocument.uri;
   }
 
   getText(): string {
@@ -85,14 +128,15 @@ export class OfferDocument {
   }
 
   rangeAt(offset: number, length: number): Range {
-    return {
-      start: this.textDocument.positionAt(offset),
-      end: this.textDocument.positionAt(offset + length),
-    };
+    return { start: this.lines.positionAt(offset), end: this.lines.positionAt(offset + length) };
   }
 
-  offsetAt(position: { line: number; character: number }): number {
-    return this.textDocument.offsetAt(position);
+  positionAt(offset: number): Position {
+    return this.lines.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.lines.offsetAt(position);
   }
 
   pointerOf(node: Node): string {

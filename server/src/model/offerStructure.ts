@@ -31,7 +31,7 @@ export interface AuthorizationRef {
  */
 const plansByRoot = new WeakMap<Node, PlanRef[]>();
 const authorizationsByPlan = new WeakMap<PlanRef, Partial<Record<AuthorizationKind, AuthorizationRef[]>>>();
-const allAuthorizationsByRoot = new WeakMap<Node, AuthorizationRef[]>();
+const allAuthorizationsByPlans = new WeakMap<readonly PlanRef[], AuthorizationRef[]>();
 
 export function plansOf(root: Node | undefined): readonly PlanRef[] {
   if (!root) {
@@ -68,16 +68,15 @@ export function authorizationsOf(plan: PlanRef, kind: AuthorizationKind = 'autho
 
 /** Every authorization and eligible authorization of every plan. */
 export function allAuthorizationsOf(root: Node | undefined): readonly AuthorizationRef[] {
-  if (!root) {
-    return [];
-  }
-  let all = allAuthorizationsByRoot.get(root);
+  return authorizationsOfPlans(plansOf(root));
+}
+
+/** Every authorization and eligible authorization of `plans` (kept while the array is the same). */
+export function authorizationsOfPlans(plans: readonly PlanRef[]): readonly AuthorizationRef[] {
+  let all = allAuthorizationsByPlans.get(plans);
   if (!all) {
-    all = plansOf(root).flatMap((plan) => [
-      ...authorizationsOf(plan, 'authorizations'),
-      ...authorizationsOf(plan, 'eligibleAuthorizations'),
-    ]);
-    allAuthorizationsByRoot.set(root, all);
+    all = plans.flatMap((plan) => [...authorizationsOf(plan, 'authorizations'), ...authorizationsOf(plan, 'eligibleAuthorizations')]);
+    allAuthorizationsByPlans.set(plans, all);
   }
   return all;
 }

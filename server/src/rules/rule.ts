@@ -2,6 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { RoleCatalog } from '../catalog/roleCatalog';
 import type { OfferDocument } from '../model/offerDocument';
+import type { PlanRef } from '../model/offerStructure';
 import type { OfferFiles } from '../workspace/offerFiles';
 import type { OfferDiagnostic, Severity } from './diagnostic';
 
@@ -10,6 +11,11 @@ export interface RuleContext {
   readonly document: OfferDocument;
   /** The root node (an object for any offer worth checking). */
   readonly root: Node;
+  /**
+   * The plans to check: every plan of the offer, except for a rule of `scope: 'plan'`, which may be
+   * given only the plans that changed since it last ran.
+   */
+  readonly plans: readonly PlanRef[];
   readonly catalog: RoleCatalog;
   /** Files beside the offer (images, CSVs); undefined for an unsaved offer, whose paths can't be resolved. */
   readonly files: OfferFiles | undefined;
@@ -52,6 +58,13 @@ export interface Rule {
   readonly docs: string;
   /** Rules marked *baseline* in the spec: silent when there is no published baseline. */
   readonly needsBaseline?: boolean;
+  /**
+   * `'plan'`: the rule looks only at `context.plans`, each on its own, and reports only inside
+   * the plan it is looking at; what it finds depends on that plan, the catalog and the baseline,
+   * never on other plans or on files. Its findings for an unchanged plan are then reused from the
+   * previous version (validation/planResults.ts). Without it the rule runs on the whole offer.
+   */
+  readonly scope?: 'plan';
   check(context: RuleContext): void;
   /** Quick fixes for one of this rule's diagnostics. */
   fix?(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[];

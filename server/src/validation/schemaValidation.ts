@@ -3,25 +3,52 @@
  * missing-property / enum problems from the JSON Schema (ajv, compiled once per process).
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { createScanner, getNodePath, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getNodePath, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import offerSchema from '../../../schemas/offer.schema.json';
 import { fromPointer, toPointer } from '../model/jsonPointer';
-import { keyNode } from '../model/nodes';
+import { keyNode, prop } from '../model/nodes';
+import { plansOf, type PlanRef } from '../model/offerStructure';
 import { OfferDocument } from '../model/offerDocument';
 import { t } from '../l10n';
 import type { OfferDiagnostic } from '../rules/diagnostic';
+import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
 import { missingPropertyRange } from './ranges';
 import { closestKnownKey, knownKeysAt } from './schemaKeys';
 
-let compiled: ValidateFunction | undefined;
+interface OfferValidators {
+  /** The whole schema, for a value as a whole. */
+  offer: ValidateFunction;
+  /** The schema with the plans' items left open: the offer without its plans' content. */
+  offerWithoutPlans: ValidateFunction;
+  /** The schema of one plan (an item of `plans`). */
+  plan: ValidateFunction;
+}
 
-/** The compiled schema validator: compiled on first use, then shared by every document. */
-export function offerSchemaValidator(): ValidateFunction {
+let compiled: OfferValidators | undefined;
+
+/**
+ * The compiled validators: compiled on first use, then shared by every document. The offer is
+ * checked in parts (the offer with its plans left open, then each plan) so that a plan's schema
+ * problems can be kept while the plan is unchanged, like its rules' (validation/planResults.ts).
+ */
+function validators(): OfferValidators {
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
-    compiled = ajv.compile(offerSchema);
+    const { $id, ...schema } = offerSchema as typeof offerSchema & { $id?: string };
+    const plans = schema.properties.plans;
+    compiled = {
+      offer: ajv.compile(offerSchema),
+      offerWithoutPlans: ajv.compile({ ...schema, properties: { ...schema.properties, plans: { ...plans, items: true } } }),
+      // The plan's schema refers to the offer's definitions (#/definitions/…): they come along.
+      plan: ajv.compile({ ...plans.items, definitions: schema.definitions }),
+    };
   }
   return compiled;
+}
+
+/** The compiled validator of the whole offer schema. */
+export function offerSchemaValidator(): ValidateFunction {
+  return validators().offer;
 }
 
 export function syntaxDiagnostics(document: OfferDocument): OfferDiagnostic[] {
@@ -93,17 +120,35 @@ function describeParseError(code: string): string {
   return descriptions[code] ?? code;
 }
 
-export function schemaDiagnostics(document: OfferDocument): OfferDiagnostic[] {
+/**
+ * The schema's problems: those of the offer around its plans, then each plan's (kept per plan
+ * while the plan is unchanged, when an environment says what else they would depend on).
+ */
+export function schemaDiagnostics(document: OfferDocument, environment?: PlanCheckEnvironment): OfferDiagnostic[] {
   const root = document.root;
   if (!root) {
     return [];
   }
-  const validate = offerSchemaValidator();
-  validate(document.value);
+  const { offerWithoutPlans, plan: validatePlan } = validators();
+  const plansNode = prop(root, 'plans');
+  const diagnostics = errorDiagnostics(document, root, offerWithoutPlans, valueWithPlansLeftOut(root, plansNode), '');
+  if (plansNode?.type !== 'array') {
+    return diagnostics;
+  }
+  const check = (plans: readonly PlanRef[]) =>
+    plans.flatMap((plan) => errorDiagnostics(document, root, validatePlan, getNodeValue(plan.node), `/plans/${plan.index}`));
+  const plans = plansOf(root);
+  // Kept per plan only within a validation (which names the environment the rules see too).
+  return [...diagnostics, ...(environment ? diagnosticsPerPlan(document, plans, 'schema', environment, check) : check(plans))];
+}
+
+/** The validator's errors on `value` (found at `pointer` in the offer) as diagnostics, each once. */
+function errorDiagnostics(document: OfferDocument, root: Node, validate: ValidateFunction, value: unknown, pointer: string): OfferDiagnostic[] {
+  validate(value);
   const diagnostics: OfferDiagnostic[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const diagnostic = toDiagnostic(document, root, error);
+    const diagnostic = toDiagnostic(document, root, { ...error, instancePath: pointer + error.instancePath });
     const key = diagnostic && `${diagnostic.path}\0${diagnostic.message}`;
     if (diagnostic && !seen.has(key!)) {
       seen.add(key!);
@@ -111,6 +156,24 @@ export function schemaDiagnostics(document: OfferDocument): OfferDiagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * The offer's value with every plan replaced by null: what `offerWithoutPlans` checks. The plans
+ * are checked one by one, and turning their nodes into values is most of the work of a check.
+ */
+function valueWithPlansLeftOut(root: Node, plansNode: Node | undefined): unknown {
+  if (root.type !== 'object' || plansNode?.type !== 'array') {
+    return getNodeValue(root);
+  }
+  const value = Object.create(null) as Record<string, unknown>;
+  for (const property of root.children ?? []) {
+    const [key, valueNode] = property.children ?? [];
+    if (key && valueNode) {
+      value[key.value as string] = valueNode === plansNode ? plansNode.children!.map(() => null) : getNodeValue(valueNode);
+    }
+  }
+  return value;
 }
 
 function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): OfferDiagnostic | undefined {

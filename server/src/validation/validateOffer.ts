@@ -4,6 +4,8 @@ import { OfferDocument } from '../model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { rules } from '../rules';
 import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
+import { plansOf, type PlanRef } from '../model/offerStructure';
+import { diagnosticsPerPlan } from './planResults';
 import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
@@ -41,42 +43,52 @@ export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
     return diagnostics;
   }
 
+  const plans = plansOf(root);
+  const environment = { catalog: input.catalog, baseline: input.baseline };
   const ruleDiagnostics: OfferDiagnostic[] = [];
   for (const rule of input.rules ?? rules) {
     if (rule.needsBaseline && !input.baseline) {
       continue;
     }
-    const context = createRuleContext(rule, input, root, ruleDiagnostics);
-    try {
-      rule.check(context);
-    } catch (error) {
-      ruleDiagnostics.push({
-        code: rule.code,
-        severity: 'info',
-        message: t('The check {0} failed on this file: {1}', rule.code, error instanceof Error ? error.message : String(error)),
-        range: document.rangeAt(0, 0),
-        path: '',
-      });
+    if (rule.scope === 'plan') {
+      ruleDiagnostics.push(...diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)));
+    } else {
+      ruleDiagnostics.push(...runRule(rule, input, root, plans));
     }
   }
 
   const rulePaths = new Set(ruleDiagnostics.map((d) => d.path));
-  const schema = schemaDiagnostics(document).filter((d) => !rulePaths.has(d.path));
+  const schema = schemaDiagnostics(document, environment).filter((d) => !rulePaths.has(d.path));
   return [...diagnostics, ...schema, ...ruleDiagnostics];
 }
 
-function createRuleContext(rule: Rule, input: ValidationInput, root: Node, sink: OfferDiagnostic[]): RuleContext {
+/** One rule's diagnostics; a rule that throws is reported as an internal problem. */
+function runRule(rule: Rule, input: ValidationInput, root: Node, plans: readonly PlanRef[]): OfferDiagnostic[] {
   const { document } = input;
-  return {
+  const found: OfferDiagnostic[] = [];
+  const context: RuleContext = {
     document,
     root,
+    plans,
     catalog: input.catalog,
     files: input.files,
     baseline: input.baseline,
     report(target: ReportTarget, message: string, data?: Record<string, unknown>) {
-      sink.push({ code: rule.code, severity: rule.severity, message, ...locate(document, target), ...(data ? { data } : {}) });
+      found.push({ code: rule.code, severity: rule.severity, message, ...locate(document, target), ...(data ? { data } : {}) });
     },
   };
+  try {
+    rule.check(context);
+  } catch (error) {
+    found.push({
+      code: rule.code,
+      severity: 'info',
+      message: t('The check {0} failed on this file: {1}', rule.code, error instanceof Error ? error.message : String(error)),
+      range: document.rangeAt(0, 0),
+      path: '',
+    });
+  }
+  return found;
 }
 
 function locate(document: OfferDocument, target: ReportTarget): Pick<OfferDiagnostic, 'range' | 'path'> {

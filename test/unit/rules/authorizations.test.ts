@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { applyEdits, modify, parse, type JSONPath } from 'jsonc-parser';
 import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
 import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { plansOf } from '../../../server/src/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { authorizationRules } from '../../../server/src/rules/authorizations';
 import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/deleteRoleMissing';
@@ -720,7 +721,7 @@ describe('authorization rules', () => {
     });
   });
 
-  it('checks 100 plans of 20 authorizations quickly', () => {
+  it('finds nothing wrong in 100 well-formed plans of 20 authorizations', () => {
     const offer = exampleOffer();
     const template = offer.plans[0];
     offer.plans = Array.from({ length: 100 }, (_, p) => {
@@ -733,20 +734,18 @@ describe('authorization rules', () => {
     });
     const document = OfferDocument.fromText(printed(offer));
     const reported: string[] = [];
-    const started = process.hrtime.bigint();
     for (const rule of authorizationRules) {
       rule.check({
         document,
         root: document.root!,
+        plans: plansOf(document.root),
         catalog: RoleCatalog.builtin(),
         files: undefined,
         baseline: undefined,
         report: (_target, message) => reported.push(`${rule.code}: ${message}`),
       });
     }
-    const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+    // Speed is measured by `npm run bench`, not here.
     assert.deepStrictEqual(reported, []);
-    // About 50 ms on a shared 2-core machine; a quadratic walk would take seconds.
-    assert.ok(milliseconds < 1000, `took ${milliseconds} ms`);
   });
 });

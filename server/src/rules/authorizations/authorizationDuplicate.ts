@@ -1,6 +1,6 @@
 import { t } from '../../l10n';
 import { prop } from '../../model/nodes';
-import { authorizationsOf, plansOf, type AuthorizationKind } from '../../model/offerStructure';
+import { authorizationsOf, type AuthorizationKind } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { intendedRole } from './roleReference';
 
@@ -9,9 +9,10 @@ const KINDS: AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'];
 export const authorizationDuplicate: Rule = {
   code: 'authorization-duplicate',
   severity: 'warning',
+  scope: 'plan',
   docs: "Giving the same principal the same role twice in one plan's list adds nothing and hides mistakes (a role meant for another group); the later copy is reported.",
-  check({ root, catalog, document, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, catalog, document, report }) {
+    for (const plan of plans) {
       for (const kind of KINDS) {
         // principal|role → index of the first authorization that gives it (one pass per list).
         const firstIndex = new Map<string, number>();

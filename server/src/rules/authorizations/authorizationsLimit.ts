@@ -1,6 +1,5 @@
 import { t } from '../../l10n';
 import { items, prop } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { requiredCountLimit } from '../../model/fieldLimits';
 
@@ -9,9 +8,10 @@ const MAX_AUTHORIZATIONS = requiredCountLimit(['plans', 0, 'technicalConfigurati
 export const authorizationsLimit: Rule = {
   code: 'authorizations-limit',
   severity: 'error',
+  scope: 'plan',
   docs: 'A plan may hold at most 20 authorizations; give roles to groups rather than to individual users to stay under it.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       const list = prop(plan.technicalConfiguration, 'authorizations');
       const count = items(list).length;
       if (list && count > MAX_AUTHORIZATIONS) {

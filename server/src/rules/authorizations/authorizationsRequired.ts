@@ -1,14 +1,14 @@
 import { t } from '../../l10n';
 import { isObject, items, prop } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 
 export const authorizationsRequired: Rule = {
   code: 'authorizations-required',
   severity: 'error',
+  scope: 'plan',
   docs: 'A plan without authorizations delegates nothing: customers would onboard and you could not manage any of their resources.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       const configuration = plan.technicalConfiguration;
       if (!isObject(configuration)) {
         continue;

@@ -2,7 +2,7 @@ import { t } from '../../l10n';
 import { OWNER_ROLE_ID } from '../../catalog/roleCatalog';
 import { fromPointer } from '../../model/jsonPointer';
 import { items, prop, str } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import { authorizationsOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
 import {
@@ -18,9 +18,10 @@ import {
 export const delegatedRoleInvalid: Rule = {
   code: 'delegated-role-invalid',
   severity: 'error',
+  scope: 'plan',
   docs: 'Each role User Access Administrator may assign must itself be a built-in role that Azure Lighthouse supports, and neither Owner nor User Access Administrator.',
-  check({ root, catalog, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, catalog, report }) {
+    for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'authorizations')) {
         const role = intendedRole(catalog, authorization.roleDefinitionId);
         // On any other role the whole list is wrong (delegated-roles-not-allowed): no detail.

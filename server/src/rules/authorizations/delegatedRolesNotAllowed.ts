@@ -1,7 +1,7 @@
 import { t } from '../../l10n';
 import { fromPointer } from '../../model/jsonPointer';
 import { items, prop } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import { authorizationsOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { removePropertyFix, valueAt } from './quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
@@ -9,9 +9,10 @@ import { intendedRole, isUserAccessAdministrator } from './roleReference';
 export const delegatedRolesNotAllowed: Rule = {
   code: 'delegated-roles-not-allowed',
   severity: 'error',
+  scope: 'plan',
   docs: 'delegatedRoleDefinitionIds belongs only to a User Access Administrator authorization; on any other role the delegation is refused. An empty list is tolerated, and an unknown role is left to role-unknown.',
-  check({ root, catalog, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, catalog, report }) {
+    for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'authorizations')) {
         const list = prop(authorization.node, 'delegatedRoleDefinitionIds');
         const role = intendedRole(catalog, authorization.roleDefinitionId);

@@ -16,6 +16,7 @@ export const PLACEHOLDER_DISPLAY_NAME = 'PLACEHOLDER: set principalId to the gro
 export const deleteRoleMissing: Rule = {
   code: 'delete-role-missing',
   severity: 'warning',
+  scope: 'plan',
   docs: 'Without an authorization (permanent or eligible) holding Managed Services Registration assignment Delete Role, only the customer can remove the delegation; you could not end it yourself.',
   check(context) {
     // An eligible authorization counts: the delegation can still be ended after activating it.

@@ -6,9 +6,10 @@ import { principalHoldersOf } from './principals';
 export const displayNameRequired: Rule = {
   code: 'display-name-required',
   severity: 'error',
+  scope: 'plan',
   docs: "Customers see principalIdDisplayName in the delegation's details: every authorization needs one, and an approver's, when written, must not be empty.",
-  check({ root, report }) {
-    for (const holder of principalHoldersOf(root)) {
+  check({ plans, report }) {
+    for (const holder of principalHoldersOf(plans)) {
       const node = prop(holder.node, 'principalIdDisplayName');
       const principal = str(prop(holder.node, 'principalId')) ?? '';
       if (!node) {

@@ -1,14 +1,15 @@
 import { prop, str } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import { authorizationsOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { refusalMessage, resolveRoleReference } from './roleReference';
 
 export const eligibleRoleInvalid: Rule = {
   code: 'eligible-role-invalid',
   severity: 'error',
+  scope: 'plan',
   docs: 'An eligible (just-in-time) authorization cannot hold User Access Administrator, Owner or a role with DataActions; this one code covers them all for eligible authorizations.',
-  check({ root, catalog, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, catalog, report }) {
+    for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'eligibleAuthorizations')) {
         const node = prop(authorization.node, 'roleDefinitionId');
         const value = str(node);

@@ -10,9 +10,10 @@ const MAXIMUM_SECONDS = 8 * 60 * 60;
 export const jitDuration: Rule = {
   code: 'jit-duration',
   severity: 'error',
+  scope: 'plan',
   docs: 'An eligible role can be activated for an ISO 8601 duration from PT30M (30 minutes) to PT8H (8 hours), such as PT1H30M.',
-  check({ root, report }) {
-    for (const policy of justInTimePoliciesOf(root)) {
+  check({ plans, report }) {
+    for (const policy of justInTimePoliciesOf(plans)) {
       const node = prop(policy, 'maximumActivationDuration');
       const text = str(node);
       if (!node || text === undefined) {

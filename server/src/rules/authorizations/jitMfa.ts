@@ -8,9 +8,10 @@ const PROVIDERS = ['Azure', 'None'];
 export const jitMfa: Rule = {
   code: 'jit-mfa',
   severity: 'error',
+  scope: 'plan',
   docs: "multiFactorAuthProvider is 'Azure' (activating the eligible role requires Microsoft Entra multifactor authentication) or 'None'.",
-  check({ root, report }) {
-    for (const policy of justInTimePoliciesOf(root)) {
+  check({ plans, report }) {
+    for (const policy of justInTimePoliciesOf(plans)) {
       const node = prop(policy, 'multiFactorAuthProvider');
       const provider = str(node);
       if (!node || provider === undefined || PROVIDERS.includes(provider)) {

@@ -1,11 +1,11 @@
-/** The just-in-time access policy of every eligible authorization of every plan. */
+/** The just-in-time access policy of every eligible authorization of the plans. */
 import type { Node } from 'jsonc-parser';
 import { prop } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import { authorizationsOf, type PlanRef } from '../../model/offerStructure';
 
-export function justInTimePoliciesOf(root: Node): Node[] {
+export function justInTimePoliciesOf(plans: readonly PlanRef[]): Node[] {
   const policies: Node[] = [];
-  for (const plan of plansOf(root)) {
+  for (const plan of plans) {
     for (const authorization of authorizationsOf(plan, 'eligibleAuthorizations')) {
       const policy = prop(authorization.node, 'justInTimeAccessPolicy');
       if (policy?.type === 'object') {

@@ -6,9 +6,10 @@ import { principalHoldersOf } from './principals';
 export const principalIdFormat: Rule = {
   code: 'principal-id-format',
   severity: 'error',
+  scope: 'plan',
   docs: 'Every principalId (authorizations, eligible authorizations, approvers) must be the object ID (a GUID) of a user, group or service principal in the managing tenant.',
-  check({ root, report }) {
-    for (const holder of principalHoldersOf(root)) {
+  check({ plans, report }) {
+    for (const holder of principalHoldersOf(plans)) {
       const node = prop(holder.node, 'principalId');
       const principalId = str(node);
       if (!node || principalId === undefined || isGuid(principalId)) {

@@ -1,10 +1,10 @@
 /**
- * Every object of an offer that names a principal: the authorizations and eligible
+ * Every object of the plans that names a principal: the authorizations and eligible
  * authorizations of each plan, and the approvers of each just-in-time policy.
  */
 import type { Node } from 'jsonc-parser';
 import { at, isObject, items } from '../../model/nodes';
-import { allAuthorizationsOf } from '../../model/offerStructure';
+import { authorizationsOfPlans, type PlanRef } from '../../model/offerStructure';
 
 export interface PrincipalHolder {
   /** The object with `principalId` and `principalIdDisplayName`. */
@@ -13,9 +13,9 @@ export interface PrincipalHolder {
   isApprover: boolean;
 }
 
-export function principalHoldersOf(root: Node): PrincipalHolder[] {
+export function principalHoldersOf(plans: readonly PlanRef[]): PrincipalHolder[] {
   const holders: PrincipalHolder[] = [];
-  for (const authorization of allAuthorizationsOf(root)) {
+  for (const authorization of authorizationsOfPlans(plans)) {
     if (!isObject(authorization.node)) {
       continue;
     }

@@ -22,6 +22,7 @@ const READING_ROLE_IDS = new Set([
 export const readerMissing: Rule = {
   code: 'reader-missing',
   severity: 'info',
+  scope: 'plan',
   docs: "Seeing a customer on the My customers page takes read access to everything: a permanent authorization with Reader, or with a role that includes it (its actions contain '*/read': Contributor, Monitoring Reader, Monitoring Contributor). Eligible authorizations do not count, as they read only once activated.",
   check(context) {
     for (const { target } of plansLackingRole(context, ['authorizations'], (roleId) => READING_ROLE_IDS.has(roleId))) {

@@ -4,9 +4,10 @@ import { refusalMessage, roleValuesOf } from './roleReference';
 export const roleDataActions: Rule = {
   code: 'role-data-actions',
   severity: 'error',
+  scope: 'plan',
   docs: 'Azure Lighthouse refuses built-in roles with DataActions (the catalog says which, and roles gain them over time); this names a similar role without them. (Eligible authorizations are checked by eligible-role-invalid.)',
-  check({ root, catalog, report }) {
-    for (const { node, reference } of roleValuesOf(root, catalog, ['authorizations'])) {
+  check({ plans, catalog, report }) {
+    for (const { node, reference } of roleValuesOf(plans, catalog, ['authorizations'])) {
       if (reference.kind === 'builtin' && reference.role.hasDataActions) {
         report(node, refusalMessage(reference.role, 'authorizations', catalog)!);
       }

@@ -7,9 +7,10 @@ import { refusalMessage, roleNameMessage, roleValuesOf } from './roleReference';
 export const roleNameInsteadOfId: Rule = {
   code: 'role-name-instead-of-id',
   severity: 'error',
+  scope: 'plan',
   docs: "roleDefinitionId takes a built-in role's GUID, not its name: 'Contributor' must be written b24988ac-6180-42a0-ab88-20f7382dd24c (the quick fix does it).",
-  check({ root, catalog, report }) {
-    for (const { authorization, node, value, reference } of roleValuesOf(root, catalog)) {
+  check({ plans, catalog, report }) {
+    for (const { authorization, node, value, reference } of roleValuesOf(plans, catalog)) {
       if (reference.kind === 'name') {
         // A role refused here anyway is said at once, and its ID is no fix to apply blindly.
         const refusal = refusalMessage(reference.role, authorization.kind, catalog);

@@ -5,9 +5,10 @@ import { refusalMessage, roleValuesOf, sameId } from './roleReference';
 export const roleOwner: Rule = {
   code: 'role-owner',
   severity: 'error',
+  scope: 'plan',
   docs: 'Azure Lighthouse does not delegate the Owner role; use Contributor, and User Access Administrator with delegatedRoleDefinitionIds when a principal must assign roles. (Eligible authorizations are checked by eligible-role-invalid.)',
-  check({ root, catalog, report }) {
-    for (const { node, reference } of roleValuesOf(root, catalog, ['authorizations'])) {
+  check({ plans, catalog, report }) {
+    for (const { node, reference } of roleValuesOf(plans, catalog, ['authorizations'])) {
       if (reference.kind === 'builtin' && sameId(reference.role.id, OWNER_ROLE_ID)) {
         report(node, refusalMessage(reference.role, 'authorizations', catalog)!);
       }

@@ -13,7 +13,7 @@ import {
 } from '../../catalog/roleCatalog';
 import type { Node } from 'jsonc-parser';
 import { isGuid, prop, str } from '../../model/nodes';
-import { allAuthorizationsOf, type AuthorizationKind, type AuthorizationRef } from '../../model/offerStructure';
+import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '../../model/offerStructure';
 
 export type RoleReference =
   /** A GUID of a built-in role: what Partner Center expects. */
@@ -160,15 +160,15 @@ export interface RoleValue {
 }
 
 /**
- * Every `roleDefinitionId` string of the offer's authorizations of `kinds` (both by default),
+ * Every `roleDefinitionId` string of the plans' authorizations of `kinds` (both by default),
  * resolved: the walk the role rules share, each then keeping the references it is about.
  */
 export function* roleValuesOf(
-  root: Node,
+  plans: readonly PlanRef[],
   catalog: RoleCatalog,
   kinds: readonly AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'],
 ): Generator<RoleValue> {
-  for (const authorization of allAuthorizationsOf(root)) {
+  for (const authorization of authorizationsOfPlans(plans)) {
     if (!kinds.includes(authorization.kind)) {
       continue;
     }

@@ -5,7 +5,7 @@
  */
 import { isObject, keyNode } from '../../model/nodes';
 import type { OfferDocument } from '../../model/offerDocument';
-import { authorizationsOf, plansOf, type AuthorizationKind, type PlanRef } from '../../model/offerStructure';
+import { authorizationsOf, type AuthorizationKind, type PlanRef } from '../../model/offerStructure';
 import type { ReportTarget, RuleContext } from '../rule';
 import { intendedRole } from './roleReference';
 
@@ -24,12 +24,12 @@ export function technicalConfigurationTarget(document: OfferDocument, plan: Plan
  * authorizations-required's error, and a missing role on top would only add noise.
  */
 export function plansLackingRole(
-  { root, catalog, document }: Pick<RuleContext, 'root' | 'catalog' | 'document'>,
+  { plans, catalog, document }: Pick<RuleContext, 'plans' | 'catalog' | 'document'>,
   kinds: readonly AuthorizationKind[],
   holds: (roleId: string) => boolean,
 ): { plan: PlanRef; target: ReportTarget }[] {
   const lacking: { plan: PlanRef; target: ReportTarget }[] = [];
-  for (const plan of plansOf(root)) {
+  for (const plan of plans) {
     if (!isObject(plan.technicalConfiguration) || authorizationsOf(plan, 'authorizations').length === 0) {
       continue;
     }

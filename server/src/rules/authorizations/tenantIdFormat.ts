@@ -1,14 +1,14 @@
 import { t } from '../../l10n';
 import { isGuid, prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 
 export const tenantIdFormat: Rule = {
   code: 'tenant-id-format',
   severity: 'error',
+  scope: 'plan',
   docs: "The tenant ID names the managing tenant that customers delegate to, so it must be that Microsoft Entra tenant's GUID.",
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       const node = prop(plan.technicalConfiguration, 'tenantId');
       const tenantId = str(node);
       if (node && tenantId !== undefined && !isGuid(tenantId)) {

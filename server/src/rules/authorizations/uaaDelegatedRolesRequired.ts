@@ -2,7 +2,7 @@ import { t } from '../../l10n';
 import { READER_ROLE_ID } from '../../catalog/roleCatalog';
 import { fromPointer } from '../../model/jsonPointer';
 import { isObject, items, prop } from '../../model/nodes';
-import { authorizationsOf, plansOf } from '../../model/offerStructure';
+import { authorizationsOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { addPropertyFix, setValueFix, valueAt } from './quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
@@ -10,9 +10,10 @@ import { intendedRole, isUserAccessAdministrator } from './roleReference';
 export const uaaDelegatedRolesRequired: Rule = {
   code: 'uaa-delegated-roles-required',
   severity: 'error',
+  scope: 'plan',
   docs: 'Azure Lighthouse grants User Access Administrator only to assign the roles listed in delegatedRoleDefinitionIds (for example to managed identities), so the list must name at least one.',
-  check({ root, catalog, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, catalog, report }) {
+    for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'authorizations')) {
         if (!isObject(authorization.node) || !isUserAccessAdministrator(intendedRole(catalog, authorization.roleDefinitionId))) {
           continue;

@@ -13,7 +13,9 @@ function isUrlField(key: string, parentKey: string | undefined): boolean {
 
 /**
  * Every URL field of the offer, found by walking the tree with an explicit stack (a hostile file
- * may nest deeply; recursion would be the first thing to break).
+ * may nest deeply; recursion would be the first thing to break). The plans are not walked: a plan
+ * has no link field (the schema reports any key it doesn't know), and they are nearly all of a
+ * large offer's nodes, which this walk would visit again on every keystroke.
  */
 function urlValues(root: Node): { key: string; node: Node }[] {
   const found: { key: string; node: Node }[] = [];
@@ -26,7 +28,7 @@ function urlValues(root: Node): { key: string; node: Node }[] {
       }
     } else if (node.type === 'object') {
       for (const entry of entries(node)) {
-        if (!entry.valueNode) {
+        if (!entry.valueNode || (node.parent === undefined && entry.key === 'plans')) {
           continue;
         }
         if (entry.valueNode.type === 'string' && isUrlField(entry.key, key)) {

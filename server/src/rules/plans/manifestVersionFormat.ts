@@ -1,6 +1,5 @@
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { parseManifestVersion } from './manifestVersion';
 import { replaceValueFix } from './valueFix';
@@ -17,9 +16,10 @@ function completedVersion(text: string): string | undefined {
 export const manifestVersionFormat: Rule = {
   code: 'manifest-version-format',
   severity: 'error',
+  scope: 'plan',
   docs: 'The manifest version of a technical configuration has the form n.n.n (for example 1.0.0), and must grow whenever the configuration changes.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       const node = prop(plan.technicalConfiguration, 'version');
       const version = str(node);
       if (node && version !== undefined && !parseManifestVersion(version)) {

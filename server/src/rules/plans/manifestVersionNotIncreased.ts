@@ -1,7 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
 import { compareManifestVersions, nextMinorVersion, parseManifestVersion } from './manifestVersion';
@@ -16,11 +15,12 @@ import { replaceValueFix } from './valueFix';
 export const manifestVersionNotIncreased: Rule = {
   code: 'manifest-version-not-increased',
   severity: 'error',
+  scope: 'plan',
   needsBaseline: true,
   docs: 'When a plan\'s technical configuration changes after publishing, its manifest version must be raised above the published one.',
-  check({ root, baseline, report }) {
+  check({ plans, baseline, report }) {
     const published = baselinePlansById(baseline);
-    for (const plan of plansOf(root)) {
+    for (const plan of plans) {
       const publishedPlan = plan.planId !== undefined ? published.get(plan.planId) : undefined;
       const configuration = plan.technicalConfiguration;
       const publishedConfiguration = publishedPlan?.technicalConfiguration;

@@ -1,15 +1,15 @@
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { planLabel } from './baselinePlans';
 
 export const planDescriptionRequired: Rule = {
   code: 'plan-description-required',
   severity: 'error',
+  scope: 'plan',
   docs: 'Every plan needs a description: customers read it to choose between plans.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       // Without a listing object the schema already reports the missing listing.
       const listing = prop(plan.node, 'listing');
       if (listing?.type !== 'object') {

@@ -1,6 +1,5 @@
 import { t } from '../../l10n';
 import { codePointLength, prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
@@ -53,9 +52,10 @@ function problemWith(field: PlanField, id: string, suggestion: string | undefine
 export const planIdFormat: Rule = {
   code: 'plan-id-format',
   severity: 'error',
+  scope: 'plan',
   docs: 'A plan ID and name are part of the plan\'s identity in Partner Center: lowercase letters, digits, hyphens and underscores, 1 to 50 characters.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       for (const field of ['planId', 'name'] as const) {
         const node = prop(plan.node, field);
         const id = str(node);

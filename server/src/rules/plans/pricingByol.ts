@@ -1,15 +1,15 @@
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
 
 export const pricingByol: Rule = {
   code: 'pricing-byol',
   severity: 'error',
+  scope: 'plan',
   docs: 'Managed service plans are sold "bring your own license" (BYOL): the provider bills the customer directly, outside the marketplace.',
-  check({ root, report }) {
-    for (const plan of plansOf(root)) {
+  check({ plans, report }) {
+    for (const plan of plans) {
       // An absent pricingModel is left alone: BYOL is the only model, so there is nothing to choose.
       const node = prop(plan.node, 'pricingModel');
       const model = str(node);

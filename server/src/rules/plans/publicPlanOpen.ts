@@ -2,7 +2,6 @@ import { applyEdits, Edit, modify } from 'jsonc-parser';
 import { t } from '../../l10n';
 import { fromPointer } from '../../model/jsonPointer';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 import { baselinePlansById, planLabel } from './baselinePlans';
@@ -10,10 +9,11 @@ import { baselinePlansById, planLabel } from './baselinePlans';
 export const publicPlanOpen: Rule = {
   code: 'public-plan-open',
   severity: 'info',
+  scope: 'plan',
   docs: 'A public plan can be accepted by any customer, who then delegates access to your tenant; a private plan is offered only to the subscriptions you list.',
-  check({ root, baseline, report }) {
+  check({ plans, baseline, report }) {
     const published = baselinePlansById(baseline);
-    for (const plan of plansOf(root)) {
+    for (const plan of plans) {
       const node = prop(plan.node, 'visibility');
       if (!node || str(node) !== 'public') {
         continue;

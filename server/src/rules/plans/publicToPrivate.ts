@@ -1,6 +1,5 @@
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
 import { replaceValueFix } from './valueFix';
@@ -8,11 +7,12 @@ import { replaceValueFix } from './valueFix';
 export const publicToPrivate: Rule = {
   code: 'public-to-private',
   severity: 'error',
+  scope: 'plan',
   needsBaseline: true,
   docs: 'A plan published as public can never become private: customers may already have accepted it.',
-  check({ root, baseline, report }) {
+  check({ plans, baseline, report }) {
     const published = baselinePlansById(baseline);
-    for (const plan of plansOf(root)) {
+    for (const plan of plans) {
       const node = prop(plan.node, 'visibility');
       const publishedPlan = plan.planId !== undefined ? published.get(plan.planId) : undefined;
       if (node && str(node) === 'private' && publishedPlan && str(prop(publishedPlan.node, 'visibility')) === 'public') {

@@ -1,0 +1,135 @@
+/**
+ * Diagnostics kept per plan between versions of an offer. Most checks look at one plan at a time
+ * (its authorizations, its roles, its schema), and a keystroke changes one plan: its node is new
+ * after the re-parse (see model/incrementalParse.ts) while every other plan keeps its node, so a
+ * check's diagnostics for an unchanged plan are reused instead of computed again. On an offer of
+ * 100 plans this makes a keystroke cost one plan's checks rather than a hundred.
+ *
+ * What is kept is only valid for checks whose findings in a plan lie inside that plan's text and
+ * depend on nothing else of the offer: the plan, the role catalog and the published baseline
+ * (both part of the key). A finding outside every plan is returned but nothing of that run is
+ * kept, so the next version runs the check on every plan again.
+ */
+import type { Node } from 'jsonc-parser';
+import type { RoleCatalog } from '../catalog/roleCatalog';
+import type { OfferDocument } from '../model/offerDocument';
+import type { PlanRef } from '../model/offerStructure';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+
+/** What a plan's diagnostics depend on besides the plan itself. */
+export interface PlanCheckEnvironment {
+  catalog: RoleCatalog;
+  baseline: OfferDocument | undefined;
+}
+
+/** A diagnostic without its range: `start` and `end` are offsets from the start of its plan. */
+interface KeptDiagnostic {
+  diagnostic: Omit<OfferDiagnostic, 'range'>;
+  start: number;
+  end: number;
+}
+
+interface PlanEntry {
+  /** The plan's index when its diagnostics were computed: their paths name it. */
+  index: number;
+  catalog: RoleCatalog;
+  baseline: OfferDocument | undefined;
+  byCheck: Map<string, KeptDiagnostic[]>;
+}
+
+/** Entries by plan node: a node that is no longer in any tree takes its entry with it. */
+const entries = new WeakMap<Node, PlanEntry>();
+
+/**
+ * The diagnostics of the check named `checkKey` for every plan of `plans`: kept ones for the
+ * plans whose node, index and environment are unchanged since they were computed, and
+ * `run(stalePlans)` for the others. When every plan is stale the run's own order is kept.
+ */
+export function diagnosticsPerPlan(
+  document: OfferDocument,
+  plans: readonly PlanRef[],
+  checkKey: string,
+  environment: PlanCheckEnvironment,
+  run: (plans: readonly PlanRef[]) => OfferDiagnostic[],
+): OfferDiagnostic[] {
+  const stale = plans.filter((plan) => keptFor(plan, checkKey, environment) === undefined);
+  const fresh = stale.length > 0 ? run(stale) : [];
+  const byPlan = attribute(document, stale, fresh);
+  if (byPlan.outside.length === 0) {
+    stale.forEach((plan, i) => keep(document, plan, checkKey, environment, byPlan.inside[i]));
+  } else {
+    stale.forEach((plan) => entries.get(plan.node)?.byCheck.delete(checkKey));
+  }
+  if (stale.length === plans.length) {
+    return fresh;
+  }
+  const result: OfferDiagnostic[] = [];
+  let next = 0;
+  for (const plan of plans) {
+    if (stale[next] === plan) {
+      result.push(...byPlan.inside[next++]);
+      continue;
+    }
+    const base = plan.node.offset;
+    for (const { diagnostic, start, end } of keptFor(plan, checkKey, environment)!) {
+      result.push({ ...diagnostic, range: document.rangeAt(base + start, end - start) });
+    }
+  }
+  result.push(...byPlan.outside);
+  return result;
+}
+
+function keptFor(plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment): KeptDiagnostic[] | undefined {
+  const entry = entries.get(plan.node);
+  if (!entry || entry.index !== plan.index || entry.catalog !== environment.catalog || entry.baseline !== environment.baseline) {
+    return undefined;
+  }
+  return entry.byCheck.get(checkKey);
+}
+
+function keep(document: OfferDocument, plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment, diagnostics: OfferDiagnostic[]): void {
+  let entry = entries.get(plan.node);
+  if (!entry || entry.index !== plan.index || entry.catalog !== environment.catalog || entry.baseline !== environment.baseline) {
+    entry = { index: plan.index, ...environment, byCheck: new Map() };
+    entries.set(plan.node, entry);
+  }
+  const base = plan.node.offset;
+  entry.byCheck.set(
+    checkKey,
+    diagnostics.map(({ range, ...diagnostic }) => ({
+      diagnostic,
+      start: document.offsetAt(range.start) - base,
+      end: document.offsetAt(range.end) - base,
+    })),
+  );
+}
+
+/** `diagnostics` sorted into the plans whose text holds them (plans are in text order). */
+function attribute(document: OfferDocument, plans: readonly PlanRef[], diagnostics: OfferDiagnostic[]): { inside: OfferDiagnostic[][]; outside: OfferDiagnostic[] } {
+  const inside = plans.map((): OfferDiagnostic[] => []);
+  const outside: OfferDiagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const at = planHolding(plans, start, end);
+    (at < 0 ? outside : inside[at]).push(diagnostic);
+  }
+  return { inside, outside };
+}
+
+function planHolding(plans: readonly PlanRef[], start: number, end: number): number {
+  let low = 0;
+  let high = plans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const node = plans[middle].node;
+    if (end > node.offset + node.length) {
+      low = middle + 1;
+    } else if (start < node.offset) {
+      high = middle - 1;
+    } else {
+      return middle;
+    }
+  }
+  return -1;
+}
