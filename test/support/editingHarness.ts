@@ -8,6 +8,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
+import { READER_ROLE_ID } from '../../server/src/catalog/roleCatalog';
 import type { OfferLocation } from '../../server/src/languageService';
 import { OfferLanguageService } from '../../server/src/languageService';
 import type { DirectoryEntry, DirectoryReader } from '../../server/src/features/workspaceFiles';
@@ -75,6 +76,24 @@ export function offsetOf(text: string, needle: string, delta = 0, occurrence = 0
     }
   }
   return index + delta;
+}
+
+/** The id of the `index`-th principal of `offerWithPrincipals`: its first eight digits are the index in hex. */
+export function principalIdOf(index: number): string {
+  return `${index.toString(16).padStart(8, '0')}-1111-4111-8111-111111111111`;
+}
+
+/**
+ * An offer naming `count` principals, one authorization each ('Team 0', 'Team 1', … unless `names`
+ * says otherwise), then an authorization whose principalId value is `cursor` (it holds the `|`).
+ */
+export function offerWithPrincipals(count: number, cursor: string, names: Record<number, string> = {}): string {
+  const authorizations = Array.from(
+    { length: count },
+    (_, index) => `{ "principalId": "${principalIdOf(index)}", "principalIdDisplayName": "${names[index] ?? `Team ${index}`}", "roleDefinitionId": "${READER_ROLE_ID}" }`,
+  );
+  authorizations.push(`{ "principalId": ${cursor}, "principalIdDisplayName": "", "roleDefinitionId": "${READER_ROLE_ID}" }`);
+  return `{ "plans": [ { "technicalConfiguration": { "authorizations": [\n${authorizations.join(',\n')}\n] } } ] }`;
 }
 
 /**

@@ -19,7 +19,7 @@ import type { OfferDocument } from '../model/offerDocument';
 import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
 import { imageSizeAt, isCsvField } from '../model/fieldLimits';
-import { knownPrincipals, knownTenants } from './offerPrincipals';
+import { KnownPrincipal, knownPrincipals, knownTenants } from './offerPrincipals';
 import { RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
 import { escapeSnippet, SnippetWriter, structureOfElement, structureSnippet, StructureContext, valueSnippet } from './snippets';
@@ -33,12 +33,24 @@ const MAX_MEASURED_IMAGES = 200;
 /** The editor's command to open the suggestions again (after a key whose value has its own). */
 const TRIGGER_SUGGEST = 'editor.action.triggerSuggest';
 
+/**
+ * The most principals one completion answers with. A large offer names thousands, and all of them
+ * with their edits are a megabyte of JSON per answer, too slow over LSP for a keystroke. A list cut
+ * here is marked incomplete, so the editor asks again as the user types and the server's filter
+ * (on what is typed) narrows it to the principal meant; fifty is more than a suggestion box shows.
+ */
+export const MAX_PRINCIPAL_ITEMS = 50;
+
 export function completions(document: OfferDocument, position: Position, services: FeatureServices): CompletionList {
   const slot = cursorSlot(document, document.offsetAt(position));
   if (!slot) {
     return EMPTY;
   }
-  const items = slot.kind === 'key' ? keyCompletions(document, slot) : valueCompletions(document, slot, services);
+  return slot.kind === 'key' ? complete(keyCompletions(document, slot)) : valueCompletions(document, slot, services);
+}
+
+/** A list the editor may filter by itself as the user types on. */
+function complete(items: CompletionItem[]): CompletionList {
   return { isIncomplete: false, items };
 }
 
@@ -96,22 +108,22 @@ function valueHasSuggestions(path: (string | number)[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-function valueCompletions(document: OfferDocument, slot: ValueSlot, services: FeatureServices): CompletionItem[] {
+function valueCompletions(document: OfferDocument, slot: ValueSlot, services: FeatureServices): CompletionList {
   const roleKind = roleSlotKindAt(slot.path);
   if (roleKind) {
-    return roleCompletions(document, slot, roleKind, services.catalog);
+    return complete(roleCompletions(document, slot, roleKind, services.catalog));
   }
   const key = slot.path[slot.path.length - 1];
   if (key === 'principalId') {
     return principalCompletions(document, slot);
   }
   if (key === 'tenantId') {
-    return tenantCompletions(document, slot);
+    return complete(tenantCompletions(document, slot));
   }
   if (imageSizeAt(slot.path) || isCsvField(slot.path)) {
-    return fileCompletions(document, slot, services);
+    return complete(fileCompletions(document, slot, services));
   }
-  return [...enumCompletions(document, slot), ...structureCompletions(document, slot)];
+  return complete([...enumCompletions(document, slot), ...structureCompletions(document, slot)]);
 }
 
 function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlotKind, catalog: RoleCatalog): CompletionItem[] {
@@ -167,10 +179,15 @@ function roleDocumentation(role: RoleDefinition, kind: RoleSlotKind, catalog: Ro
   ].join('\n\n');
 }
 
-function principalCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+/**
+ * The principals the offer already names that fit what is typed in the slot, best first, at most
+ * MAX_PRINCIPAL_ITEMS of them (the list then says it is incomplete).
+ */
+function principalCompletions(document: OfferDocument, slot: ValueSlot): CompletionList {
   const current = slot.inQuotes ? document.nodeAt(slot.path) : undefined;
   const displayNameNode = prop(slot.container, 'principalIdDisplayName');
-  return knownPrincipals(document.root, current).map((principal) => {
+  const { principals, cut } = matchingPrincipals(knownPrincipals(document.root, current), slot.typed);
+  const items = principals.map((principal, rank) => {
     const item: CompletionItem = {
       label: principal.displayName || principal.principalId,
       labelDetails: principal.displayName ? { description: principal.principalId } : undefined,
@@ -181,6 +198,8 @@ function principalCompletions(document: OfferDocument, slot: ValueSlot): Complet
         value: t('A principal this offer already names: {0}.', escapeMarkdown(principal.displayName || principal.principalId)),
       },
       filterText: `${principal.displayName} ${principal.principalId}`.trim(),
+      // The editor keeps the server's order among items that fit the typed text equally well.
+      sortText: String(rank).padStart(4, '0'),
       ...withEdits(document, slot, stringValue(slot, principal.principalId)),
     };
     // An empty display name beside it is filled in too: the same principal, the same name.
@@ -192,7 +211,45 @@ function principalCompletions(document: OfferDocument, slot: ValueSlot): Complet
     }
     return item;
   });
+  return { isIncomplete: cut, items };
 }
+
+/**
+ * The principals whose display name or id starts with `typed` (case-insensitively), then those
+ * with a later word of the display name starting with it, each group in order of first mention;
+ * cut to MAX_PRINCIPAL_ITEMS (`cut` says whether some were left out).
+ */
+function matchingPrincipals(known: KnownPrincipal[], typed: string): { principals: KnownPrincipal[]; cut: boolean } {
+  const wanted = typed.trimStart().toLowerCase();
+  const starts: KnownPrincipal[] = [];
+  const wordStarts: KnownPrincipal[] = [];
+  for (const principal of known) {
+    const name = principal.displayName.toLowerCase();
+    if (name.startsWith(wanted) || principal.principalId.toLowerCase().startsWith(wanted)) {
+      starts.push(principal);
+    } else if (laterWordStartsWith(name, wanted)) {
+      wordStarts.push(principal);
+    }
+    if (starts.length > MAX_PRINCIPAL_ITEMS) {
+      break; // enough to fill the list and to know that it was cut
+    }
+  }
+  const principals = starts.length > MAX_PRINCIPAL_ITEMS ? starts : [...starts, ...wordStarts];
+  return { principals: principals.slice(0, MAX_PRINCIPAL_ITEMS), cut: principals.length > MAX_PRINCIPAL_ITEMS };
+}
+
+/** Whether `wanted` is found in `name` after its start, right after a character that is no part of a word. */
+function laterWordStartsWith(name: string, wanted: string): boolean {
+  for (let index = name.indexOf(wanted, 1); index > 0; index = name.indexOf(wanted, index + 1)) {
+    if (!WORD_CHARACTER.test(name[index - 1])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A character of a word of a display name: a letter or a digit of any script. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function tenantCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
   const current = slot.inQuotes ? document.nodeAt(slot.path) : undefined;

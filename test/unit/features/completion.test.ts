@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { parse, ParseError } from 'jsonc-parser';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
 import {
   CONTRIBUTOR_ROLE_ID,
@@ -11,6 +11,7 @@ import {
   RoleCatalog,
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
 } from '../../../server/src/catalog/roleCatalog';
+import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
 import { DirectoryEntry, DirectoryReader, WorkspaceFileIndex } from '../../../server/src/features/workspaceFiles';
 import {
   applyCompletion,
@@ -18,8 +19,10 @@ import {
   editingService,
   itemLabelled,
   offerDocument,
+  offerWithPrincipals,
   OFFER_LOCATION,
   positionAt,
+  principalIdOf,
   withCursor,
 } from '../../support/editingHarness';
 import { check, EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
@@ -34,10 +37,21 @@ interface Completed {
   items: CompletionItem[];
 }
 
-function complete(textWithCursor: string, options: { unsaved?: boolean; files?: Record<string, Uint8Array | string> } = {}): Completed {
+interface CompletedList {
+  text: string;
+  list: CompletionList;
+}
+
+/** The whole answer at the cursor, `isIncomplete` included. */
+function completeList(textWithCursor: string, options: { unsaved?: boolean; files?: Record<string, Uint8Array | string> } = {}): CompletedList {
   const { text, offset } = withCursor(textWithCursor);
   const { service } = editingService(options.files);
-  const list = service.complete(offerDocument(text), positionAt(text, offset), options.unsaved ? undefined : OFFER_LOCATION);
+  return { text, list: service.complete(offerDocument(text), positionAt(text, offset), options.unsaved ? undefined : OFFER_LOCATION) };
+}
+
+/** The items at the cursor, of a list that is complete (the editor filters it by itself). */
+function complete(textWithCursor: string, options: { unsaved?: boolean; files?: Record<string, Uint8Array | string> } = {}): Completed {
+  const { text, list } = completeList(textWithCursor, options);
   assert.strictEqual(list.isIncomplete, false);
   return { text, items: list.items };
 }
@@ -178,6 +192,67 @@ describe('completion', () => {
       const result = applyCompletion(text, items[0]);
       assert.ok(result.includes('"principalIdDisplayName": "Night shift"'));
       assert.ok(!result.includes('"Tier 2 OperatorsNight shift"'));
+    });
+
+    it('offers every principal of an offer that names no more than the list holds', () => {
+      const { list } = completeList(offerWithPrincipals(MAX_PRINCIPAL_ITEMS, '"|"'));
+      assert.strictEqual(list.isIncomplete, false);
+      assert.deepStrictEqual(
+        list.items.map((item) => item.label),
+        Array.from({ length: MAX_PRINCIPAL_ITEMS }, (_, index) => `Team ${index}`),
+      );
+    });
+
+    it('offers the first principals of a large offer, in order of first mention, and says the list is incomplete', () => {
+      const { text, list } = completeList(offerWithPrincipals(MAX_PRINCIPAL_ITEMS + 70, '"|"'));
+      assert.strictEqual(list.isIncomplete, true);
+      assert.strictEqual(list.items.length, MAX_PRINCIPAL_ITEMS);
+      assert.deepStrictEqual(
+        list.items.map((item) => item.label),
+        Array.from({ length: MAX_PRINCIPAL_ITEMS }, (_, index) => `Team ${index}`),
+      );
+      // The editor shows them in that order too.
+      const sortTexts = list.items.map((item) => item.sortText!);
+      assert.deepStrictEqual([...sortTexts].sort(), sortTexts);
+      const result = applyCompletion(text, list.items[3]);
+      assert.ok(result.includes(`{ "principalId": "${principalIdOf(3)}", "principalIdDisplayName": "Team 3",`), result.slice(-300));
+      // A prefix that many display names share: cut again.
+      const team = completeList(offerWithPrincipals(MAX_PRINCIPAL_ITEMS + 70, '"team|"')).list;
+      assert.strictEqual(team.isIncomplete, true);
+      assert.strictEqual(team.items.length, MAX_PRINCIPAL_ITEMS);
+    });
+
+    it('narrows a large offer to the display names that start with what is typed, then those with a word that does', () => {
+      const names = { 5: 'Late night support', [MAX_PRINCIPAL_ITEMS + 50]: 'Night shift', [MAX_PRINCIPAL_ITEMS + 60]: 'night owls' };
+      const { text, list } = completeList(offerWithPrincipals(MAX_PRINCIPAL_ITEMS + 70, '"Nig|"', names));
+      assert.strictEqual(list.isIncomplete, false);
+      assert.deepStrictEqual(list.items.map((item) => item.label), ['Night shift', 'night owls', 'Late night support']);
+      const result = applyCompletion(text, list.items[0]);
+      assert.ok(
+        result.includes(`{ "principalId": "${principalIdOf(MAX_PRINCIPAL_ITEMS + 50)}", "principalIdDisplayName": "Night shift",`),
+        result.slice(-300),
+      );
+      const labels = (cursor: string) => completeList(offerWithPrincipals(MAX_PRINCIPAL_ITEMS + 70, cursor, names)).list.items.map((item) => item.label);
+      assert.deepStrictEqual(labels('Nig|'), ['Night shift', 'night owls', 'Late night support'], 'typed without quotes');
+      assert.deepStrictEqual(labels('"NIGHT SH|"'), ['Night shift']);
+      assert.deepStrictEqual(labels('"shi|"'), ['Night shift']);
+      assert.deepStrictEqual(labels('"Team 3|"'), ['Team 3', ...Array.from({ length: 10 }, (_, digit) => `Team 3${digit}`)]);
+      assert.deepStrictEqual(labels('"ight|"'), [], 'the middle of a word');
+    });
+
+    it('narrows a large offer to the principals whose id starts with what is typed', () => {
+      const count = MAX_PRINCIPAL_ITEMS + 70;
+      const labels = (cursor: string) => {
+        const { list } = completeList(offerWithPrincipals(count, cursor));
+        assert.strictEqual(list.isIncomplete, false, cursor);
+        return list.items.map((item) => item.label);
+      };
+      // Ids 0x60 to 0x6f: the principals 96 to 111.
+      assert.deepStrictEqual(labels('"0000006|"'), Array.from({ length: 16 }, (_, index) => `Team ${96 + index}`));
+      const id = principalIdOf(MAX_PRINCIPAL_ITEMS + 60);
+      assert.deepStrictEqual(labels(`"${id.slice(0, 8).toUpperCase()}|"`), [`Team ${MAX_PRINCIPAL_ITEMS + 60}`]);
+      assert.deepStrictEqual(labels(`"${id}|"`), [`Team ${MAX_PRINCIPAL_ITEMS + 60}`]);
+      assert.deepStrictEqual(labels('"ffff|"'), []);
     });
 
     it('offers the tenant id of the other plans', () => {

@@ -12,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-types';
 import { CONTRIBUTOR_ROLE_ID, OWNER_ROLE_ID, RoleCatalog } from '../../../server/src/catalog/roleCatalog';
 import { azRoleDefinitions } from '../../support/azRoles';
-import { applyCompletion, itemLabelled } from '../../support/editingHarness';
+import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
+import { applyCompletion, itemLabelled, offerWithPrincipals, principalIdOf, withCursor } from '../../support/editingHarness';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { LspTestClient, SERVER_PATH } from '../../support/lspClient';
 import { EXAMPLE_DIR } from '../../support/offerHarness';
@@ -198,6 +199,30 @@ describe('editing features over LSP', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { marketplaceOffer: { roleCatalogPath: '' } } });
     assert.strictEqual((await completeAt(roleOffset)).length, RoleCatalog.builtin().supportedRoles().length);
     assert.ok(client.isAlive());
+  });
+
+  it('answers at most a bounded list of the principals of a large offer, says it is incomplete, and narrows it as the user types', async () => {
+    const count = MAX_PRINCIPAL_ITEMS + 70;
+    const listAt = async (cursor: string): Promise<CompletionList> => {
+      const { text, offset } = withCursor(offerWithPrincipals(count, cursor, { [count - 1]: 'Night shift' }));
+      await setText(text);
+      const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+        textDocument: { uri: uri() },
+        position: positionOf(current, offset),
+      });
+      assert.ok(result && !Array.isArray(result), 'not a completion list');
+      return result;
+    };
+    const all = await listAt('"|"');
+    assert.strictEqual(all.isIncomplete, true);
+    assert.strictEqual(all.items.length, MAX_PRINCIPAL_ITEMS);
+    assert.strictEqual(all.items[0].label, 'Team 0');
+
+    const night = await listAt('"nig|"');
+    assert.strictEqual(night.isIncomplete, false);
+    assert.deepStrictEqual(night.items.map((item) => item.label), ['Night shift']);
+    await setText(applyCompletion(current, night.items[0]));
+    assert.ok(current.includes(`{ "principalId": "${principalIdOf(count - 1)}", "principalIdDisplayName": "Night shift",`), current.slice(-300));
   });
 
   it('lets a new user add a plan and three authorizations by completion alone, without typing a GUID', async () => {
