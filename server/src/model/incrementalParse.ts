@@ -10,7 +10,8 @@
  * that was re-parsed and every node above it are new objects, so anything cached by node identity
  * (the plans of a root, a plan's rule results) stays true for the nodes that did not change.
  */
-import { Node, ParseError, parseTree } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseWellFormed } from './wellFormedParse';
 
 /** One replaced range of the previous text, in the previous text's offsets. */
 export interface TextChange {
@@ -19,8 +20,6 @@ export interface TextChange {
   end: number;
   text: string;
 }
-
-export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
 
 const COMPARED_BLOCK = 2048;
 
@@ -65,16 +64,10 @@ export function changeBetween(previous: string, next: string): TextChange | unde
  * change touches a value's edge, the re-parsed text has a syntax error or a different type, or the
  * value would be most of the file anyway): the caller then parses the whole text.
  *
- * `maxDepth` bounds bracket nesting as the full parse does: `nestingTooDeep(text, limit)` is asked
- * of the new value's text with what is left of the limit below it.
+ * `maxDepth` bounds bracket nesting as the full parse does: the new value may nest as deep as
+ * what is left of the limit below it.
  */
-export function reparse(
-  root: Node,
-  nextText: string,
-  change: TextChange,
-  maxDepth: number,
-  nestingTooDeep: (text: string, limit: number) => boolean,
-): Node | undefined {
+export function reparse(root: Node, nextText: string, change: TextChange, maxDepth: number): Node | undefined {
   const delta = change.text.length - (change.end - change.start);
   const path = pathToChange(root, change);
   // Deepest first; each failed attempt moves one value up. Past half of the file a full parse is
@@ -88,13 +81,10 @@ export function reparse(
     if (length * 2 > nextText.length) {
       return undefined;
     }
-    const replacement = parseValue(nextText, old.offset, length, old.type);
+    const depth = path.slice(0, i).filter((node) => node.type === 'object' || node.type === 'array').length;
+    const replacement = parseValue(nextText, old.offset, length, old.type, maxDepth - depth);
     if (!replacement) {
       continue;
-    }
-    const depth = path.slice(0, i).filter((node) => node.type === 'object' || node.type === 'array').length;
-    if (nestingTooDeep(nextText.substr(old.offset, length), maxDepth - depth)) {
-      return undefined;
     }
     return spliceIn(path.slice(0, i), old, replacement, change, delta);
   }
@@ -137,11 +127,13 @@ function childHolding(node: Node, change: TextChange, inside: (node: Node) => bo
   return found >= 0 && inside(children[found]) ? children[found] : undefined;
 }
 
-/** `text[offset, offset + length)` parsed alone: a value of `type` that fills it exactly, or undefined. */
-function parseValue(text: string, offset: number, length: number, type: Node['type']): Node | undefined {
-  const errors: ParseError[] = [];
-  const node = parseTree(text.substr(offset, length), errors, PARSE_OPTIONS);
-  if (!node || errors.length > 0 || node.type !== type || node.offset !== 0 || node.length !== length) {
+/**
+ * `text[offset, offset + length)` parsed alone: a value of `type` without syntax errors that
+ * fills it exactly, or undefined.
+ */
+function parseValue(text: string, offset: number, length: number, type: Node['type'], maxDepth: number): Node | undefined {
+  const node = parseWellFormed(text.substr(offset, length), maxDepth);
+  if (!node || node.type !== type || node.offset !== 0 || node.length !== length) {
     return undefined;
   }
   moveSubtree(node, offset);

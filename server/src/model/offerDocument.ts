@@ -9,7 +9,8 @@ import {
 } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { changeBetween, PARSE_OPTIONS, reparse } from './incrementalParse';
+import { changeBetween, reparse } from './incrementalParse';
+import { parseWellFormed } from './wellFormedParse';
 import { toPointer } from './jsonPointer';
 import { LineIndex } from './lineIndex';
 
@@ -19,6 +20,8 @@ import { LineIndex } from './lineIndex';
  * about eight levels deep.
  */
 export const MAX_NESTING_DEPTH = 200;
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
 
 /** An offer file parsed once per version: the text, its tree and what the parser complained of. */
 export class OfferDocument {
@@ -65,6 +68,15 @@ export class OfferDocument {
     // A byte order mark is not JSON, but Windows tools write one and the checker reads files as
     // they are: it is read as a space (same length, so every offset still means the same place).
     const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    // Nearly every version of an offer is well-formed: the fast parser reads those. The rest
+    // (syntax errors, too deep) go to jsonc-parser, which says what is wrong.
+    const wellFormed = parseWellFormed(json, MAX_NESTING_DEPTH);
+    if (wellFormed) {
+      this.root = wellFormed;
+      this.syntaxErrors = [];
+      this.tooDeepAt = undefined;
+      return;
+    }
     this.tooDeepAt = findExcessiveNesting(json, MAX_NESTING_DEPTH);
     const errors: ParseError[] = [];
     this.root = this.tooDeepAt === undefined ? parseTree(json, errors, PARSE_OPTIONS) : undefined;
@@ -84,7 +96,7 @@ export class OfferDocument {
     if (!change) {
       return undefined;
     }
-    const root = reparse(previous.root, text, change, MAX_NESTING_DEPTH, (value, limit) => findExcessiveNesting(value, limit) !== undefined);
+    const root = reparse(previous.root, text, change, MAX_NESTING_DEPTH);
     if (!root) {
       return undefined;
     }

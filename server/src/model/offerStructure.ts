@@ -75,7 +75,10 @@ export function allAuthorizationsOf(root: Node | undefined): readonly Authorizat
 export function authorizationsOfPlans(plans: readonly PlanRef[]): readonly AuthorizationRef[] {
   let all = allAuthorizationsByPlans.get(plans);
   if (!all) {
-    all = plans.flatMap((plan) => [...authorizationsOf(plan, 'authorizations'), ...authorizationsOf(plan, 'eligibleAuthorizations')]);
+    all = [];
+    for (const plan of plans) {
+      all.push(...authorizationsOf(plan, 'authorizations'), ...authorizationsOf(plan, 'eligibleAuthorizations'));
+    }
     allAuthorizationsByPlans.set(plans, all);
   }
   return all;

@@ -6,13 +6,13 @@
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import type { Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { OfferDocument } from '../../../server/src/model/offerDocument';
 import { plansOf } from '../../../server/src/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { exampleOffer, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
+import { assertSameTree } from '../../support/sameTree';
 
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261127);
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 150);
@@ -51,22 +51,6 @@ const edit = fc.oneof(
 function applyEdit(text: string, [where, what]: [number, string | number]): string {
   const at = where % (text.length + 1);
   return typeof what === 'number' ? text.slice(0, at) + text.slice(at + what) : text.slice(0, at) + what + text.slice(at);
-}
-
-/** Node-for-node equality, parents included. */
-function assertSameTree(actual: Node | undefined, expected: Node | undefined, path = '#'): void {
-  if (!actual || !expected) {
-    assert.strictEqual(actual, expected, `${path}: one tree is missing`);
-    return;
-  }
-  const facts = (node: Node) => [node.type, node.offset, node.length, node.colonOffset, node.value];
-  assert.deepStrictEqual(facts(actual), facts(expected), `${path} differs`);
-  const children = actual.children ?? [];
-  assert.strictEqual(children.length, expected.children?.length ?? 0, `${path}: number of children`);
-  children.forEach((child, i) => {
-    assert.strictEqual(child.parent, actual, `${path}/${i}: parent`);
-    assertSameTree(child, expected.children![i], `${path}/${i}`);
-  });
 }
 
 /** What the user sees of each diagnostic, in a stable order. */

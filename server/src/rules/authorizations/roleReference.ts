@@ -27,7 +27,37 @@ export type RoleReference =
 
 const TRAILING_GUID = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
+/**
+ * Resolutions by catalog and text: an offer writes the same few role ids thousands of times, and
+ * a dozen rules ask about each. Bounded, for a hostile file of endless distinct values.
+ */
+const resolved = new WeakMap<RoleCatalog, Map<string, RoleReference>>();
+const MAX_RESOLVED = 10_000;
+
+/** The catalog asked last and its resolutions: nearly every question is about the same one. */
+let lastCatalog: RoleCatalog | undefined;
+let lastResolved: Map<string, RoleReference> | undefined;
+
 export function resolveRoleReference(catalog: RoleCatalog, value: string): RoleReference {
+  let known = catalog === lastCatalog ? lastResolved : resolved.get(catalog);
+  if (!known) {
+    known = new Map();
+    resolved.set(catalog, known);
+  }
+  lastCatalog = catalog;
+  lastResolved = known;
+  let reference = known.get(value);
+  if (!reference) {
+    if (known.size >= MAX_RESOLVED) {
+      known.clear();
+    }
+    reference = resolveUncached(catalog, value);
+    known.set(value, reference);
+  }
+  return reference;
+}
+
+function resolveUncached(catalog: RoleCatalog, value: string): RoleReference {
   if (isGuid(value)) {
     const role = catalog.findById(value);
     return role ? { kind: 'builtin', role } : { kind: 'unknownGuid' };
@@ -159,23 +189,30 @@ export interface RoleValue {
   reference: RoleReference;
 }
 
+/** Role values found once per list of plans (and catalog): four role rules walk the same ones. */
+const roleValuesByPlans = new WeakMap<readonly PlanRef[], { catalog: RoleCatalog; values: RoleValue[] }>();
+
 /**
  * Every `roleDefinitionId` string of the plans' authorizations of `kinds` (both by default),
  * resolved: the walk the role rules share, each then keeping the references it is about.
  */
-export function* roleValuesOf(
+export function roleValuesOf(
   plans: readonly PlanRef[],
   catalog: RoleCatalog,
   kinds: readonly AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'],
-): Generator<RoleValue> {
-  for (const authorization of authorizationsOfPlans(plans)) {
-    if (!kinds.includes(authorization.kind)) {
-      continue;
+): readonly RoleValue[] {
+  let found = roleValuesByPlans.get(plans);
+  if (!found || found.catalog !== catalog) {
+    const values: RoleValue[] = [];
+    for (const authorization of authorizationsOfPlans(plans)) {
+      const node = prop(authorization.node, 'roleDefinitionId');
+      const value = str(node);
+      if (node && value !== undefined) {
+        values.push({ authorization, node, value, reference: resolveRoleReference(catalog, value) });
+      }
     }
-    const node = prop(authorization.node, 'roleDefinitionId');
-    const value = str(node);
-    if (node && value !== undefined) {
-      yield { authorization, node, value, reference: resolveRoleReference(catalog, value) };
-    }
+    found = { catalog, values };
+    roleValuesByPlans.set(plans, found);
   }
+  return kinds.length === 2 ? found.values : found.values.filter((value) => kinds.includes(value.authorization.kind));
 }

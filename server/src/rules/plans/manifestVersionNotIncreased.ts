@@ -1,4 +1,5 @@
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
+import type { OfferDocument } from '../../model/offerDocument';
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
 import type { Rule } from '../rule';
@@ -12,13 +13,17 @@ import { replaceValueFix } from './valueFix';
  * The configurations are compared as values (formatting, comments and key order don't count),
  * version included: a lowered version with nothing else changed is a change too.
  */
+function textOf(document: OfferDocument, node: Node): string {
+  return document.getText().substr(node.offset, node.length);
+}
+
 export const manifestVersionNotIncreased: Rule = {
   code: 'manifest-version-not-increased',
   severity: 'error',
   scope: 'plan',
   needsBaseline: true,
   docs: 'When a plan\'s technical configuration changes after publishing, its manifest version must be raised above the published one.',
-  check({ plans, baseline, report }) {
+  check({ plans, baseline, document, report }) {
     const published = baselinePlansById(baseline);
     for (const plan of plans) {
       const publishedPlan = plan.planId !== undefined ? published.get(plan.planId) : undefined;
@@ -36,7 +41,12 @@ export const manifestVersionNotIncreased: Rule = {
       if (!node || !version || !publishedVersion || compareManifestVersions(version, publishedVersion) > 0) {
         continue;
       }
-      if (sameJsonValue(getNodeValue(configuration), getNodeValue(publishedConfiguration))) {
+      // The same text is the same value (the common case, and a memory compare); different text
+      // may still be the same value, written another way.
+      if (
+        textOf(document, configuration) === textOf(baseline!, publishedConfiguration) ||
+        sameJsonValue(getNodeValue(configuration), getNodeValue(publishedConfiguration))
+      ) {
         continue;
       }
       const suggestion = nextMinorVersion(publishedVersion);
