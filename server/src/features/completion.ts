@@ -250,7 +250,7 @@ function principalCompletions(document: OfferDocument, slot: ValueSlot): Complet
  * with a later word of the display name starting with it, each group in order of first mention;
  * cut to MAX_PRINCIPAL_ITEMS (`cut` says whether some were left out).
  */
-function matchingPrincipals(known: KnownPrincipal[], typed: string): { principals: KnownPrincipal[]; cut: boolean } {
+function matchingPrincipals(known: readonly KnownPrincipal[], typed: string): { principals: KnownPrincipal[]; cut: boolean } {
   const wanted = typed.trimStart().toLowerCase();
   const starts: KnownPrincipal[] = [];
   const wordStarts: KnownPrincipal[] = [];
