@@ -17,8 +17,8 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { formatOffer, OfferFormattingOptions } from './features/formatting';
 import { selectionRanges } from './features/selectionRanges';
-import type { CompletionList, Hover, InlayHint } from 'vscode-languageserver-types';
-import { completions } from './features/completion';
+import type { CompletionItem, CompletionList, Hover, InlayHint } from 'vscode-languageserver-types';
+import { completions, resolveCompletion } from './features/completion';
 import type { FeatureServices } from './features/featureServices';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
@@ -112,6 +112,14 @@ export class OfferLanguageService {
   /** Completions at a position: keys, role ids by role name, principals, enum values, file paths. */
   complete(textDocument: TextDocument, position: Position, location?: OfferLocation): CompletionList {
     return completions(this.parse(textDocument), position, this.featureServices(location));
+  }
+
+  /**
+   * A completion item with what its list left out filled in (a role's documentation); an item
+   * this service did not make comes back unchanged.
+   */
+  resolveCompletion(item: CompletionItem): CompletionItem {
+    return resolveCompletion(item, { catalog: this.catalog });
   }
 
   /** The hover at a position: field documentation and limits, role, principal or image facts. */

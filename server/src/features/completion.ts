@@ -20,7 +20,7 @@ import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
 import { imageSizeAt, isCsvField } from '../model/fieldLimits';
 import { KnownPrincipal, knownPrincipals, knownTenants } from './offerPrincipals';
-import { RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
+import { isRoleSlotKind, RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
 import { escapeSnippet, SnippetWriter, structureOfElement, structureSnippet, StructureContext, valueSnippet } from './snippets';
 import { offerRelativePath } from './workspaceFiles';
@@ -135,39 +135,70 @@ function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlo
           .map((item) => str(item)?.toLowerCase())
       : [],
   );
-  return documentedRoles(kind, catalog)
-    .filter(({ role }) => !listed.has(role.id))
-    .map(({ role, documentation }) => ({
-      label: role.roleName,
-      kind: CompletionItemKind.Value,
-      detail: role.id,
-      documentation: { kind: MarkupKind.Markdown, value: documentation },
-      filterText: role.roleName,
-      sortText: role.roleName.toLowerCase(),
-      ...withEdits(document, slot, stringValue(slot, role.id)),
-    }));
+  // Six hundred roles with their documentation were a third of a megabyte per answer: the list
+  // carries what resolving an item needs, and the editor asks for the one documentation it shows.
+  return allowedRoles(kind, catalog)
+    .filter((role) => !listed.has(role.id))
+    .map((role) => {
+      const data: RoleItemData = { kind: 'role', roleId: role.id, slotKind: kind };
+      return {
+        label: role.roleName,
+        kind: CompletionItemKind.Value,
+        detail: role.id,
+        filterText: role.roleName,
+        sortText: role.roleName.toLowerCase(),
+        data,
+        ...withEdits(document, slot, stringValue(slot, role.id)),
+      };
+    });
+}
+
+/** The roles a slot of each kind accepts, listed once per catalog. */
+const allowedRolesCache = new WeakMap<RoleCatalog, Map<RoleSlotKind, RoleDefinition[]>>();
+
+function allowedRoles(kind: RoleSlotKind, catalog: RoleCatalog): RoleDefinition[] {
+  let byKind = allowedRolesCache.get(catalog);
+  if (!byKind) {
+    byKind = new Map();
+    allowedRolesCache.set(catalog, byKind);
+  }
+  let roles = byKind.get(kind);
+  if (!roles) {
+    roles = rolesAllowedIn(kind, catalog);
+    byKind.set(kind, roles);
+  }
+  return roles;
+}
+
+/** What a role item carries in its `data`: enough to write its documentation when it is resolved. */
+export interface RoleItemData {
+  kind: 'role';
+  roleId: string;
+  slotKind: RoleSlotKind;
 }
 
 /**
- * The roles of a slot with their documentation, written once per catalog, kind and language:
- * six hundred Markdown texts per keystroke would be most of a completion's time.
+ * An item of a completion list with what was left out of the list filled in: a role item gets the
+ * role's documentation. Any other item (another kind, another server's, a role the catalog no
+ * longer knows, a `data` that is not ours) comes back as it was.
  */
-const documentedRolesCache = new WeakMap<RoleCatalog, Map<string, { role: RoleDefinition; documentation: string }[]>>();
+export function resolveCompletion(item: CompletionItem, services: Pick<FeatureServices, 'catalog'>): CompletionItem {
+  const data = roleItemData(item);
+  const role = data && services.catalog.findById(data.roleId);
+  if (!data || !role) {
+    return item;
+  }
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: roleDocumentation(role, data.slotKind, services.catalog) } };
+}
 
-function documentedRoles(kind: RoleSlotKind, catalog: RoleCatalog): { role: RoleDefinition; documentation: string }[] {
-  let byKind = documentedRolesCache.get(catalog);
-  if (!byKind) {
-    byKind = new Map();
-    documentedRolesCache.set(catalog, byKind);
+/** The role data of an item, if it has data of that shape (it comes back from the client: any JSON). */
+function roleItemData(item: unknown): RoleItemData | undefined {
+  const data: unknown = typeof item === 'object' && item !== null ? (item as { data?: unknown }).data : undefined;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return undefined;
   }
-  // The translated word is part of the key, so a change of language writes them again.
-  const key = `${kind}\0${t('Category: {0}', '')}`;
-  let documented = byKind.get(key);
-  if (!documented) {
-    documented = rolesAllowedIn(kind, catalog).map((role) => ({ role, documentation: roleDocumentation(role, kind, catalog) }));
-    byKind.set(key, documented);
-  }
-  return documented;
+  const { kind, roleId, slotKind } = data as Record<string, unknown>;
+  return kind === 'role' && typeof roleId === 'string' && isRoleSlotKind(slotKind) ? { kind, roleId, slotKind } : undefined;
 }
 
 function roleDocumentation(role: RoleDefinition, kind: RoleSlotKind, catalog: RoleCatalog): string {
@@ -219,7 +250,7 @@ function principalCompletions(document: OfferDocument, slot: ValueSlot): Complet
  * with a later word of the display name starting with it, each group in order of first mention;
  * cut to MAX_PRINCIPAL_ITEMS (`cut` says whether some were left out).
  */
-function matchingPrincipals(known: KnownPrincipal[], typed: string): { principals: KnownPrincipal[]; cut: boolean } {
+function matchingPrincipals(known: readonly KnownPrincipal[], typed: string): { principals: KnownPrincipal[]; cut: boolean } {
   const wanted = typed.trimStart().toLowerCase();
   const starts: KnownPrincipal[] = [];
   const wordStarts: KnownPrincipal[] = [];

@@ -71,27 +71,98 @@ function findPrincipalMentions(root: Node): PrincipalMention[] {
 }
 
 export interface KnownPrincipal {
-  principalId: string;
+  readonly principalId: string;
   /** The first non-empty display name the offer gives it ('' when none). */
-  displayName: string;
+  readonly displayName: string;
 }
 
-/** Each valid principal id once (case-insensitively), in order of first mention, except `exclude`. */
-export function knownPrincipals(root: Node | undefined, exclude?: Node): KnownPrincipal[] {
-  const byId = new Map<string, KnownPrincipal>();
-  for (const mention of principalMentionsOf(root)) {
-    if (mention.idNode === exclude || !isGuid(mention.principalId)) {
-      continue;
+/** The valid principal mentions of a tree grouped by principal, found once per parsed version. */
+interface PrincipalIndex {
+  /** Each valid principal id once (case-insensitively), in order of first mention. */
+  principals: readonly KnownPrincipal[];
+  /** Per principal (same order): its key and its valid mentions, as indexes into the mentions. */
+  keys: readonly string[];
+  mentionsByKey: ReadonlyMap<string, readonly number[]>;
+  /** The principal key of each valid mention's id node. */
+  keyByIdNode: ReadonlyMap<Node, string>;
+}
+
+const principalIndexByRoot = new WeakMap<Node, PrincipalIndex>();
+
+function principalIndexOf(root: Node | undefined): PrincipalIndex {
+  const cached = root && principalIndexByRoot.get(root);
+  if (cached) {
+    return cached;
+  }
+  const mentions = principalMentionsOf(root);
+  const keys: string[] = [];
+  const mentionsByKey = new Map<string, number[]>();
+  const keyByIdNode = new Map<Node, string>();
+  mentions.forEach((mention, index) => {
+    if (!isGuid(mention.principalId)) {
+      return;
     }
     const key = mention.principalId.toLowerCase();
-    const known = byId.get(key);
-    if (!known) {
-      byId.set(key, { principalId: mention.principalId, displayName: mention.displayName });
-    } else if (known.displayName === '' && mention.displayName !== '') {
-      known.displayName = mention.displayName;
+    keyByIdNode.set(mention.idNode, key);
+    const ofKey = mentionsByKey.get(key);
+    if (ofKey) {
+      ofKey.push(index);
+    } else {
+      keys.push(key);
+      mentionsByKey.set(key, [index]);
     }
+  });
+  const index: PrincipalIndex = {
+    principals: keys.map((key) => principalFrom(mentions, mentionsByKey.get(key)!)),
+    keys,
+    mentionsByKey,
+    keyByIdNode,
+  };
+  if (root) {
+    principalIndexByRoot.set(root, index);
   }
-  return [...byId.values()];
+  return index;
+}
+
+/** A principal as its mentions (indexes, in order, at least one) give it: the first id as written, the first display name. */
+function principalFrom(mentions: readonly PrincipalMention[], indexes: readonly number[]): KnownPrincipal {
+  const named = indexes.find((index) => mentions[index].displayName !== '');
+  return { principalId: mentions[indexes[0]].principalId, displayName: named === undefined ? '' : mentions[named].displayName };
+}
+
+/**
+ * Each valid principal id once (case-insensitively), in order of first mention, except `exclude`
+ * (the id node being edited: a principal mentioned only there is not offered, and one mentioned
+ * there first moves to its next mention). Found once per parsed version; the answer is shared, not
+ * to be changed.
+ */
+export function knownPrincipals(root: Node | undefined, exclude?: Node): readonly KnownPrincipal[] {
+  const index = principalIndexOf(root);
+  const excludedKey = exclude && index.keyByIdNode.get(exclude);
+  if (!excludedKey) {
+    return index.principals;
+  }
+  // Only the excluded mention's principal changes: it is written again from its other mentions.
+  const mentions = principalMentionsOf(root);
+  const rest = index.mentionsByKey.get(excludedKey)!.filter((mentionIndex) => mentions[mentionIndex].idNode !== exclude);
+  const replacement = rest.length > 0 ? principalFrom(mentions, rest) : undefined;
+  const firstMention = (key: string) => index.mentionsByKey.get(key)![0];
+  const result: KnownPrincipal[] = [];
+  let placed = replacement === undefined;
+  index.keys.forEach((key, position) => {
+    if (key === excludedKey) {
+      return;
+    }
+    if (!placed && firstMention(key) > rest[0]) {
+      result.push(replacement!);
+      placed = true;
+    }
+    result.push(index.principals[position]);
+  });
+  if (!placed) {
+    result.push(replacement!);
+  }
+  return result;
 }
 
 /** The valid tenant ids of the plans (each once), with the plans that use them, except `exclude`. */

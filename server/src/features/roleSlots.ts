@@ -25,6 +25,11 @@ const SLOT_PATTERNS: readonly { kind: RoleSlotKind; pattern: readonly (string | 
   },
 ];
 
+/** Whether a value (from a completion item's data, say) names a kind of role slot. */
+export function isRoleSlotKind(value: unknown): value is RoleSlotKind {
+  return SLOT_PATTERNS.some((slot) => slot.kind === value);
+}
+
 /** The kind of role slot at a path, if the value there is a role id. */
 export function roleSlotKindAt(path: JSONPath): RoleSlotKind | undefined {
   return SLOT_PATTERNS.find((slot) => matches(slot.pattern, path))?.kind;

@@ -1,8 +1,10 @@
 /**
- * LSP wiring of the features that help while typing: completion, hover and inlay hints, and the
- * two settings they depend on: `marketplaceOffer.inlayHints.roleNames` and
- * `marketplaceOffer.roleCatalogPath` (a user-provided role catalog that replaces the shipped one).
- * Every handler is guarded: an exception is logged and answered with an empty result.
+ * LSP wiring of the features that help while typing: completion (and its resolve, which adds a
+ * role's documentation to the one item shown), hover and inlay hints, and the two settings they
+ * depend on: `marketplaceOffer.inlayHints.roleNames` and `marketplaceOffer.roleCatalogPath` (a
+ * user-provided role catalog that replaces the shipped one).
+ * Every handler is guarded: an exception is logged and answered with an empty result (an item to
+ * resolve, with itself unchanged).
  */
 import {
   Connection,
@@ -67,6 +69,9 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
       return document ? service.complete(document, params.position, locate(document)) : null;
     }),
   );
+  // The item comes back from the client as it was sent (any JSON a client may send): whatever
+  // goes wrong, it is answered unchanged.
+  connection.onCompletionResolve((item) => guard('completionResolve', item, () => service.resolveCompletion(item))());
   connection.onHover(
     guard('hover', null, (params) => {
       const document = documents.get(params.textDocument.uri);
@@ -156,7 +161,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   );
 
   return {
-    completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+    completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
     hoverProvider: true,
     inlayHintProvider: { resolveProvider: false },
   };

@@ -18,13 +18,25 @@ import {
   workspaceFile,
 } from '../support';
 
-async function roleCompletions(): Promise<{ document: vscode.TextDocument; items: vscode.CompletionItem[] }> {
+/** The role completions of the broken offer's empty role id; the editor resolves the first `resolveCount` (in its order). */
+async function roleCompletions(resolveCount = 0): Promise<{ document: vscode.TextDocument; items: vscode.CompletionItem[] }> {
   const editor = await openOffer('broken/offer.json');
   // Wait for the server: completions asked before it is up would come back empty.
   await waitForDiagnostics(editor.document.uri, (ds) => ds.length > 0);
   const position = positionOf(editor.document, '"roleDefinitionId": ""', '"roleDefinitionId": "'.length);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    editor.document.uri,
+    position,
+    undefined,
+    resolveCount,
+  );
   return { document: editor.document, items: list?.items ?? [] };
+}
+
+function documentationText(item: vscode.CompletionItem | undefined): string {
+  const documentation = item?.documentation;
+  return typeof documentation === 'string' ? documentation : (documentation?.value ?? '');
 }
 
 describe('Editing help in the editor', () => {
@@ -53,6 +65,18 @@ describe('Editing help in the editor', () => {
     edit.replace(document.uri, range, inserted!);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(document.getText(), new RegExp(`"roleDefinitionId": "${ROLE_IDS.contributor}" // left empty`));
+  });
+
+  it('shows a role\'s description once the editor resolves its item', async () => {
+    const listed = (await roleCompletions()).items;
+    const position = listed.findIndex((item) => labelOf(item) === 'Contributor');
+    assert.ok(position >= 0, 'Contributor is offered');
+    assert.strictEqual(documentationText(listed[position]), '', 'the list itself carries no documentation');
+
+    const resolved = (await roleCompletions(position + 1)).items.find((item) => labelOf(item) === 'Contributor');
+    const text = documentationText(resolved);
+    assert.match(text, /Grants full access to manage all resources/, `documentation: ${text}`);
+    assert.match(text, /Supported by Azure Lighthouse/, `documentation: ${text}`);
   });
 
   it('shows the role name when hovering a role id', async () => {

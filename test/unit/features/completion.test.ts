@@ -12,6 +12,8 @@ import {
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
 } from '../../../server/src/catalog/roleCatalog';
 import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
+import { RoleSlotKind, roleVerdict } from '../../../server/src/features/roleSlots';
+import { escapeMarkdown } from '../../../server/src/features/schemaInfo';
 import { DirectoryEntry, DirectoryReader, WorkspaceFileIndex } from '../../../server/src/features/workspaceFiles';
 import {
   applyCompletion,
@@ -56,6 +58,13 @@ function complete(textWithCursor: string, options: { unsaved?: boolean; files?: 
   return { text, items: list.items };
 }
 
+/** The item as `completionItem/resolve` answers it (documentation filled in). */
+function resolve(item: CompletionItem): CompletionItem {
+  return resolvingService.resolveCompletion(item);
+}
+
+const resolvingService = editingService().service;
+
 /** The example with its first authorization's role id replaced by `replacement` (holding the cursor). */
 function exampleWithRole(replacement: string): string {
   assert.ok(EXAMPLE_OFFER_TEXT.includes(CONTRIBUTOR_LINE));
@@ -76,15 +85,16 @@ function errorsOf(text: string): string[] {
 
 describe('completion', () => {
   describe('role ids', () => {
-    it('offers every role Lighthouse supports in an authorization, by name, with id and description', () => {
+    it('offers every role Lighthouse supports in an authorization, by name, with id, and its description once resolved', () => {
       const { items } = complete(exampleWithRole('"|"'));
       const expected = catalog.roles.filter((role) => role.id !== OWNER_ROLE_ID && !role.hasDataActions);
       assert.strictEqual(items.length, expected.length);
       const contributor = itemLabelled(items, 'Contributor');
       assert.strictEqual(contributor.detail, CONTRIBUTOR_ROLE_ID);
       assert.strictEqual(contributor.filterText, 'Contributor');
-      assert.ok(documentationOf(contributor).includes('Grants full access to manage all resources'), documentationOf(contributor));
-      assert.ok(documentationOf(contributor).includes('Category: General'));
+      const documentation = documentationOf(resolve(contributor));
+      assert.ok(documentation.includes('Grants full access to manage all resources'), documentation);
+      assert.ok(documentation.includes('Category: General'));
       for (const name of ['Reader', 'User Access Administrator', 'Managed Services Registration assignment Delete Role']) {
         itemLabelled(items, name);
       }
@@ -141,7 +151,7 @@ describe('completion', () => {
     it('offers User Access Administrator as an authorization role but not as a role it may assign', () => {
       const authorization = complete(exampleWithRole('"|"')).items;
       assert.strictEqual(itemLabelled(authorization, 'User Access Administrator').detail, USER_ACCESS_ADMINISTRATOR_ROLE_ID);
-      assert.ok(documentationOf(itemLabelled(authorization, 'User Access Administrator')).includes('delegatedRoleDefinitionIds'));
+      assert.ok(documentationOf(resolve(itemLabelled(authorization, 'User Access Administrator'))).includes('delegatedRoleDefinitionIds'));
 
       const delegated = complete(
         EXAMPLE_OFFER_TEXT.replace(`"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}"]`, `"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}", |]`),
@@ -169,6 +179,113 @@ describe('completion', () => {
     it('offers no roles in a string that is not a role id', () => {
       const { items } = complete(EXAMPLE_OFFER_TEXT.replace('"principalIdDisplayName": "Tier 2 Operators"', '"principalIdDisplayName": "Tier|"'));
       assert.deepStrictEqual(items, []);
+    });
+  });
+
+  describe('resolving an item', () => {
+    /** The documentation a role item had in the list before resolve existed: description, category, verdict. */
+    function expectedDocumentation(roleId: string, kind: RoleSlotKind): string {
+      const role = catalog.findById(roleId)!;
+      return [escapeMarkdown(role.description), `Category: ${escapeMarkdown(role.category)}`, escapeMarkdown(roleVerdict(kind, role, catalog).explanation)].join('\n\n');
+    }
+
+    it('lists role items without documentation, each with the small data resolve needs', () => {
+      const { items } = complete(exampleWithRole('"|"'));
+      assert.ok(items.length > 500);
+      for (const item of items) {
+        assert.strictEqual(item.documentation, undefined, `${item.label} has documentation in the list`);
+        assert.deepStrictEqual(item.data, { kind: 'role', roleId: item.detail, slotKind: 'authorization' });
+        assert.deepStrictEqual(JSON.parse(JSON.stringify(item.data)), item.data);
+      }
+    });
+
+    it('gives a role item the documentation of its role in its slot, and changes nothing else', () => {
+      const authorization = complete(exampleWithRole('"|"')).items;
+      const contributor = itemLabelled(authorization, 'Contributor');
+      const before = structuredClone(contributor);
+      const resolved = resolve(contributor);
+      assert.deepStrictEqual(contributor, before, 'the item of the list is left as it was');
+      assert.deepStrictEqual(resolved, {
+        ...before,
+        documentation: { kind: 'markdown', value: expectedDocumentation(CONTRIBUTOR_ROLE_ID, 'authorization') },
+      });
+      assert.strictEqual(
+        documentationOf(resolved),
+        'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.\n\nCategory: General\n\nSupported by Azure Lighthouse.',
+      );
+      const administrator = resolve(itemLabelled(authorization, 'User Access Administrator'));
+      assert.strictEqual(documentationOf(administrator), expectedDocumentation(USER_ACCESS_ADMINISTRATOR_ROLE_ID, 'authorization'));
+      assert.ok(documentationOf(administrator).includes('only with delegatedRoleDefinitionIds'), documentationOf(administrator));
+
+      const delegated = complete(
+        EXAMPLE_OFFER_TEXT.replace(`"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}"]`, `"delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}", |]`),
+      ).items;
+      const reader = itemLabelled(delegated, 'Reader');
+      assert.deepStrictEqual(reader.data, { kind: 'role', roleId: READER_ROLE_ID, slotKind: 'delegated' });
+      assert.strictEqual(documentationOf(resolve(reader)), expectedDocumentation(READER_ROLE_ID, 'delegated'));
+    });
+
+    it('explains in the documentation why a role is refused in the slot the item names', () => {
+      const item = { label: 'User Access Administrator', data: { kind: 'role', roleId: USER_ACCESS_ADMINISTRATOR_ROLE_ID, slotKind: 'eligible' } };
+      const documentation = documentationOf(resolve(item));
+      assert.strictEqual(documentation, expectedDocumentation(USER_ACCESS_ADMINISTRATOR_ROLE_ID, 'eligible'));
+      assert.ok(documentation.includes('cannot be an eligible'), documentation);
+    });
+
+    it('returns any other item unchanged: keys, principals, another server\'s, a role no longer known', () => {
+      const others: CompletionItem[] = [
+        ...complete('{ "plans": [ { | } ] }').items,
+        ...completeList(offerWithPrincipals(3, '"|"')).list.items,
+        { label: 'x' },
+        { label: 'x', data: 42 },
+        { label: 'x', documentation: 'theirs', data: { kind: 'property', id: 7 } },
+        { label: 'Gone', data: { kind: 'role', roleId: '00000000-0000-4000-8000-000000000000', slotKind: 'authorization' } },
+        { label: 'Reader', data: { kind: 'role', roleId: READER_ROLE_ID, slotKind: 'owner' } },
+        { label: 'Reader', data: { kind: 'Role', roleId: READER_ROLE_ID, slotKind: 'authorization' } },
+      ];
+      assert.ok(others.length > 8);
+      for (const item of others) {
+        const before = structuredClone(item);
+        const resolved = resolve(item);
+        assert.strictEqual(resolved, item, String(item.label));
+        assert.deepStrictEqual(resolved, before, String(item.label));
+      }
+    });
+
+    it('never throws, whatever the client sends back', () => {
+      const garbage: unknown[] = [
+        null,
+        undefined,
+        0,
+        'role',
+        [],
+        [{ kind: 'role' }],
+        {},
+        { data: null },
+        { data: [] },
+        { data: ['role', READER_ROLE_ID, 'authorization'] },
+        { data: 'role' },
+        { data: { kind: 'role' } },
+        { data: { kind: 'role', roleId: null, slotKind: 'authorization' } },
+        { data: { kind: 'role', roleId: 42, slotKind: 'authorization' } },
+        { data: { kind: 'role', roleId: { toLowerCase: 1 }, slotKind: 'authorization' } },
+        { data: { kind: 'role', roleId: READER_ROLE_ID, slotKind: 'toString' } },
+        { data: { kind: 'role', roleId: READER_ROLE_ID, slotKind: '__proto__' } },
+        { data: { kind: 'role', roleId: READER_ROLE_ID, slotKind: ['authorization'] } },
+        { data: { kind: 'role', roleId: '', slotKind: 'authorization' } },
+        { data: { kind: 'role', roleId: 'x'.repeat(1_000_000), slotKind: 'delegated' } },
+        { data: { kind: 'role', roleId: '__proto__', slotKind: 'authorization' } },
+        { data: { kind: 'role', roleId: 'constructor', slotKind: 'authorization' } },
+        JSON.parse('{ "data": { "__proto__": { "kind": "role" }, "roleId": "x", "slotKind": "eligible" } }'),
+      ];
+      for (const value of garbage) {
+        let resolved: unknown;
+        assert.doesNotThrow(() => (resolved = resolve(value as CompletionItem)), JSON.stringify(value)?.slice(0, 100));
+        assert.strictEqual(resolved, value, JSON.stringify(value)?.slice(0, 100));
+      }
+      // A role id written in another case still names the role.
+      const upper = resolve({ label: 'Reader', data: { kind: 'role', roleId: ` ${READER_ROLE_ID.toUpperCase()}`, slotKind: 'authorization' } });
+      assert.strictEqual(documentationOf(upper), expectedDocumentation(READER_ROLE_ID, 'authorization'));
     });
   });
 

@@ -76,6 +76,11 @@ function askEveryFeature(text: string, options: { fixAll?: boolean } = {}): Offe
         assertRange(document, item.textEdit.range, `completion ${item.label}`);
       }
     }
+    // Resolving adds documentation and changes nothing the list said.
+    for (const item of list.items.slice(0, 20)) {
+      const resolved = service.resolveCompletion(item);
+      assert.deepStrictEqual({ ...resolved, documentation: item.documentation }, item, `resolved ${item.label}`);
+    }
     const hover: Hover | null = service.hover(document, position, location);
     if (hover) {
       assert.ok(hover.contents, 'hover without contents');

@@ -82,7 +82,7 @@ describe('editing features over LSP', () => {
     return diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code} ${(d.data as { path?: string })?.path}: ${d.message}`);
   }
 
-  it('announces completion (with its trigger characters), hover and inlay hints', async () => {
+  it('announces completion (with its trigger characters and resolve), hover and inlay hints', async () => {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
@@ -92,7 +92,7 @@ describe('editing features over LSP', () => {
         rootUri: client.uriOf(workspace),
         capabilities: {},
       });
-      assert.deepStrictEqual(result.capabilities.completionProvider, { triggerCharacters: ['"', ':'], resolveProvider: false });
+      assert.deepStrictEqual(result.capabilities.completionProvider, { triggerCharacters: ['"', ':'], resolveProvider: true });
       assert.strictEqual(result.capabilities.hoverProvider, true);
       assert.ok(result.capabilities.inlayHintProvider);
     } finally {
@@ -115,6 +115,53 @@ describe('editing features over LSP', () => {
     const diagnostics = await setText(applyCompletion(current, contributor));
     assert.ok(current.includes(`"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}"`));
     assert.deepStrictEqual(errors(diagnostics), []);
+  });
+
+  it('resolves a role item to its role\'s documentation, which the list left out', async () => {
+    await setText(exampleText.replace(CONTRIBUTOR_LINE, '"roleDefinitionId": ""'));
+    const items = await completeAt(current.indexOf('"roleDefinitionId": ""') + '"roleDefinitionId": "'.length);
+    assert.deepStrictEqual(items.filter((item) => item.documentation !== undefined).map((item) => item.label), []);
+    const contributor = itemLabelled(items, 'Contributor');
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', contributor);
+    const documentation = resolved.documentation as MarkupContent;
+    assert.strictEqual(documentation.kind, 'markdown');
+    assert.ok(documentation.value.startsWith('Grants full access to manage all resources'), documentation.value);
+    assert.ok(documentation.value.includes('Category: General'), documentation.value);
+    assert.ok(documentation.value.endsWith('Supported by Azure Lighthouse.'), documentation.value);
+    assert.deepStrictEqual(resolved, { ...contributor, documentation });
+
+    const administrator = await client.request<CompletionItem>('completionItem/resolve', itemLabelled(items, 'User Access Administrator'));
+    assert.ok((administrator.documentation as MarkupContent).value.includes('delegatedRoleDefinitionIds'));
+  });
+
+  it('answers an item to resolve that is not a role item, or is garbage, unchanged, and keeps answering', async () => {
+    const others: unknown[] = [
+      { label: 'x' },
+      { label: 'x', documentation: 'theirs', data: { kind: 'property' } },
+      { label: 'Gone', data: { kind: 'role', roleId: '00000000-0000-4000-8000-000000000000', slotKind: 'authorization' } },
+      { label: 'Reader', data: { kind: 'role', roleId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', slotKind: 'nowhere' } },
+      { label: 'x', data: { kind: 'role', roleId: 42, slotKind: 'authorization' } },
+      { label: 'x', data: [1, 2, 3] },
+      { label: 'x', data: 'role' },
+      { label: 'x', data: null },
+      { data: { kind: 'role', roleId: { nested: true }, slotKind: { kind: 'eligible' } } },
+    ];
+    for (const item of others) {
+      assert.deepStrictEqual(await client.request<unknown>('completionItem/resolve', item), item, JSON.stringify(item));
+    }
+    // Parameters that are no object at all are refused by the protocol layer, with an error answer.
+    for (const params of [[], 42, 'role']) {
+      await assert.rejects(client.request<unknown>('completionItem/resolve', params), JSON.stringify(params));
+    }
+    assert.deepStrictEqual(
+      client.logs.filter((line) => line.includes('completionResolve')),
+      [],
+      'a resolve failed on the server',
+    );
+    await setText(exampleText.replace(CONTRIBUTOR_LINE, '"roleDefinitionId": ""'));
+    const items = await completeAt(current.indexOf('"roleDefinitionId": ""') + '"roleDefinitionId": "'.length);
+    assert.strictEqual(items.length, RoleCatalog.builtin().supportedRoles().length);
+    assert.ok(client.isAlive());
   });
 
   it('shows the role name on hover over a role id', async () => {
