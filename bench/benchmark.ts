@@ -252,12 +252,20 @@ async function main(): Promise<void> {
       ]),
     );
     console.log();
+    // Both moments are judged: opening (a whole parse and check) and a keystroke (what a
+    // publisher waits for while typing).
+    const judged = (reference: number, target: number) => [
+      ratio(oursOpen, reference),
+      verdict(oursOpen / reference, target),
+      ratio(ours, reference),
+      verdict(ours / reference, target),
+    ];
     console.log(
       table([
-        ['ratio (direct validation ÷ reference)', 'open', 'change', 'target'],
-        ['÷ JSON language service', ratio(oursOpen, median(json.samples)), ratio(ours, median(json.samples)), verdict(ours / median(json.samples), 0.25)],
-        ['÷ bare parseTree', ratio(oursOpen, median(bareParse)), ratio(ours, median(bareParse)), verdict(ours / median(bareParse), 2)],
-        ['÷ bare parse (values)', ratio(oursOpen, median(bareValueParse)), ratio(ours, median(bareValueParse)), ''],
+        ['ratio (direct validation ÷ reference)', 'open', 'open target', 'change', 'change target'],
+        ['÷ JSON language service', ...judged(median(json.samples), 0.25)],
+        ['÷ bare parseTree', ...judged(median(bareParse), 2)],
+        ['÷ bare parse (values)', ratio(oursOpen, median(bareValueParse)), '', ratio(ours, median(bareValueParse)), ''],
       ]),
     );
     console.log();
