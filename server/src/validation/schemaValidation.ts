@@ -33,7 +33,8 @@ let compiled: OfferValidators | undefined;
  */
 function validators(): OfferValidators {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false });
+    // The schema's patterns are ASCII (GUIDs, versions): without the u flag they run faster.
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, unicodeRegExp: false });
     const { $id, ...schema } = offerSchema as typeof offerSchema & { $id?: string };
     const plans = schema.properties.plans;
     compiled = {
