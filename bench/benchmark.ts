@@ -3,8 +3,8 @@
  * through the real server over stdio, next to VS Code's JSON language service on the same text
  * and schema, and next to a bare jsonc-parser parse. It prints figures and asserts nothing.
  *
- * Runs: BENCH_RUNS (default 15) timed runs per figure, after one untimed warm-up; each figure is
- * the median. Completion and hover are asked at 100 positions spread over the document.
+ * Runs: BENCH_RUNS (default 15) timed runs per figure, after BENCH_WARMUPS (default 20) untimed
+ * warm-up runs; each figure is the median. Completion and hover are asked at 100 positions spread over the document.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,7 +19,7 @@ import { nodeFileHost } from '../server/src/workspace/fileHost';
 import { LspTestClient } from '../test/support/lspClient';
 import { CountingFileHost } from './countingFileHost';
 import { writeBenchWorkspace } from './largeOffer';
-import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync } from './stats';
+import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const POSITIONS = 100;
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     console.log(
       `Offer: ${(Buffer.byteLength(offerText) / 1024).toFixed(0)} KiB, ${offerText.split('\n').length} lines, 100 plans × 20 authorizations; ` +
         `${workspace.files.length} files beside it (10 PNGs, ${workspace.files.filter((f) => f.endsWith('.csv')).length} CSVs, one of 10,000 lines, the baseline). ` +
-        `Medians of ${RUNS} runs.\n`,
+        `Medians of ${RUNS} runs after ${WARMUPS} warm-up runs.\n`,
     );
 
     const bareParse = sample(RUNS, () => parseTree(offerText, [], { allowTrailingComma: true }));

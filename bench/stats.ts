@@ -33,15 +33,21 @@ export async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: numbe
   return { ms: performance.now() - start, result };
 }
 
+/**
+ * Untimed runs before the timed ones, for every figure alike: the first runs of any code are
+ * interpreted or half-compiled, and a server answers thousands of requests, not five.
+ */
+export const WARMUPS = Number(process.env.BENCH_WARMUPS ?? 20);
+
 /** `runs` timings of `work` (synchronous), after `warmups` untimed runs. */
-export function sample(runs: number, work: (run: number) => unknown, warmups = 1): number[] {
+export function sample(runs: number, work: (run: number) => unknown, warmups = WARMUPS): number[] {
   for (let run = 0; run < warmups; run++) {
     work(-1 - run);
   }
   return Array.from({ length: runs }, (_, run) => timed(() => work(run)).ms);
 }
 
-export async function sampleAsync(runs: number, work: (run: number) => Promise<unknown>, warmups = 1): Promise<number[]> {
+export async function sampleAsync(runs: number, work: (run: number) => Promise<unknown>, warmups = WARMUPS): Promise<number[]> {
   for (let run = 0; run < warmups; run++) {
     await work(-1 - run);
   }

@@ -44,8 +44,24 @@ export class LineIndex {
     const scanTo = kept ? old[last] + delta : text.length;
     // A scan up to a kept start finds that start too: it comes with the moved ones.
     const scanned = lineStartsIn(text, old[first], scanTo).filter((start) => !kept || start < scanTo);
-    const moved = delta === 0 ? old.slice(last) : old.slice(last).map((start) => start + delta);
-    return new LineIndex(text, [...old.slice(0, first + 1), ...scanned, ...moved]);
+    if (delta === 0 && scanned.length === last - first - 1 && scanned.every((start, i) => start === old[first + 1 + i])) {
+      // A character replaced by another: every line starts where it did.
+      return new LineIndex(text, old);
+    }
+    // One array, filled in place: a keystroke in a long offer should not copy its line table
+    // three times over.
+    const starts = new Array<number>(first + 1 + scanned.length + old.length - last);
+    let at = 0;
+    for (let i = 0; i <= first; i++) {
+      starts[at++] = old[i];
+    }
+    for (const start of scanned) {
+      starts[at++] = start;
+    }
+    for (let i = last; i < old.length; i++) {
+      starts[at++] = old[i] + delta;
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

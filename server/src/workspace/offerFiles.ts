@@ -205,6 +205,12 @@ export function baselinePathOf(offerPath: string): string {
 }
 
 export function isInside(root: string, candidate: string): boolean {
+  // A candidate that starts with the root and a separator is inside, whatever the platform: the
+  // common answer, for a hundred paths per check, without resolving both paths again.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (candidate.startsWith(prefix) && path.isAbsolute(root) && !candidate.includes('..')) {
+    return true;
+  }
   const relative = path.relative(path.resolve(root), path.resolve(candidate));
   // `..` as a whole first segment leaves the root; a name that merely starts with dots doesn't.
   return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);

@@ -2,7 +2,7 @@ import { t } from '../../l10n';
 import { at, str } from '../../model/nodes';
 import type { Rule } from '../rule';
 import { HtmlAttribute, parseRichText } from './richText';
-import { rangeInString } from './stringRanges';
+import { rangesInString } from './stringRanges';
 
 /** The tags Partner Center's rich-text editor produces, and so the only ones a description may hold. */
 const ALLOWED_TAGS = new Set(['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'div']);
@@ -42,26 +42,28 @@ export const descriptionHtml: Rule = {
       }
     }
     const reported = new Set<string>();
+    // Ranges are worked out only for what is reported: most descriptions have nothing to report.
+    const rangeOf = rangesInString(document, node);
     for (const tag of tags) {
-      const where = rangeInString(document, node, tag.start, tag.end);
+      const where = () => rangeOf(tag.start, tag.end);
       if (tag.name === 'script') {
-        report(where, t('The description contains a <script> element: remove it; the marketplace never runs scripts from a listing.'));
+        report(where(), t('The description contains a <script> element: remove it; the marketplace never runs scripts from a listing.'));
       } else if (!ALLOWED_TAGS.has(tag.name) && !reported.has(tag.name)) {
         reported.add(tag.name);
         const count = counts.get(tag.name) ?? 1;
         report(
-          where,
+          where(),
           count > 1
             ? t("The description uses <{0}> ({1} times), which the marketplace's rich-text editor doesn't allow: use only {2}.", tag.name, count, ALLOWED_LIST)
             : t("The description uses <{0}>, which the marketplace's rich-text editor doesn't allow: use only {1}.", tag.name, ALLOWED_LIST),
         );
       }
       for (const attribute of tag.attributes) {
-        const span = rangeInString(document, node, attribute.start, attribute.end);
+        const span = () => rangeOf(attribute.start, attribute.end);
         if (isEventHandler(attribute)) {
-          report(span, t("The description's <{0}> has the event-handler attribute '{1}': remove it; script in a listing is refused.", tag.name, attribute.name));
+          report(span(), t("The description's <{0}> has the event-handler attribute '{1}': remove it; script in a listing is refused.", tag.name, attribute.name));
         } else if (isScriptUrl(attribute.value)) {
-          report(span, t("The description's <{0}> has a javascript: URL in '{1}': link to an https:// page instead.", tag.name, attribute.name));
+          report(span(), t("The description's <{0}> has a javascript: URL in '{1}': link to an https:// page instead.", tag.name, attribute.name));
         }
       }
     }

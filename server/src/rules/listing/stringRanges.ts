@@ -3,17 +3,21 @@ import type { OfferDocument } from '../../model/offerDocument';
 import type { ReportTarget } from '../rule';
 
 /**
- * A report target for characters `start`..`end` of a string value (indices into the decoded
- * value, as a parser of that value sees them), so that a diagnostic can point at one tag inside a
- * long description. The JSON text may hold escapes (`\"`, `\n`, `\u003c`), so decoded indices are
- * mapped back through the literal as written.
+ * Report targets for characters `start`..`end` of a string value (indices into the decoded value,
+ * as a parser of that value sees them), so that a diagnostic can point at one tag inside a long
+ * description. The JSON text may hold escapes (`\"`, `\n`, `\u003c`), so decoded indices are
+ * mapped back through the literal as written; the map is made once, on the first report.
  */
-export function rangeInString(document: OfferDocument, node: Node, start: number, end: number): ReportTarget {
-  const offsets = decodedToRawOffsets(document.getText().slice(node.offset, node.offset + node.length));
-  const clamp = (index: number) => offsets[Math.max(0, Math.min(index, offsets.length - 1))];
-  const from = clamp(start);
-  const to = Math.max(from, clamp(end));
-  return { offset: node.offset + from, length: to - from, path: document.pointerOf(node) };
+export function rangesInString(document: OfferDocument, node: Node): (start: number, end: number) => ReportTarget {
+  let offsets: number[] | undefined;
+  return (start, end) => {
+    offsets ??= decodedToRawOffsets(document.getText().slice(node.offset, node.offset + node.length));
+    const map = offsets;
+    const clamp = (index: number) => map[Math.max(0, Math.min(index, map.length - 1))];
+    const from = clamp(start);
+    const to = Math.max(from, clamp(end));
+    return { offset: node.offset + from, length: to - from, path: document.pointerOf(node) };
+  };
 }
 
 /** For each UTF-16 unit of the decoded string (and one past the end), its offset in the literal. */
