@@ -11,6 +11,8 @@ import { OfferLanguageService } from '../../../server/src/languageService';
 import { OfferDocument } from '../../../server/src/model/offerDocument';
 import { plansOf } from '../../../server/src/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
+import type { Rule } from '../../../server/src/rules/rule';
+import { validateOffer } from '../../../server/src/validation/validateOffer';
 import { exampleOffer, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
 import { assertSameTree } from '../../support/sameTree';
 
@@ -123,6 +125,37 @@ describe('incremental re-parse and re-check', function () {
     const unknownKey = diagnostics.find((d) => d.path === '/plans/3/colour');
     assert.ok(unknownKey, 'the fourth plan keeps its unknown-key problem');
     assert.strictEqual(changed.slice(document.offsetAt(unknownKey.range.start), document.offsetAt(unknownKey.range.end)), '"colour"');
+  });
+
+  it('runs a per-plan rule again only on the plan an edit changed, and shows the others where they now are', () => {
+    const { text } = fourPlanOffer();
+    const service = new OfferLanguageService({ fileHost: makeHost() });
+    const uri = 'file://' + OFFER_PATH;
+    const given: number[][] = [];
+    const spy: Rule = {
+      code: 'spy',
+      severity: 'info',
+      docs: 'Reports every plan it is given.',
+      scope: 'plan',
+      check({ plans, report }) {
+        given.push(plans.map((plan) => plan.index));
+        plans.forEach((plan) => report(plan.node, `plan ${plan.index}`));
+      },
+    };
+    const check = (version: number, content: string) => {
+      const document = service.parse(TextDocument.create(uri, 'marketplace-offer', version, content));
+      return validateOffer({ document, catalog: service.catalog, rules: [spy] }).filter((d) => d.code === 'spy');
+    };
+    check(1, text);
+    const at = text.indexOf('"description"', plansOf(service.parse(TextDocument.create(uri, 'marketplace-offer', 1, text)).root)[2].node.offset);
+    const changed = text.slice(0, at) + '\n' + text.slice(at);
+    const diagnostics = check(2, changed);
+    assert.deepStrictEqual(given, [[0, 1, 2, 3], [2]]);
+    const fresh = OfferDocument.fromText(changed);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.message, d.range]),
+      plansOf(fresh.root).map((plan) => [`plan ${plan.index}`, fresh.rangeOf(plan.node)]),
+    );
   });
 
   it('parses the whole text again when an edit breaks the syntax, and after it is mended', () => {
