@@ -4,6 +4,7 @@
  * taken. An existing file is never overwritten.
  */
 import * as vscode from 'vscode';
+import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
 
 export function registerNewOfferCommand(): vscode.Disposable {
@@ -14,7 +15,7 @@ async function newOffer(): Promise<void> {
   const title = vscode.l10n.t('New Offer');
   const offerId = await vscode.window.showInputBox({
     title: `${title} (1/3)`,
-    prompt: vscode.l10n.t('Offer ID: lowercase letters, digits, "-" and "_", at most 50. It cannot change after publishing.'),
+    prompt: vscode.l10n.t('Offer ID: lowercase letters, digits, "-" and "_", at most {0}. It cannot change after publishing.', requiredLengthLimit(['offerId']).max),
     placeHolder: 'contoso-sentinel-ops',
     ignoreFocusOut: true,
     validateInput: validateOfferId,

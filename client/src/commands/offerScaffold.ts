@@ -4,6 +4,7 @@
  * point at. No `vscode` here.
  */
 import { t } from '../../../server/src/l10n';
+import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
 import { isGuid } from '../../../server/src/model/nodes';
 
 export interface ScaffoldAnswers {
@@ -13,6 +14,7 @@ export interface ScaffoldAnswers {
 }
 
 const OFFER_ID_PATTERN = /^[a-z0-9_-]+$/;
+const OFFER_ID_LIMIT = requiredLengthLimit(['offerId']);
 
 export function validateOfferId(offerId: string): string | undefined {
   if (offerId.length === 0) {
@@ -21,8 +23,8 @@ export function validateOfferId(offerId: string): string | undefined {
   if (!OFFER_ID_PATTERN.test(offerId)) {
     return t('An offer ID uses only lowercase letters, digits, "-" and "_": "{0}" does not.', offerId);
   }
-  if ([...offerId].length > 50) {
-    return t('The offer ID has {0} characters; the limit is 50.', [...offerId].length);
+  if ([...offerId].length > OFFER_ID_LIMIT.max) {
+    return t('The offer ID has {0} characters; the limit is {1}.', [...offerId].length, OFFER_ID_LIMIT.max);
   }
   return undefined;
 }

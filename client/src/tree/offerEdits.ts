@@ -5,6 +5,7 @@
  */
 import { EditResult, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
 import { t } from '../../../server/src/l10n';
+import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
 import { fromPointer } from '../../../server/src/model/jsonPointer';
 import { isGuid, items, prop, str } from '../../../server/src/model/nodes';
 import { plansOf } from '../../../server/src/model/offerStructure';
@@ -18,7 +19,8 @@ export interface NewAuthorization {
   delegatedRoleDefinitionIds?: string[];
 }
 
-const PLAN_ID_PATTERN = /^[a-z0-9_-]{1,50}$/;
+const PLAN_ID_LIMIT = requiredLengthLimit(['plans', 0, 'planId']);
+const PLAN_ID_PATTERN = new RegExp(`^[a-z0-9_-]{${PLAN_ID_LIMIT.min},${PLAN_ID_LIMIT.max}}$`);
 
 /** Why a plan id typed in the "Add Plan" box cannot be used, or undefined when it can. */
 export function validateNewPlanId(planId: string, document: OfferDocument): string | undefined {
@@ -26,7 +28,7 @@ export function validateNewPlanId(planId: string, document: OfferDocument): stri
     return t('Type a plan ID, for example "gold".');
   }
   if (!PLAN_ID_PATTERN.test(planId)) {
-    return t('A plan ID has 1 to 50 lowercase letters, digits, "-" or "_": "{0}" does not.', planId);
+    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', planId, PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
   }
   if (plansOf(document.root).some((plan) => plan.planId === planId)) {
     return t('The offer already has a plan "{0}".', planId);

@@ -8,7 +8,7 @@ import offerSchema from '../../../schemas/offer.schema.json';
 import { fromPointer, toPointer } from '../model/jsonPointer';
 import { keyNode, prop } from '../model/nodes';
 import { plansOf, type PlanRef } from '../model/offerStructure';
-import { OfferDocument } from '../model/offerDocument';
+import { MAX_NESTING_DEPTH, OfferDocument } from '../model/offerDocument';
 import { t } from '../l10n';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
@@ -58,7 +58,7 @@ export function syntaxDiagnostics(document: OfferDocument): OfferDiagnostic[] {
       {
         code: 'schema',
         severity: 'error',
-        message: t('The file nests more than {0} levels deep: an offer is never this deep, so it was not read further.', 200),
+        message: t('The file nests more than {0} levels deep: an offer is never this deep, so it was not read further.', MAX_NESTING_DEPTH),
         range: document.rangeAt(document.tooDeepAt, 1),
         path: '',
       },

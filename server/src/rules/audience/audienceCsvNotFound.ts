@@ -4,6 +4,7 @@ import { MAX_CSV_BYTES } from '../../workspace/offerFiles';
 import type { Rule } from '../rule';
 import { suggestedPathFix } from '../media/suggestedPathFix';
 import { audiencesOf } from './audiences';
+import { PRIVATE_CSV_TOTAL_LIMIT } from './privateAudienceLimit';
 
 /**
  * Not in the spec's table: an audience that names a file which isn't there would otherwise be
@@ -40,7 +41,7 @@ export const audienceCsvNotFound: Rule = {
         report(
           audience.csv,
           lookup.reason === 'too-large'
-            ? t("The audience file '{0}' is larger than {1} MiB, so it was not read: an audience holds at most 10,000 subscription IDs.", path, MAX_CSV_BYTES / 1024 / 1024)
+            ? t("The audience file '{0}' is larger than {1} MiB, so it was not read: an audience holds at most {2} subscription IDs.", path, MAX_CSV_BYTES / 1024 / 1024, PRIVATE_CSV_TOTAL_LIMIT.toLocaleString('en-US'))
             : t("The audience file '{0}' exists but could not be read: check the file's permissions.", path),
         );
       }

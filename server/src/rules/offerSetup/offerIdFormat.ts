@@ -1,10 +1,12 @@
 import { modify } from 'jsonc-parser';
 import { t } from '../../l10n';
+import { requiredLengthLimit } from '../../model/fieldLimits';
 import { codePointLength, prop, str } from '../../model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 
 const ID_PATTERN = /^[a-z0-9_-]+$/;
+const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['offerId']);
 
 /** Lowercases an id and turns every character Partner Center refuses into `-`. */
 export function suggestId(id: string): string {
@@ -12,7 +14,7 @@ export function suggestId(id: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return [...cleaned].slice(0, 50).join('') || 'offer';
+  return [...cleaned].slice(0, MAX_LENGTH).join('') || 'offer';
 }
 
 export const offerIdFormat: Rule = {
@@ -27,9 +29,9 @@ export const offerIdFormat: Rule = {
     }
     const length = codePointLength(id);
     if (length === 0) {
-      report(node, t('The offer ID is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.'));
+      report(node, t('The offer ID is empty: give {0} to {1} lowercase letters, digits, hyphens or underscores.', MIN_LENGTH, MAX_LENGTH));
     } else if (length > 50) {
-      report(node, t('The offer ID has {0} characters; the limit is 50.', length), { suggestion: suggestId(id) });
+      report(node, t('The offer ID has {0} characters; the limit is {1}.', length, MAX_LENGTH), { suggestion: suggestId(id) });
     } else if (!ID_PATTERN.test(id)) {
       const suggestion = suggestId(id);
       report(

@@ -6,7 +6,7 @@ import { replaceValueFix } from './valueFix';
 import { requiredLengthLimit } from '../../model/fieldLimits';
 
 const ID_PATTERN = /^[a-z0-9_-]+$/;
-const MAX_LENGTH = requiredLengthLimit(['plans', 0, 'planId']).max;
+const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['plans', 0, 'planId']);
 
 type PlanField = 'planId' | 'name';
 
@@ -23,13 +23,13 @@ function problemWith(field: PlanField, id: string, suggestion: string | undefine
   const length = codePointLength(id);
   if (length === 0) {
     return field === 'planId'
-      ? t('The plan ID is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.')
-      : t('The plan name is empty: give 1 to 50 lowercase letters, digits, hyphens or underscores.');
+      ? t('The plan ID is empty: give {0} to {1} lowercase letters, digits, hyphens or underscores.', MIN_LENGTH, MAX_LENGTH)
+      : t('The plan name is empty: give {0} to {1} lowercase letters, digits, hyphens or underscores.', MIN_LENGTH, MAX_LENGTH);
   }
   if (length > MAX_LENGTH) {
     return field === 'planId'
-      ? t("Plan ID '{0}' has {1} characters; the limit is 50.", id, length)
-      : t("Plan name '{0}' has {1} characters; the limit is 50.", id, length);
+      ? t("Plan ID '{0}' has {1} characters; the limit is {2}.", id, length, MAX_LENGTH)
+      : t("Plan name '{0}' has {1} characters; the limit is {2}.", id, length, MAX_LENGTH);
   }
   if (ID_PATTERN.test(id)) {
     return undefined;
