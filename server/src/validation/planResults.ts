@@ -52,7 +52,10 @@ export function diagnosticsPerPlan(
   environment: PlanCheckEnvironment,
   run: (plans: readonly PlanRef[]) => OfferDiagnostic[],
 ): OfferDiagnostic[] {
-  const stale = plans.filter((plan) => keptFor(plan, checkKey, environment) === undefined);
+  const changed = plans.filter((plan) => keptFor(plan, checkKey, environment) === undefined);
+  // All of them: the same array, so that what is found once per list of plans (authorizations,
+  // role values) is shared by every check of this version instead of found again by each.
+  const stale = changed.length === plans.length ? plans : changed;
   const fresh = stale.length > 0 ? run(stale) : [];
   const byPlan = attribute(document, stale, fresh);
   if (byPlan.outside.length === 0) {
