@@ -82,17 +82,19 @@ export function diagnosticsPerPlan(
   return result;
 }
 
-function keptFor(plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment): KeptDiagnostic[] | undefined {
+/** The plan's entry, if it was made for the plan at this index and in this environment. */
+function validEntry(plan: PlanRef, environment: PlanCheckEnvironment): PlanEntry | undefined {
   const entry = entries.get(plan.node);
-  if (!entry || entry.index !== plan.index || entry.catalog !== environment.catalog || entry.baseline !== environment.baseline) {
-    return undefined;
-  }
-  return entry.byCheck.get(checkKey);
+  return entry && entry.index === plan.index && entry.catalog === environment.catalog && entry.baseline === environment.baseline ? entry : undefined;
+}
+
+function keptFor(plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment): KeptDiagnostic[] | undefined {
+  return validEntry(plan, environment)?.byCheck.get(checkKey);
 }
 
 function keep(document: OfferDocument, plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment, diagnostics: OfferDiagnostic[]): void {
-  let entry = entries.get(plan.node);
-  if (!entry || entry.index !== plan.index || entry.catalog !== environment.catalog || entry.baseline !== environment.baseline) {
+  let entry = validEntry(plan, environment);
+  if (!entry) {
     entry = { index: plan.index, ...environment, byCheck: new Map() };
     entries.set(plan.node, entry);
   }
