@@ -16,8 +16,6 @@ import { missingPropertyRange } from './ranges';
 import { closestKnownKey, knownKeysAt } from './schemaKeys';
 
 interface OfferValidators {
-  /** The whole schema, for a value as a whole. */
-  offer: ValidateFunction;
   /** The schema with the plans' items left open: the offer without its plans' content. */
   offerWithoutPlans: ValidateFunction;
   /** The schema of one plan (an item of `plans`). */
@@ -38,18 +36,12 @@ function validators(): OfferValidators {
     const { $id, ...schema } = offerSchema as typeof offerSchema & { $id?: string };
     const plans = schema.properties.plans;
     compiled = {
-      offer: ajv.compile(offerSchema),
       offerWithoutPlans: ajv.compile({ ...schema, properties: { ...schema.properties, plans: { ...plans, items: true } } }),
       // The plan's schema refers to the offer's definitions (#/definitions/…): they come along.
       plan: ajv.compile({ ...plans.items, definitions: schema.definitions }),
     };
   }
   return compiled;
-}
-
-/** The compiled validator of the whole offer schema. */
-export function offerSchemaValidator(): ValidateFunction {
-  return validators().offer;
 }
 
 export function syntaxDiagnostics(document: OfferDocument): OfferDiagnostic[] {
