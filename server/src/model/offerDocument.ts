@@ -57,20 +57,14 @@ export class OfferDocument {
     this.uri = source.uri;
     this.languageId = source.languageId;
     const incremental = previous && previous.uri === source.uri ? OfferDocument.reparsedFrom(previous, text) : undefined;
-    if (incremental) {
-      this.lines = incremental.lines;
-      this.root = incremental.root;
-      this.syntaxErrors = [];
-      this.tooDeepAt = undefined;
-      return;
-    }
-    this.lines = LineIndex.of(text);
+    this.lines = incremental?.lines ?? LineIndex.of(text);
     // A byte order mark is not JSON, but Windows tools write one and the checker reads files as
     // they are: it is read as a space (same length, so every offset still means the same place).
-    const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-    // Nearly every version of an offer is well-formed: the fast parser reads those. The rest
-    // (syntax errors, too deep) go to jsonc-parser, which says what is wrong.
-    const wellFormed = parseWellFormed(json, MAX_NESTING_DEPTH);
+    // A re-parse never reads the first character, so it needs no copy.
+    const json = !incremental && text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    // Nearly every version of an offer is well-formed: a keystroke's re-parse or the fast parser
+    // reads those. The rest (syntax errors, too deep) go to jsonc-parser, which says what is wrong.
+    const wellFormed = incremental?.root ?? parseWellFormed(json, MAX_NESTING_DEPTH);
     if (wellFormed) {
       this.root = wellFormed;
       this.syntaxErrors = [];
