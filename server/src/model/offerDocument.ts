@@ -129,6 +129,11 @@ export class OfferDocument {
     return this.root ? findNodeAtLocation(this.root, path) : undefined;
   }
 
+  /** The text of a node as written (quotes, escapes and comments inside it included). */
+  textOf(node: Node): string {
+    return this.text.substr(node.offset, node.length);
+  }
+
   rangeOf(node: Node): Range {
     return this.rangeAt(node.offset, node.length);
   }

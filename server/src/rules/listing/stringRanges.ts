@@ -11,7 +11,7 @@ import type { ReportTarget } from '../rule';
 export function rangesInString(document: OfferDocument, node: Node): (start: number, end: number) => ReportTarget {
   let offsets: number[] | undefined;
   return (start, end) => {
-    offsets ??= decodedToRawOffsets(document.getText().slice(node.offset, node.offset + node.length));
+    offsets ??= decodedToRawOffsets(document.textOf(node));
     const map = offsets;
     const clamp = (index: number) => map[Math.max(0, Math.min(index, map.length - 1))];
     const from = clamp(start);

@@ -1,5 +1,4 @@
-import { getNodeValue, type Node } from 'jsonc-parser';
-import type { OfferDocument } from '../../model/offerDocument';
+import { getNodeValue } from 'jsonc-parser';
 import { t } from '../../l10n';
 import { prop, str } from '../../model/nodes';
 import type { Rule } from '../rule';
@@ -13,10 +12,6 @@ import { replaceValueFix } from './valueFix';
  * The configurations are compared as values (formatting, comments and key order don't count),
  * version included: a lowered version with nothing else changed is a change too.
  */
-function textOf(document: OfferDocument, node: Node): string {
-  return document.getText().substr(node.offset, node.length);
-}
-
 export const manifestVersionNotIncreased: Rule = {
   code: 'manifest-version-not-increased',
   severity: 'error',
@@ -44,7 +39,7 @@ export const manifestVersionNotIncreased: Rule = {
       // The same text is the same value (the common case, and a memory compare); different text
       // may still be the same value, written another way.
       if (
-        textOf(document, configuration) === textOf(baseline!, publishedConfiguration) ||
+        document.textOf(configuration) === baseline!.textOf(publishedConfiguration) ||
         sameJsonValue(getNodeValue(configuration), getNodeValue(publishedConfiguration))
       ) {
         continue;
