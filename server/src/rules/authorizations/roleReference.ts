@@ -34,18 +34,12 @@ const TRAILING_GUID = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 const resolved = new WeakMap<RoleCatalog, Map<string, RoleReference>>();
 const MAX_RESOLVED = 10_000;
 
-/** The catalog asked last and its resolutions: nearly every question is about the same one. */
-let lastCatalog: RoleCatalog | undefined;
-let lastResolved: Map<string, RoleReference> | undefined;
-
 export function resolveRoleReference(catalog: RoleCatalog, value: string): RoleReference {
-  let known = catalog === lastCatalog ? lastResolved : resolved.get(catalog);
+  let known = resolved.get(catalog);
   if (!known) {
     known = new Map();
     resolved.set(catalog, known);
   }
-  lastCatalog = catalog;
-  lastResolved = known;
   let reference = known.get(value);
   if (!reference) {
     if (known.size >= MAX_RESOLVED) {
