@@ -71,98 +71,70 @@ function findPrincipalMentions(root: Node): PrincipalMention[] {
 }
 
 export interface KnownPrincipal {
-  readonly principalId: string;
+  principalId: string;
   /** The first non-empty display name the offer gives it ('' when none). */
-  readonly displayName: string;
+  displayName: string;
 }
 
-/** The valid principal mentions of a tree grouped by principal, found once per parsed version. */
-interface PrincipalIndex {
-  /** Each valid principal id once (case-insensitively), in order of first mention. */
-  principals: readonly KnownPrincipal[];
-  /** Per principal (same order): its key and its valid mentions, as indexes into the mentions. */
-  keys: readonly string[];
-  mentionsByKey: ReadonlyMap<string, readonly number[]>;
-  /** The principal key of each valid mention's id node. */
-  keyByIdNode: ReadonlyMap<Node, string>;
-}
-
-const principalIndexByRoot = new WeakMap<Node, PrincipalIndex>();
-
-function principalIndexOf(root: Node | undefined): PrincipalIndex {
-  const cached = root && principalIndexByRoot.get(root);
-  if (cached) {
-    return cached;
-  }
-  const mentions = principalMentionsOf(root);
-  const keys: string[] = [];
-  const mentionsByKey = new Map<string, number[]>();
-  const keyByIdNode = new Map<Node, string>();
-  mentions.forEach((mention, index) => {
-    if (!isGuid(mention.principalId)) {
-      return;
-    }
-    const key = mention.principalId.toLowerCase();
-    keyByIdNode.set(mention.idNode, key);
-    const ofKey = mentionsByKey.get(key);
-    if (ofKey) {
-      ofKey.push(index);
-    } else {
-      keys.push(key);
-      mentionsByKey.set(key, [index]);
-    }
-  });
-  const index: PrincipalIndex = {
-    principals: keys.map((key) => principalFrom(mentions, mentionsByKey.get(key)!)),
-    keys,
-    mentionsByKey,
-    keyByIdNode,
-  };
-  if (root) {
-    principalIndexByRoot.set(root, index);
-  }
-  return index;
-}
-
-/** A principal as its mentions (indexes, in order, at least one) give it: the first id as written, the first display name. */
-function principalFrom(mentions: readonly PrincipalMention[], indexes: readonly number[]): KnownPrincipal {
-  const named = indexes.find((index) => mentions[index].displayName !== '');
-  return { principalId: mentions[indexes[0]].principalId, displayName: named === undefined ? '' : mentions[named].displayName };
+/** A mention whose id is a GUID, with the id as the key that tells principals apart. */
+interface ValidMention {
+  key: string;
+  mention: PrincipalMention;
 }
 
 /**
- * Each valid principal id once (case-insensitively), in order of first mention, except `exclude`
- * (the id node being edited: a principal mentioned only there is not offered, and one mentioned
- * there first moves to its next mention). Found once per parsed version; the answer is shared, not
- * to be changed.
+ * The valid mentions found once per parsed version: testing and lowercasing thousands of ids was
+ * most of a principal completion on a large offer; grouping them afresh is cheap.
+ */
+const validMentionsByRoot = new WeakMap<Node, readonly ValidMention[]>();
+
+function validMentionsOf(root: Node | undefined): readonly ValidMention[] {
+  let valid = root && validMentionsByRoot.get(root);
+  if (!valid) {
+    valid = principalMentionsOf(root)
+      .filter((mention) => isGuid(mention.principalId))
+      .map((mention) => ({ key: mention.principalId.toLowerCase(), mention }));
+    if (root) {
+      validMentionsByRoot.set(root, valid);
+    }
+  }
+  return valid;
+}
+
+/** The answer without anything left out, kept per parsed version: shared, not to be changed. */
+const knownByRoot = new WeakMap<Node, readonly KnownPrincipal[]>();
+
+/**
+ * Each valid principal id once (case-insensitively), in order of first mention, with the first
+ * non-empty display name, except the mention at `exclude` (the id node being edited: a principal
+ * mentioned only there is not offered).
  */
 export function knownPrincipals(root: Node | undefined, exclude?: Node): readonly KnownPrincipal[] {
-  const index = principalIndexOf(root);
-  const excludedKey = exclude && index.keyByIdNode.get(exclude);
-  if (!excludedKey) {
-    return index.principals;
+  if (exclude !== undefined || !root) {
+    return groupedByPrincipal(validMentionsOf(root), exclude);
   }
-  // Only the excluded mention's principal changes: it is written again from its other mentions.
-  const mentions = principalMentionsOf(root);
-  const rest = index.mentionsByKey.get(excludedKey)!.filter((mentionIndex) => mentions[mentionIndex].idNode !== exclude);
-  const replacement = rest.length > 0 ? principalFrom(mentions, rest) : undefined;
-  const firstMention = (key: string) => index.mentionsByKey.get(key)![0];
-  const result: KnownPrincipal[] = [];
-  let placed = replacement === undefined;
-  index.keys.forEach((key, position) => {
-    if (key === excludedKey) {
-      return;
-    }
-    if (!placed && firstMention(key) > rest[0]) {
-      result.push(replacement!);
-      placed = true;
-    }
-    result.push(index.principals[position]);
-  });
-  if (!placed) {
-    result.push(replacement!);
+  let known = knownByRoot.get(root);
+  if (!known) {
+    known = groupedByPrincipal(validMentionsOf(root), undefined);
+    knownByRoot.set(root, known);
   }
-  return result;
+  return known;
+}
+
+function groupedByPrincipal(mentions: readonly ValidMention[], exclude: Node | undefined): KnownPrincipal[] {
+  const byKey = new Map<string, KnownPrincipal>();
+  for (const { key, mention } of mentions) {
+    if (mention.idNode === exclude) {
+      continue;
+    }
+    const known = byKey.get(key);
+    if (!known) {
+      byKey.set(key, { principalId: mention.principalId, displayName: mention.displayName });
+    } else if (known.displayName === '' && mention.displayName !== '') {
+      known.displayName = mention.displayName;
+    }
+  }
+  return [...byKey.values()];
 }
 
 /** The valid tenant ids of the plans (each once), with the plans that use them, except `exclude`. */
