@@ -29,6 +29,12 @@ export function exampleOffer(): Offer {
   return parse(EXAMPLE_OFFER_TEXT);
 }
 
+/** `count` fresh copies of the example's plan, each with its own planId and name (`plan-0`, `plan-1`…). */
+export function examplePlans(count: number): Offer[] {
+  const [plan] = exampleOffer().plans;
+  return Array.from({ length: count }, (_, i) => ({ ...structuredClone(plan), planId: `plan-${i}`, name: `plan-${i}` }));
+}
+
 /** The example's files (PNGs, CSVs) inside the in-memory workspace, beside OFFER_PATH. */
 /** Deflating two 1280×720 images costs ~250 ms: generated once, then shared (never mutated). */
 const examplePngs = new Map<string, Uint8Array>();

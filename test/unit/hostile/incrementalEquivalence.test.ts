@@ -13,7 +13,7 @@ import { plansOf } from '../../../server/src/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import type { Rule } from '../../../server/src/rules/rule';
 import { validateOffer } from '../../../server/src/validation/validateOffer';
-import { exampleOffer, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
+import { exampleOffer, examplePlans, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
 import { assertSameTree } from '../../support/sameTree';
 
 const SEED = Number(process.env.INCREMENTAL_SEED ?? 20261127);
@@ -26,12 +26,7 @@ const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
  */
 function fourPlanOffer(): { text: string; baseline: string } {
   const offer = exampleOffer();
-  const template = offer.plans[0];
-  offer.plans = [0, 1, 2, 3].map((i) => {
-    const plan = structuredClone(template);
-    plan.planId = plan.name = `plan-${i}`;
-    return plan;
-  });
+  offer.plans = examplePlans(4);
   const baseline = printed(offer);
   const [, second, third, fourth] = offer.plans;
   second.technicalConfiguration.authorizations[0].roleDefinitionId = 'Reader';

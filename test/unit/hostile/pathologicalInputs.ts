@@ -3,7 +3,7 @@
  * a file that an offer checker may meet but no person writes. Built on demand (some are large)
  * and memoized, so that the suites that use the same input build it once.
  */
-import { EXAMPLE_OFFER_TEXT, exampleOffer } from '../../support/offerHarness';
+import { EXAMPLE_OFFER_TEXT, exampleOffer, examplePlans } from '../../support/offerHarness';
 
 export interface PathologicalInput {
   name: string;
@@ -41,7 +41,7 @@ function tenMebibyteOffer(): string {
   const count = Math.ceil((10 * MIB) / planText);
   // Inline audiences only: the CSV files of all plans together may hold 10,000 ids, no more.
   const privateAudience = { subscriptionIds: plan.privateAudience.subscriptionIds };
-  offer.plans = Array.from({ length: count }, (_, i) => ({ ...plan, planId: `plan-${i}`, name: `plan-${i}`, privateAudience }));
+  offer.plans = examplePlans(count).map((copy) => ({ ...copy, privateAudience }));
   return JSON.stringify(offer, null, 2);
 }
 

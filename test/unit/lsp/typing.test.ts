@@ -14,15 +14,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import { LspTestClient } from '../../support/lspClient';
-import { EXAMPLE_DIR, exampleOffer, printed } from '../../support/offerHarness';
+import { EXAMPLE_DIR, exampleOffer, examplePlans, printed } from '../../support/offerHarness';
 
 const SEED = Number(process.env.TYPING_SEED ?? 20261126);
 
 /** Six plans, two of them with problems, so that what is kept per plan is shown and moved. */
 function sixPlanOffer(): string {
   const offer = exampleOffer();
-  const template = offer.plans[0];
-  offer.plans = [0, 1, 2, 3, 4, 5].map((i) => ({ ...structuredClone(template), planId: `plan-${i}`, name: `plan-${i}` }));
+  offer.plans = examplePlans(6);
   offer.plans[1].technicalConfiguration.authorizations[0].roleDefinitionId = 'Reader';
   offer.plans[4].technicalConfiguration.authorizations[0].principalId = 'not-a-guid';
   return printed(offer);

@@ -12,6 +12,7 @@ import {
   check,
   EXAMPLE_OFFER_TEXT,
   exampleOffer,
+  examplePlans,
   expectNone,
   expectOne,
   printed,
@@ -723,10 +724,7 @@ describe('authorization rules', () => {
 
   it('finds nothing wrong in 100 well-formed plans of 20 authorizations', () => {
     const offer = exampleOffer();
-    const template = offer.plans[0];
-    offer.plans = Array.from({ length: 100 }, (_, p) => {
-      const plan = structuredClone(template);
-      plan.planId = plan.name = `plan-${p}`;
+    offer.plans = examplePlans(100).map((plan, p) => {
       plan.technicalConfiguration.authorizations = Array.from({ length: 20 }, (_, i) =>
         authorization(guid(p * 100 + i), i === 0 ? DELETE_ROLE : i % 2 ? READER : CONTRIBUTOR),
       );

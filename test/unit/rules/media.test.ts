@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { OfferLanguageService } from '../../../server/src/languageService';
-import { check, codes, exampleOffer, expectNone, expectOne, makeHost, Offer, OFFER_PATH, printed, textAt, WORKSPACE } from '../../support/offerHarness';
+import { check, codes, exampleOffer, examplePlans, expectNone, expectOne, makeHost, Offer, OFFER_PATH, printed, textAt, WORKSPACE } from '../../support/offerHarness';
 import { applyFix, fixesFor } from '../../support/fixHarness';
 import { makePng } from '../../support/pngWriter';
 
@@ -364,13 +364,10 @@ describe('media rules', () => {
     it('100 plans sharing one CSV and 100 plans with their own read each file once', () => {
       const offer = exampleOffer();
       const files: Record<string, string> = {};
-      const plans = [];
-      for (let index = 0; index < 200; index++) {
-        const plan = JSON.parse(JSON.stringify(offer.plans[0]));
-        plan.planId = plan.name = `plan-${index}`;
+      const plans = examplePlans(200);
+      for (const [index, plan] of plans.entries()) {
         plan.privateAudience.csv = index < 100 ? 'gold-customers.csv' : `audiences/plan-${index}.csv`;
         files[`audiences/plan-${index}.csv`] = `${offer.plans[0].privateAudience.subscriptionIds[0]}\n`;
-        plans.push(plan);
       }
       offer.plans = plans;
       const host = makeHost({ files });
