@@ -67,7 +67,6 @@ class WellFormedParser {
     const open: MutableNode[] = [];
     /** For each open container, the property it is the value of (undefined: none). */
     const properties: (MutableNode | undefined)[] = [];
-    let root: MutableNode | undefined;
 
     this.skipTrivia();
     let value = this.beginValue(undefined);
@@ -81,9 +80,8 @@ class WellFormedParser {
         properties.push(this.property);
         this.property = undefined;
         this.skipTrivia();
-        const closing = value.type === 'object' ? CLOSE_BRACE : CLOSE_BRACKET;
-        if (text.charCodeAt(this.at) !== closing) {
-          value = value.type === 'object' ? this.beginMember(value) : this.beginValue(value);
+        if (text.charCodeAt(this.at) !== closingOf(value)) {
+          value = this.beginItem(value);
           continue;
         }
         // An empty container: it is complete at once (handled with the others below).
@@ -105,18 +103,16 @@ class WellFormedParser {
         }
         const container = open[open.length - 1];
         if (!container) {
-          root = completed;
           this.skipTrivia();
           if (this.at !== text.length) {
             throw GIVE_UP;
           }
-          root.parent = undefined;
-          delete root.parent;
-          return root;
+          delete completed.parent;
+          return completed;
         }
         this.skipTrivia();
         const code = text.charCodeAt(this.at);
-        const closing = container.type === 'object' ? CLOSE_BRACE : CLOSE_BRACKET;
+        const closing = closingOf(container);
         if (code === closing) {
           completed = undefined;
           continue;
@@ -133,9 +129,13 @@ class WellFormedParser {
         }
         break;
       }
-      const container = open[open.length - 1];
-      value = container.type === 'object' ? this.beginMember(container) : this.beginValue(container);
+      value = this.beginItem(open[open.length - 1]);
     }
+  }
+
+  /** The start of the next member of an object or item of an array. */
+  private beginItem(container: MutableNode): MutableNode {
+    return container.type === 'object' ? this.beginMember(container) : this.beginValue(container);
   }
 
   /** `"key": ` and the start of its value, in `object`. */
@@ -328,6 +328,10 @@ class WellFormedParser {
       }
     }
   }
+}
+
+function closingOf(container: Node): number {
+  return container.type === 'object' ? CLOSE_BRACE : CLOSE_BRACKET;
 }
 
 const SIMPLE_ESCAPES: Record<number, string> = {
