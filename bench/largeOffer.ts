@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { RoleCatalog } from '../server/src/catalog/roleCatalog';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { makePng } from '../test/support/pngWriter';
 
 export const PLAN_COUNT = 100;

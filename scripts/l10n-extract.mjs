@@ -7,7 +7,7 @@ import * as path from 'path';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const sourceFolders = ['client/src', 'server/src'];
+const sourceFolders = ['core/src', 'client/src', 'server/src'];
 
 function* typeScriptFiles(folder) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {

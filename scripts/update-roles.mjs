@@ -1,9 +1,9 @@
 // Regenerates the shipped role catalog from `az role definition list` output:
 //
 //   az role definition list > roles.json
-//   npm run roles:update -- roles.json [--out server/src/catalog/builtin-roles.json]
+//   npm run roles:update -- roles.json [--out core/src/catalog/builtin-roles.json]
 //
-// The roles are read by the product's own parser (server/src/catalog/roleCatalogParser.ts),
+// The roles are read by the product's own parser (core/src/catalog/roleCatalogParser.ts),
 // bundled here with esbuild and loaded in memory, so the script and the language server can never
 // read a role differently.
 import * as esbuild from 'esbuild';
@@ -13,7 +13,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const defaultOut = path.join(repoRoot, 'server', 'src', 'catalog', 'builtin-roles.json');
+const defaultOut = path.join(repoRoot, 'core', 'src', 'catalog', 'builtin-roles.json');
 
 function usage(message) {
   process.stderr.write(`${message}\nusage: npm run roles:update -- FILE [--out PATH]\n  FILE: the output of \`az role definition list\` (a JSON array)\n`);
@@ -44,7 +44,7 @@ function parseArguments(argv) {
 
 /** Bundles the parser module alone and evaluates it as CommonJS, without touching the disk. */
 async function loadParser() {
-  const entry = path.join(repoRoot, 'server', 'src', 'catalog', 'roleCatalogParser.ts');
+  const entry = path.join(repoRoot, 'core', 'src', 'catalog', 'roleCatalogParser.ts');
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

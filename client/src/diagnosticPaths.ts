@@ -4,7 +4,7 @@
  * (see `toLspDiagnostic` in server.ts). Pure, so that it is tested without VS Code.
  */
 import { findNodeAtOffset } from 'jsonc-parser';
-import type { OfferDocument } from '../../server/src/model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 import type { TreeDiagnostic } from './tree/planTreeModel';
 
 /** The `source` the offer language server puts on its diagnostics. */

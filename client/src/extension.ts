@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RoleCatalog } from '../../server/src/catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath } from '../../server/src/catalog/roleCatalogFile';
-import { setLocale } from '../../server/src/l10n';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { loadRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
+import { setLocale } from '@core/l10n';
 import { registerArmCommands } from './commands/armCommands';
 import { registerCheckAllOffersCommand } from './commands/checkAllOffers';
 import { registerNewOfferCommand } from './commands/newOffer';

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { OfferDocument } from '../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { nodeFileHost } from '../../server/src/workspace/fileHost';
 import { FileCache, OfferFiles } from '../../server/src/workspace/offerFiles';
 import { offerDiagnostics } from './diagnosticPaths';

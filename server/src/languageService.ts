@@ -4,8 +4,8 @@
  * command-line checker and the tests all call it the same way.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RoleCatalog } from './catalog/roleCatalog';
-import { OfferDocument } from './model/offerDocument';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';

@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { setLocale } from './l10n';
+import { setLocale } from '@core/l10n';
 import { createGuard } from './lsp/guard';
 import { registerStructureFeatures } from './lsp/structureFeatures';
 import { registerEditingFeatures } from './lsp/editingFeatures';

@@ -1,4 +1,4 @@
-import { OWNER_ROLE_ID, READER_ROLE_ID } from '../../server/src/catalog/roleCatalog';
+import { OWNER_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
 
 /**
  * Role definitions as `az role definition list` prints them (trimmed to what matters): two

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, Position, TextEdit } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
-import { READER_ROLE_ID } from '../../server/src/catalog/roleCatalog';
+import { READER_ROLE_ID } from '@core/catalog/roleCatalog';
 import type { OfferLocation } from '../../server/src/languageService';
 import { OfferLanguageService } from '../../server/src/languageService';
 import type { DirectoryEntry, DirectoryReader } from '../../server/src/features/workspaceFiles';

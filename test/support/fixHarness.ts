@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { RoleCatalog } from '../../server/src/catalog/roleCatalog';
-import { OfferDocument } from '../../server/src/model/offerDocument';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
 import { ruleByCode } from '../../server/src/rules';
 import type { OfferDiagnostic } from '../../server/src/rules/diagnostic';
 import type { QuickFix } from '../../server/src/rules/rule';

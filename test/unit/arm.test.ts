@@ -12,7 +12,7 @@ import {
   RESOURCE_GROUP_DEPLOYMENT_SCHEMA,
   SUBSCRIPTION_DEPLOYMENT_SCHEMA,
 } from '../../server/src/arm/lighthouseTemplate';
-import { OfferDocument } from '../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { check, EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, exampleOffer, printed, REPO_ROOT } from '../support/offerHarness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { CONTRIBUTOR_ROLE_ID, OWNER_ROLE_ID } from '../../server/src/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
 import { LspTestClient } from '../support/lspClient';
 import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, REPO_ROOT } from '../support/offerHarness';
 

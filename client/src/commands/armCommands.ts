@@ -10,7 +10,7 @@ import { exportPlan } from '../../../server/src/arm/exportPlan';
 import { importTemplate, parseArmJson, TemplateImportError } from '../../../server/src/arm/importTemplate';
 import type { DelegationScope } from '../../../server/src/arm/lighthouseTemplate';
 import { OfferLanguageService } from '../../../server/src/languageService';
-import { plansOf } from '../../../server/src/model/offerStructure';
+import { plansOf } from '@core/model/offerStructure';
 import { OfferWorkspace } from '../offerWorkspace';
 import { addPlanEdits, suggestPlanId, validateNewPlanId } from '../tree/offerEdits';
 import { applyOfferEdits, reveal, targetDocument } from '../tree/planCommands';

@@ -4,7 +4,7 @@
  * taken. An existing file is never overwritten.
  */
 import * as vscode from 'vscode';
-import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
 
 export function registerNewOfferCommand(): vscode.Disposable {

@@ -3,9 +3,9 @@
  * format present, with the values asked for filled in and the rest left empty for the checker to
  * point at. No `vscode` here.
  */
-import { t } from '../../../server/src/l10n';
-import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
-import { isGuid } from '../../../server/src/model/nodes';
+import { t } from '@core/l10n';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
+import { isGuid } from '@core/model/nodes';
 
 export interface ScaffoldAnswers {
   offerId: string;

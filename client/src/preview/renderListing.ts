@@ -12,7 +12,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { PublishStatus } from '../../../server/src/features/publishStatus';
 import { sectionStateLabel } from '../../../server/src/features/publishStatus';
-import { t } from '../../../server/src/l10n';
+import { t } from '@core/l10n';
 
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =

@@ -4,12 +4,12 @@
  * these into a WorkspaceEdit.
  */
 import { EditResult, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
-import { t } from '../../../server/src/l10n';
-import { requiredLengthLimit } from '../../../server/src/model/fieldLimits';
-import { fromPointer } from '../../../server/src/model/jsonPointer';
-import { isGuid, items, prop, str } from '../../../server/src/model/nodes';
-import { plansOf } from '../../../server/src/model/offerStructure';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { t } from '@core/l10n';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
+import { fromPointer } from '@core/model/jsonPointer';
+import { isGuid, items, prop, str } from '@core/model/nodes';
+import { plansOf } from '@core/model/offerStructure';
+import { OfferDocument } from '@core/model/offerDocument';
 
 export interface NewAuthorization {
   principalId: string;

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { EditResult } from 'jsonc-parser';
-import { READER_ROLE_ID, CONTRIBUTOR_ROLE_ID, DELETE_ROLE_ID, RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '../../../server/src/catalog/roleCatalog';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
-import { plansOf } from '../../../server/src/model/offerStructure';
+import { READER_ROLE_ID, CONTRIBUTOR_ROLE_ID, DELETE_ROLE_ID, RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
+import { plansOf } from '@core/model/offerStructure';
 import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
 import {
   addAuthorizationEdits,

@@ -4,13 +4,13 @@
  * `planTreeProvider.ts` turns these nodes into TreeItems.
  */
 import type { Node } from 'jsonc-parser';
-import type { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { isWithin, PublishStatus, publishStatus, sectionStateLabel, StatusDiagnostic } from '../../../server/src/features/publishStatus';
-import { t } from '../../../server/src/l10n';
-import { fromPointer } from '../../../server/src/model/jsonPointer';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
-import { at, items, prop, str } from '../../../server/src/model/nodes';
-import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '../../../server/src/model/offerStructure';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
+import { OfferDocument } from '@core/model/offerDocument';
+import { at, items, prop, str } from '@core/model/nodes';
+import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '@core/model/offerStructure';
 
 export type TreeNodeKind =
   | 'offer'

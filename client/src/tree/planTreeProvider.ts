@@ -4,8 +4,8 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
 import { isOfferDocument, isOfferUri, OFFER_GLOB, OfferWorkspace } from '../offerWorkspace';
 import { buildOfferTree, TreeNodeModel } from './planTreeModel';
 

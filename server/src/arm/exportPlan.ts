@@ -1,8 +1,8 @@
 import { getNodeValue } from 'jsonc-parser';
-import { t } from '../l10n';
-import { at, prop, str } from '../model/nodes';
-import type { OfferDocument } from '../model/offerDocument';
-import { plansOf } from '../model/offerStructure';
+import { t } from '@core/l10n';
+import { at, prop, str } from '@core/model/nodes';
+import type { OfferDocument } from '@core/model/offerDocument';
+import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { DelegationScope, DEPLOYMENT_PARAMETERS_SCHEMA, lighthouseTemplate } from './lighthouseTemplate';
 

@@ -1,5 +1,5 @@
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { t } from '../l10n';
+import { t } from '@core/l10n';
 import { REGISTRATION_DEFINITIONS } from './lighthouseTemplate';
 
 type Json = Record<string, unknown>;

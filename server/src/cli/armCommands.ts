@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { exportPlan } from '../arm/exportPlan';
 import { importTemplate, parseArmJson, TemplateImportError } from '../arm/importTemplate';
-import { t } from '../l10n';
+import { t } from '@core/l10n';
 import { OfferLanguageService } from '../languageService';
 import { checkFile, formatText } from './check';
 import type { CliIO } from './main';

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
-import { t } from '../l10n';
+import { t } from '@core/l10n';
 import { OfferLanguageService } from '../languageService';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { UsageError } from './usageError';
 

@@ -3,7 +3,7 @@
  * `offer-lint`: the offer checker for the command line and CI, on the same language service as
  * the editor. Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.
  */
-import { setLocale, t } from '../l10n';
+import { setLocale, t } from '@core/l10n';
 import { checkFiles, formatJson, formatText } from './check';
 import { exportArmCommand, importArmCommand } from './armCommands';
 import { parseOptions } from './options';

@@ -5,9 +5,9 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import { t } from '../l10n';
-import { OfferDocument } from '../model/offerDocument';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { OfferDocument } from '@core/model/offerDocument';
 import { ruleByCode } from '../rules';
 import type { OfferDiagnostic, Severity } from '../rules/diagnostic';
 import type { FixContext, QuickFix } from '../rules/rule';

@@ -6,7 +6,7 @@
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 const TRIVIA = new Set([SyntaxKind.Trivia, SyntaxKind.LineBreakTrivia]);
 const COMMENTS = new Set([SyntaxKind.LineCommentTrivia, SyntaxKind.BlockCommentTrivia]);

@@ -12,13 +12,13 @@ import {
   Position,
   TextEdit,
 } from 'vscode-languageserver-types';
-import type { RoleCatalog, RoleDefinition } from '../catalog/roleCatalog';
-import { t } from '../l10n';
-import { entries, items, prop, str } from '../model/nodes';
-import type { OfferDocument } from '../model/offerDocument';
+import type { RoleCatalog, RoleDefinition } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { entries, items, prop, str } from '@core/model/nodes';
+import type { OfferDocument } from '@core/model/offerDocument';
 import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
-import { imageSizeAt, isCsvField } from '../model/fieldLimits';
+import { imageSizeAt, isCsvField } from '@core/knowledge/fieldLimits';
 import { KnownPrincipal, knownPrincipals, knownTenants } from './offerPrincipals';
 import { isRoleSlotKind, RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';

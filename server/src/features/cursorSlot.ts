@@ -5,7 +5,7 @@
  * scan of the few characters around the cursor, whatever the size of the offer.
  */
 import { createScanner, findNodeAtOffset, getNodePath, JSONPath, Node, SyntaxKind } from 'jsonc-parser';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /** A stretch of the document's text, by offsets. */
 export interface Span {

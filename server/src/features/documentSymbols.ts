@@ -5,11 +5,11 @@
  */
 import type { Node } from 'jsonc-parser';
 import { DocumentSymbol, Range, SymbolKind } from 'vscode-languageserver-types';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import { t } from '../l10n';
-import { at, keyNode, prop, propertyOf, str } from '../model/nodes';
-import type { OfferDocument } from '../model/offerDocument';
-import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '../model/offerStructure';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { at, keyNode, prop, propertyOf, str } from '@core/model/nodes';
+import type { OfferDocument } from '@core/model/offerDocument';
+import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '@core/model/offerStructure';
 
 export function documentSymbols(document: OfferDocument, catalog: RoleCatalog): DocumentSymbol[] {
   const root = document.root;

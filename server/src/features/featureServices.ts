@@ -1,4 +1,4 @@
-import type { RoleCatalog } from '../catalog/roleCatalog';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import type { OfferFiles } from '../workspace/offerFiles';
 import type { WorkspaceFileIndex } from './workspaceFiles';
 

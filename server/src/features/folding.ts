@@ -4,7 +4,7 @@
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /** A document this full of ranges is hostile or generated: the editor needs no more than this. */
 const MAX_RANGES = 5000;

@@ -5,7 +5,7 @@
 import { createScanner, format, FormattingOptions as JsoncFormattingOptions, SyntaxKind } from 'jsonc-parser';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { editsToTextEdits } from '../rules/fixEdits';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /** What the client tells us about indentation (LSP `FormattingOptions`). */
 export interface OfferFormattingOptions {

@@ -6,12 +6,12 @@
  */
 import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import { t } from '../l10n';
-import { codePointLength, isGuid, items } from '../model/nodes';
-import type { OfferDocument } from '../model/offerDocument';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { codePointLength, isGuid, items } from '@core/model/nodes';
+import type { OfferDocument } from '@core/model/offerDocument';
 import type { FeatureServices } from './featureServices';
-import { countLimitAt, imageSizeAt, lengthLimitAt } from '../model/fieldLimits';
+import { countLimitAt, imageSizeAt, lengthLimitAt } from '@core/knowledge/fieldLimits';
 import { PrincipalMention, principalMentionsOf } from './offerPrincipals';
 import { RoleSlotKind, roleSlotKindAt, roleVerdict } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf } from './schemaInfo';

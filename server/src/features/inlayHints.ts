@@ -3,8 +3,8 @@
  * each of its delegatedRoleDefinitionIds), so that a GUID reads as "Contributor" at a glance.
  */
 import { InlayHint, MarkupKind, Range } from 'vscode-languageserver-types';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import type { OfferDocument } from '../model/offerDocument';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import type { OfferDocument } from '@core/model/offerDocument';
 import { roleIdNodesOf } from './roleSlots';
 import { escapeMarkdown } from './schemaInfo';
 

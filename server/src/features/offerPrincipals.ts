@@ -4,8 +4,8 @@
  * name elsewhere, and a hover on an id can say who it is.
  */
 import type { Node } from 'jsonc-parser';
-import { at, isGuid, items, prop, str } from '../model/nodes';
-import { allAuthorizationsOf, plansOf } from '../model/offerStructure';
+import { at, isGuid, items, prop, str } from '@core/model/nodes';
+import { allAuthorizationsOf, plansOf } from '@core/model/offerStructure';
 
 export type PrincipalPlace = 'authorization' | 'eligibleAuthorization' | 'approver';
 

@@ -8,9 +8,9 @@
  * JSON pointer), so the tree, the preview and the status bar all agree with the Problems panel.
  */
 import type { Node } from 'jsonc-parser';
-import { t } from '../l10n';
-import { OfferDocument } from '../model/offerDocument';
-import { items, prop, str } from '../model/nodes';
+import { t } from '@core/l10n';
+import { OfferDocument } from '@core/model/offerDocument';
+import { items, prop, str } from '@core/model/nodes';
 import type { Severity } from '../rules/diagnostic';
 
 /** What publish status needs of a diagnostic: an `OfferDiagnostic` fits, so does a client's. */

@@ -4,11 +4,11 @@
  * the role of every id.
  */
 import type { JSONPath, Node } from 'jsonc-parser';
-import { RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '../catalog/roleCatalog';
-import { t } from '../l10n';
-import { items, prop } from '../model/nodes';
-import { allAuthorizationsOf } from '../model/offerStructure';
-import { matches } from '../model/fieldLimits';
+import { RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { items, prop } from '@core/model/nodes';
+import { allAuthorizationsOf } from '@core/model/offerStructure';
+import { matches } from '@core/knowledge/fieldLimits';
 
 /**
  * `authorization`: an authorization's roleDefinitionId; `eligible`: an eligible authorization's

@@ -6,9 +6,9 @@
  * from the diagnostic's `data` (see validation/schemaValidation.ts) and the schema itself.
  */
 import { JSONPath, modify } from 'jsonc-parser';
-import { t } from '../l10n';
-import { fromPointer } from '../model/jsonPointer';
-import { keyNode, prop } from '../model/nodes';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
+import { keyNode, prop } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { editsToTextEdits } from '../rules/fixEdits';
 import type { FixContext, QuickFix } from '../rules/rule';

@@ -5,7 +5,7 @@
  */
 import { findNodeAtOffset, Node } from 'jsonc-parser';
 import type { Position, Range, SelectionRange } from 'vscode-languageserver-types';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 export function selectionRanges(document: OfferDocument, positions: Position[]): SelectionRange[] {
   return positions.map((position) => selectionRangeAt(document, position));

@@ -15,9 +15,9 @@ import {
   TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { RoleCatalog } from '../catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath } from '../catalog/roleCatalogFile';
-import { t } from '../l10n';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { loadRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
+import { t } from '@core/l10n';
 import type { OfferLanguageService, OfferLocation } from '../languageService';
 import type { Guard } from './guard';
 

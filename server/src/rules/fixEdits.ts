@@ -1,6 +1,6 @@
 import type { Edit } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /** jsonc-parser's offset edits as LSP text edits on the document. */
 export function editsToTextEdits(document: OfferDocument, edits: Edit[]): TextEdit[] {

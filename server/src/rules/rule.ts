@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import type { OfferDocument } from '../model/offerDocument';
-import type { PlanRef } from '../model/offerStructure';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import type { OfferDocument } from '@core/model/offerDocument';
+import type { PlanRef } from '@core/model/offerStructure';
 import type { OfferFiles } from '../workspace/offerFiles';
 import type { OfferDiagnostic, Severity } from './diagnostic';
 

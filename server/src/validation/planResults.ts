@@ -11,9 +11,9 @@
  * kept, so the next version runs the check on every plan again.
  */
 import type { Node } from 'jsonc-parser';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import type { OfferDocument } from '../model/offerDocument';
-import type { PlanRef } from '../model/offerStructure';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import type { OfferDocument } from '@core/model/offerDocument';
+import type { PlanRef } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 
 /** What a plan's diagnostics depend on besides the plan itself. */

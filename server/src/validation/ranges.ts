@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
-import type { OfferDocument } from '../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /**
  * Where to show that an object lacks a property: on the key that names the object

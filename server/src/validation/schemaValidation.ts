@@ -5,11 +5,11 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { createScanner, getNodePath, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import offerSchema from '../../../schemas/offer.schema.json';
-import { fromPointer, toPointer } from '../model/jsonPointer';
-import { keyNode, prop } from '../model/nodes';
-import { plansOf, type PlanRef } from '../model/offerStructure';
-import { MAX_NESTING_DEPTH, OfferDocument } from '../model/offerDocument';
-import { t } from '../l10n';
+import { fromPointer, toPointer } from '@core/model/jsonPointer';
+import { keyNode, prop } from '@core/model/nodes';
+import { plansOf, type PlanRef } from '@core/model/offerStructure';
+import { MAX_NESTING_DEPTH, OfferDocument } from '@core/model/offerDocument';
+import { t } from '@core/l10n';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
 import { missingPropertyRange } from './ranges';

@@ -1,15 +1,15 @@
 import type { Node } from 'jsonc-parser';
-import type { RoleCatalog } from '../catalog/roleCatalog';
-import { OfferDocument } from '../model/offerDocument';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { rules } from '../rules';
 import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
-import { plansOf, type PlanRef } from '../model/offerStructure';
+import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import { diagnosticsPerPlan } from './planResults';
 import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
-import { t } from '../l10n';
+import { t } from '@core/l10n';
 
 export interface ValidationInput {
   document: OfferDocument;

@@ -3,12 +3,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath, RoleCatalogFileError } from '../../../server/src/catalog/roleCatalogFile';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { loadRoleCatalogFile, resolveCatalogPath, RoleCatalogFileError } from '@core/catalog/roleCatalogFile';
 import { azRoleDefinitions } from '../../support/azRoles';
 import { REPO_ROOT } from '../../support/offerHarness';
 
-const SHIPPED = path.join(REPO_ROOT, 'server', 'src', 'catalog', 'builtin-roles.json');
+const SHIPPED = path.join(REPO_ROOT, 'core', 'src', 'catalog', 'builtin-roles.json');
 
 const temporaryDirectories: string[] = [];
 

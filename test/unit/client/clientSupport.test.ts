@@ -3,7 +3,7 @@ import * as path from 'path';
 import { offerDiagnostics } from '../../../client/src/diagnosticPaths';
 import { resolveImages } from '../../../client/src/preview/previewImages';
 import { RestartBudget } from '../../../client/src/restartBudget';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { OfferFiles } from '../../../server/src/workspace/offerFiles';
 import { MemoryFileHost } from '../../support/memoryFileHost';
 import { makePng } from '../../support/pngWriter';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { applyEdits, parse } from 'jsonc-parser';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import {
   addAuthorizationEdits,
   addPlanEdits,

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parse, ParseError } from 'jsonc-parser';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from '../../../client/src/commands/offerScaffold';
 import { publishStatus } from '../../../server/src/features/publishStatus';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { schemaDiagnostics } from '../../../server/src/validation/schemaValidation';
 
 const TENANT = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';

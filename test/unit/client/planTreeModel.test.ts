@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
 import { buildOfferTree, describeDuration, flattenTree, PlanTreeOptions, TreeDiagnostic, TreeNodeModel } from '../../../client/src/tree/planTreeModel';
 import { EXAMPLE_OFFER_TEXT, exampleOffer, Offer, printed } from './exampleFixture';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { publishStatus, StatusDiagnostic, summarizePublishStatus } from '../../../server/src/features/publishStatus';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, EXAMPLE_OFFER_TEXT, Offer, printed } from './exampleFixture';
 
 function statusOf(offer: Offer | string, diagnostics: StatusDiagnostic[] = []) {

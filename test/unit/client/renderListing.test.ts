@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parseDocument } from 'htmlparser2';
 import { imagePathsOf, renderListing, ResolvedImage, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
 import { publishStatus } from '../../../server/src/features/publishStatus';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, Offer, REPO_ROOT } from './exampleFixture';
 
 const NONCE = 'bm9uY2UtZm9yLXRlc3Rz';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parse, ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
 import {
   codeActions,
   FIX_ALL_KIND,
@@ -13,7 +13,7 @@ import {
 } from '../../../server/src/features/codeActions';
 import { placeholderFor } from '../../../server/src/features/schemaFixes';
 import { OfferLanguageService } from '../../../server/src/languageService';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
 

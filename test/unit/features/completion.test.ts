@@ -10,7 +10,7 @@ import {
   READER_ROLE_ID,
   RoleCatalog,
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
-} from '../../../server/src/catalog/roleCatalog';
+} from '@core/catalog/roleCatalog';
 import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
 import { RoleSlotKind, roleVerdict } from '../../../server/src/features/roleSlots';
 import { escapeMarkdown } from '../../../server/src/features/schemaInfo';

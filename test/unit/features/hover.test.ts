@@ -5,7 +5,7 @@ import {
   OWNER_ROLE_ID,
   RoleCatalog,
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
-} from '../../../server/src/catalog/roleCatalog';
+} from '@core/catalog/roleCatalog';
 import { editingService, offerDocument, OFFER_LOCATION, offsetOf, positionAt } from '../../support/editingHarness';
 import { EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
 import { makePng } from '../../support/pngWriter';

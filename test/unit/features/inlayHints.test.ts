@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { InlayHint, MarkupContent } from 'vscode-languageserver-types';
-import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '../../../server/src/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
 import { editingService, offerDocument } from '../../support/editingHarness';
 import { EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
 

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import type { Node } from 'jsonc-parser';
-import { isGuid } from '../../../server/src/model/nodes';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { isGuid } from '@core/model/nodes';
+import { OfferDocument } from '@core/model/offerDocument';
 import { KnownPrincipal, knownPrincipals, principalMentionsOf } from '../../../server/src/features/offerPrincipals';
 
 const SEED = Number(process.env.PRINCIPALS_SEED ?? 20261128);

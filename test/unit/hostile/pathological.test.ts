@@ -13,7 +13,7 @@ import type { Hover, Position, Range, TextEdit } from 'vscode-languageserver-typ
 import { FIX_ALL_KIND } from '../../../server/src/features/codeActions';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
+import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { LspTestClient } from '../../support/lspClient';
 import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, textAt, WORKSPACE } from '../../support/offerHarness';

@@ -10,7 +10,7 @@ import * as path from 'path';
 import { parse } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-types';
-import { CONTRIBUTOR_ROLE_ID, OWNER_ROLE_ID, RoleCatalog } from '../../../server/src/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, OWNER_ROLE_ID, RoleCatalog } from '@core/catalog/roleCatalog';
 import { azRoleDefinitions } from '../../support/azRoles';
 import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
 import { applyCompletion, itemLabelled, offerWithPrincipals, principalIdOf, withCursor } from '../../support/editingHarness';

@@ -5,8 +5,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { changeBetween } from '../../../server/src/model/incrementalParse';
-import { LineIndex } from '../../../server/src/model/lineIndex';
+import { changeBetween } from '@core/model/incrementalParse';
+import { LineIndex } from '@core/model/lineIndex';
 
 const SEED = Number(process.env.LINE_INDEX_SEED ?? 20261126);
 const piece = fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\r', ' ', 'é', '🚀');

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { ParseError, parseTree } from 'jsonc-parser';
-import { parseWellFormed } from '../../../server/src/model/wellFormedParse';
+import { parseWellFormed } from '@core/model/wellFormedParse';
 import { EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
 import { assertSameTree } from '../../support/sameTree';
 

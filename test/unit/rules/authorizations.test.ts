@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { applyEdits, modify, parse, type JSONPath } from 'jsonc-parser';
-import { RoleCatalog } from '../../../server/src/catalog/roleCatalog';
-import { OfferDocument } from '../../../server/src/model/offerDocument';
-import { plansOf } from '../../../server/src/model/offerStructure';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OfferDocument } from '@core/model/offerDocument';
+import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { authorizationRules } from '../../../server/src/rules/authorizations';
 import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/deleteRoleMissing';

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { str } from '@core/model/nodes';
 import { MAX_CSV_BYTES } from '../../workspace/offerFiles';
 import type { Rule } from '../rule';
 import { suggestedPathFix } from '../media/suggestedPathFix';

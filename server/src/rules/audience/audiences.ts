@@ -3,9 +3,9 @@
  * from the tree, and what their CSV files hold: shared by every audience rule.
  */
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { items, prop, str } from '../../model/nodes';
-import { plansOf, PlanRef } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { items, prop, str } from '@core/model/nodes';
+import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
 import type { OfferFiles } from '../../workspace/offerFiles';
 

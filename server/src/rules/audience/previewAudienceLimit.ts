@@ -1,7 +1,7 @@
-import { t } from '../../l10n';
+import { t } from '@core/l10n';
 import type { Rule } from '../rule';
 import { csvEntriesOf, csvPathOf, inlineCount, previewAudienceOf } from './audiences';
-import { requiredCountLimit } from '../../model/fieldLimits';
+import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 export const PREVIEW_INLINE_LIMIT = requiredCountLimit(['previewAudience', 'subscriptionIds']).max;
 export const PREVIEW_CSV_LIMIT = 100;

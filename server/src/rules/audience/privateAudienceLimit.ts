@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
+import { t } from '@core/l10n';
 import type { Rule } from '../rule';
 import { audienceName, audiencesOf, inlineCount, readCsvOf } from './audiences';
-import { requiredCountLimit } from '../../model/fieldLimits';
+import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 export const PRIVATE_INLINE_LIMIT = requiredCountLimit(['plans', 0, 'privateAudience', 'subscriptionIds']).max;
 export const PRIVATE_CSV_TOTAL_LIMIT = 10_000;

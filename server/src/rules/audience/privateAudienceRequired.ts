@@ -1,6 +1,6 @@
-import { t } from '../../l10n';
-import { prop, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { prop, str } from '@core/model/nodes';
+import { plansOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { audienceName, isEmptyAudience, planName, privateAudienceOf } from './audiences';
 

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { isGuid, items, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { isGuid, items, str } from '@core/model/nodes';
 import { replaceValueFix } from '../plans/valueFix';
 import type { Rule } from '../rule';
 import type { AudienceEntry } from '../../workspace/audienceCsv';

@@ -1,6 +1,6 @@
-import { t } from '../../l10n';
-import { prop } from '../../model/nodes';
-import { authorizationsOf, type AuthorizationKind } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { prop } from '@core/model/nodes';
+import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { intendedRole } from './roleReference';
 

@@ -1,7 +1,7 @@
-import { t } from '../../l10n';
-import { items, prop } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { items, prop } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { requiredCountLimit } from '../../model/fieldLimits';
+import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 const MAX_AUTHORIZATIONS = requiredCountLimit(['plans', 0, 'technicalConfiguration', 'authorizations']).max;
 

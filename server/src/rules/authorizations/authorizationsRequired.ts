@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { isObject, items, prop } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { isObject, items, prop } from '@core/model/nodes';
 import type { Rule } from '../rule';
 
 export const authorizationsRequired: Rule = {

@@ -1,8 +1,8 @@
-import { t } from '../../l10n';
-import { OWNER_ROLE_ID } from '../../catalog/roleCatalog';
-import { fromPointer } from '../../model/jsonPointer';
-import { items, prop, str } from '../../model/nodes';
-import { authorizationsOf } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { fromPointer } from '@core/model/jsonPointer';
+import { items, prop, str } from '@core/model/nodes';
+import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
 import {

@@ -1,7 +1,7 @@
-import { t } from '../../l10n';
-import { fromPointer } from '../../model/jsonPointer';
-import { items, prop } from '../../model/nodes';
-import { authorizationsOf } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
+import { items, prop } from '@core/model/nodes';
+import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { removePropertyFix, valueAt } from './quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';

@@ -1,6 +1,6 @@
-import { t } from '../../l10n';
-import { DELETE_ROLE_ID } from '../../catalog/roleCatalog';
-import { fromPointer } from '../../model/jsonPointer';
+import { t } from '@core/l10n';
+import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { appendFix, setValueFix, valueAt } from './quickFix';
 import { sameId } from './roleReference';

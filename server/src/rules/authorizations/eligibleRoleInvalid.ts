@@ -1,5 +1,5 @@
-import { prop, str } from '../../model/nodes';
-import { authorizationsOf } from '../../model/offerStructure';
+import { prop, str } from '@core/model/nodes';
+import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { refusalMessage, resolveRoleReference } from './roleReference';
 

@@ -1,7 +1,7 @@
 /** The just-in-time access policy of every eligible authorization of the plans. */
 import type { Node } from 'jsonc-parser';
-import { prop } from '../../model/nodes';
-import { authorizationsOf, type PlanRef } from '../../model/offerStructure';
+import { prop } from '@core/model/nodes';
+import { authorizationsOf, type PlanRef } from '@core/model/offerStructure';
 
 export function justInTimePoliciesOf(plans: readonly PlanRef[]): Node[] {
   const policies: Node[] = [];

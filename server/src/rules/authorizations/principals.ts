@@ -3,8 +3,8 @@
  * authorizations of each plan, and the approvers of each just-in-time policy.
  */
 import type { Node } from 'jsonc-parser';
-import { at, isObject, items } from '../../model/nodes';
-import { authorizationsOfPlans, type PlanRef } from '../../model/offerStructure';
+import { at, isObject, items } from '@core/model/nodes';
+import { authorizationsOfPlans, type PlanRef } from '@core/model/offerStructure';
 
 export interface PrincipalHolder {
   /** The object with `principalId` and `principalIdDisplayName`. */

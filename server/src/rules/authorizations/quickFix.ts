@@ -7,8 +7,8 @@
  * that what it reported is still there before offering anything.
  */
 import { createScanner, getNodeValue, modify, SyntaxKind, type JSONPath } from 'jsonc-parser';
-import { fromPointer } from '../../model/jsonPointer';
-import type { OfferDocument } from '../../model/offerDocument';
+import { fromPointer } from '@core/model/jsonPointer';
+import type { OfferDocument } from '@core/model/offerDocument';
 import { editsToTextEdits } from '../fixEdits';
 import type { FixContext, QuickFix } from '../rule';
 

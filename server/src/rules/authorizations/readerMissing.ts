@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '../../catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
 import type { Rule } from '../rule';
 import { plansLackingRole } from './technicalConfigurationTarget';
 

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { fromPointer } from '../../model/jsonPointer';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
 import { refusalMessage, roleNameMessage, roleValuesOf } from './roleReference';

@@ -1,4 +1,4 @@
-import { OWNER_ROLE_ID } from '../../catalog/roleCatalog';
+import { OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
 import type { Rule } from '../rule';
 import { refusalMessage, roleValuesOf, sameId } from './roleReference';
 

@@ -2,7 +2,7 @@
  * What a `roleDefinitionId` (or an item of `delegatedRoleDefinitionIds`) refers to, decided once
  * so that every role rule agrees, plus the wording the role rules share.
  */
-import { t } from '../../l10n';
+import { t } from '@core/l10n';
 import {
   CONTRIBUTOR_ROLE_ID,
   OWNER_ROLE_ID,
@@ -10,10 +10,10 @@ import {
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
   type RoleCatalog,
   type RoleDefinition,
-} from '../../catalog/roleCatalog';
+} from '@core/catalog/roleCatalog';
 import type { Node } from 'jsonc-parser';
-import { isGuid, prop, str } from '../../model/nodes';
-import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '../../model/offerStructure';
+import { isGuid, prop, str } from '@core/model/nodes';
+import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '@core/model/offerStructure';
 
 export type RoleReference =
   /** A GUID of a built-in role: what Partner Center expects. */

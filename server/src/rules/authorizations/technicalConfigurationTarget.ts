@@ -3,9 +3,9 @@
  * `"technicalConfiguration"` key (not a squiggle over the whole object), with the configuration's
  * pointer as its path.
  */
-import { isObject, keyNode } from '../../model/nodes';
-import type { OfferDocument } from '../../model/offerDocument';
-import { authorizationsOf, type AuthorizationKind, type PlanRef } from '../../model/offerStructure';
+import { isObject, keyNode } from '@core/model/nodes';
+import type { OfferDocument } from '@core/model/offerDocument';
+import { authorizationsOf, type AuthorizationKind, type PlanRef } from '@core/model/offerStructure';
 import type { ReportTarget, RuleContext } from '../rule';
 import { intendedRole } from './roleReference';
 

@@ -1,8 +1,8 @@
-import { t } from '../../l10n';
-import { READER_ROLE_ID } from '../../catalog/roleCatalog';
-import { fromPointer } from '../../model/jsonPointer';
-import { isObject, items, prop } from '../../model/nodes';
-import { authorizationsOf } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { READER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { fromPointer } from '@core/model/jsonPointer';
+import { isObject, items, prop } from '@core/model/nodes';
+import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { addPropertyFix, setValueFix, valueAt } from './quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { at, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { HtmlAttribute, parseRichText } from './richText';
 import { rangesInString } from './stringRanges';

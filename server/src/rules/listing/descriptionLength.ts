@@ -1,7 +1,7 @@
-import { t } from '../../l10n';
-import { at, codePointLength, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { at, codePointLength, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { requiredLengthLimit } from '../../model/fieldLimits';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
 const MAX = requiredLengthLimit(['listing', 'description']).max;
 

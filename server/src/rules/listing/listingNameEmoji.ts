@@ -1,6 +1,6 @@
 import { modify } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { at, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { at, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 

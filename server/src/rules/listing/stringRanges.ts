@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { OfferDocument } from '../../model/offerDocument';
+import type { OfferDocument } from '@core/model/offerDocument';
 import type { ReportTarget } from '../rule';
 
 /**

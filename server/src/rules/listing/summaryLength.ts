@@ -1,9 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { at, codePointLength, str } from '../../model/nodes';
-import { plansOf } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { at, codePointLength, str } from '@core/model/nodes';
+import { plansOf } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
-import { requiredLengthLimit } from '../../model/fieldLimits';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
 const MAX = requiredLengthLimit(['listing', 'searchResultsSummary']).max;
 

@@ -1,7 +1,7 @@
 import { modify, Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { fromPointer } from '../../model/jsonPointer';
-import { entries, items, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
+import { entries, items, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';

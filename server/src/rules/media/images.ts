@@ -3,11 +3,11 @@
  * that every media rule walks them the same way and names them the same way in its messages.
  */
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { at, entries, items, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
-import { requiredImageSize } from '../../model/fieldLimits';
+import { requiredImageSize } from '@core/knowledge/fieldLimits';
 
 export type LogoSize = 'small' | 'medium' | 'large' | 'wide';
 

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { LOGO_DIMENSIONS, LOGO_SIZES } from './images';
 

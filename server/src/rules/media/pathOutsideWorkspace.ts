@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { str } from '@core/model/nodes';
 import { audiencesOf } from '../audience/audiences';
 import type { Rule } from '../rule';
 import { imageRefsOf } from './images';

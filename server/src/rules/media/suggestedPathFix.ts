@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import { t } from '@core/l10n';
 import type { OfferDiagnostic } from '../diagnostic';
 import { replaceValueFix } from '../plans/valueFix';
 import type { FixContext, QuickFix } from '../rule';

@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { items, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { items, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 
 /** The hosts Partner Center plays listing videos from; exact names, so look-alike domains fail. */

@@ -1,8 +1,8 @@
-import { t } from '../../l10n';
-import { items } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { items } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { listingArray } from './images';
-import { requiredCountLimit } from '../../model/fieldLimits';
+import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 export const MAX_VIDEOS = requiredCountLimit(['listing', 'videos']).max;
 

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { isObject, items, keyNode, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
 import type { Rule, RuleContext } from '../rule';
 

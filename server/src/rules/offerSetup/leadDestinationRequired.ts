@@ -1,5 +1,5 @@
-import { t } from '../../l10n';
-import { keyNode } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { keyNode } from '@core/model/nodes';
 import type { Rule } from '../rule';
 
 export const leadDestinationRequired: Rule = {

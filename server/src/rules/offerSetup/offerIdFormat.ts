@@ -1,7 +1,7 @@
 import { modify } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { requiredLengthLimit } from '../../model/fieldLimits';
-import { codePointLength, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
+import { codePointLength, prop, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 

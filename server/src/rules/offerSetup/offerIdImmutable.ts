@@ -1,4 +1,4 @@
-import { t } from '../../l10n';
+import { t } from '@core/l10n';
 import type { Rule } from '../rule';
 import { reportChangedSincePublished, restorePublishedValue } from './publishedValue';
 

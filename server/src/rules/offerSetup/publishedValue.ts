@@ -3,7 +3,7 @@
  * fixes at first publish must still be what the published baseline says.
  */
 import { modify } from 'jsonc-parser';
-import { prop, str } from '../../model/nodes';
+import { prop, str } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../diagnostic';
 import { editsToTextEdits } from '../fixEdits';
 import type { FixContext, QuickFix, RuleContext } from '../rule';

@@ -1,6 +1,6 @@
 import { modify } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { entries, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { entries, prop, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import { isEnvReference } from '../listing/addresses';
 import type { Rule } from '../rule';

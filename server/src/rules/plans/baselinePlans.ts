@@ -2,8 +2,8 @@
  * The plans of the published baseline, found by planId: a plan's ID is what Partner Center knows
  * it by, so the baseline rules compare each plan with the published plan of the same ID.
  */
-import { plansOf, PlanRef } from '../../model/offerStructure';
-import type { OfferDocument } from '../../model/offerDocument';
+import { plansOf, PlanRef } from '@core/model/offerStructure';
+import type { OfferDocument } from '@core/model/offerDocument';
 
 /** Published plans by planId (the first one when the baseline repeats an ID). */
 export function baselinePlansById(baseline: OfferDocument | undefined): Map<string, PlanRef> {

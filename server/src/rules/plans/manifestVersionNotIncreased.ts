@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
 import { compareManifestVersions, nextMinorVersion, parseManifestVersion } from './manifestVersion';

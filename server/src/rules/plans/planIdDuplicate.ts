@@ -1,6 +1,6 @@
-import { t } from '../../l10n';
-import { prop } from '../../model/nodes';
-import { plansOf, PlanRef } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { prop } from '@core/model/nodes';
+import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 
 export const planIdDuplicate: Rule = {

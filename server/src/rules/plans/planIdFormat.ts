@@ -1,9 +1,9 @@
-import { t } from '../../l10n';
-import { codePointLength, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { codePointLength, prop, str } from '@core/model/nodes';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
-import { requiredLengthLimit } from '../../model/fieldLimits';
+import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
 const ID_PATTERN = /^[a-z0-9_-]+$/;
 const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['plans', 0, 'planId']);

@@ -1,6 +1,6 @@
-import { t } from '../../l10n';
-import { prop, str } from '../../model/nodes';
-import { plansOf, PlanRef } from '../../model/offerStructure';
+import { t } from '@core/l10n';
+import { prop, str } from '@core/model/nodes';
+import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
 import { baselinePlansById, firstPlanById } from './baselinePlans';
 import { replaceValueFix } from './valueFix';

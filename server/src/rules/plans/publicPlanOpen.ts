@@ -1,7 +1,7 @@
 import { applyEdits, Edit, modify } from 'jsonc-parser';
-import { t } from '../../l10n';
-import { fromPointer } from '../../model/jsonPointer';
-import { prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { fromPointer } from '@core/model/jsonPointer';
+import { prop, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 import { baselinePlansById, planLabel } from './baselinePlans';

@@ -4,7 +4,7 @@
  * while the value there is still the one that was reported.
  */
 import { getNodeValue, modify } from 'jsonc-parser';
-import { fromPointer } from '../../model/jsonPointer';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { OfferDiagnostic } from '../diagnostic';
 import { editsToTextEdits } from '../fixEdits';
 import type { FixContext, QuickFix } from '../rule';

@@ -1,7 +1,7 @@
-import { t } from '../../l10n';
-import { isObject, items, keyNode, prop, str } from '../../model/nodes';
+import { t } from '@core/l10n';
+import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { requiredCountLimit } from '../../model/fieldLimits';
+import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 const MAX = requiredCountLimit(['properties', 'categories']).max;
 
