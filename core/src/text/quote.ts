@@ -1,0 +1,73 @@
+/**
+ * How a message shows a value of the offer: at most about 60 characters of it (then "…" and its
+ * length), control and direction characters escaped, secrets hidden. The contract asks for this
+ * of every message; a 200,000-character value must not become a 200 KB diagnostic, a terminal
+ * escape in a value must not reach the checker's output, and a key must never be shown.
+ */
+import { t } from '../l10n';
+import { redactSecrets } from './secrets';
+
+/** How many characters (code points) of a value a message shows. */
+export const MAX_QUOTED_CHARACTERS = 60;
+
+/** A value as a message shows it; see the module comment. Linear in the value's length. */
+export function quoteValue(value: string, maxCharacters = MAX_QUOTED_CHARACTERS): string {
+  const shown = redactSecrets(value);
+  let characters = 0;
+  let cut = -1;
+  for (let i = 0; i < shown.length; i++) {
+    const code = shown.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < shown.length) {
+      const next = shown.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+      }
+    }
+    characters++;
+    if (characters === maxCharacters) {
+      cut = i + 1;
+    }
+  }
+  if (cut < 0 || characters <= maxCharacters) {
+    return escapeControlCharacters(shown);
+  }
+  return t('{0}… ({1} characters)', escapeControlCharacters(shown.slice(0, cut)), codePointLength(value));
+}
+
+/** The number of characters as a person counts them (code points). */
+export function codePointLength(value: string): number {
+  let count = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+      }
+    }
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Characters that would act instead of showing: C0 and C1 controls (a terminal's ESC and BEL, CR
+ * that rewrites a line), DEL, and the Unicode direction overrides and isolates that reorder what
+ * follows ("Trojan source"). Each becomes a visible escape: `\n`, `\t`, `\r`, or `\u001b`.
+ */
+const CONTROL_OR_DIRECTION = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_OR_DIRECTION, (c) => {
+    switch (c) {
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+    }
+  });
+}
