@@ -31,6 +31,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const KEPT_AS_IS = new Set([
   '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]',
   '       offer-lint import-arm TEMPLATE [PARAMETERS]',
+  '       offer-lint readiness OFFER [--format text|json] [--root DIR]',
   'Marketplace Offer',
   'User Access Administrator',
   'ID: `{0}`',

@@ -8,6 +8,7 @@ import { checkFiles } from './check';
 import { reportFormats } from './formats';
 import { exportArmCommand, importArmCommand } from './armCommands';
 import { parseOptions } from './options';
+import { readinessCommand } from './readiness';
 import { UsageError } from './usageError';
 
 export interface CliIO {
@@ -22,6 +23,7 @@ export type SubCommand = (args: string[], io: CliIO) => number;
 export const subCommands: Record<string, SubCommand> = {
   'export-arm': exportArmCommand,
   'import-arm': importArmCommand,
+  readiness: readinessCommand,
 };
 
 function usage(): string {
@@ -29,6 +31,7 @@ function usage(): string {
     t('Usage: offer-lint [--format text|json|sarif|github] [--root DIR] [--locale en|ko] FILE…'),
     t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
     t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
+    t('       offer-lint readiness OFFER [--format text|json] [--root DIR]'),
     t('Checks managed service offer files and prints each problem.'),
     t('Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable file.'),
   ].join('\n');
