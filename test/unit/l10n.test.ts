@@ -32,6 +32,7 @@ const KEPT_AS_IS = new Set([
   '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]',
   '       offer-lint import-arm TEMPLATE [PARAMETERS]',
   '       offer-lint readiness OFFER [--format text|json] [--root DIR]',
+  '       offer-lint handoff OFFER [--format markdown|json] [--root DIR]',
   'Marketplace Offer',
   'User Access Administrator',
   'ID: `{0}`',

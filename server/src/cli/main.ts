@@ -7,6 +7,7 @@ import { setLocale, t } from '@core/l10n';
 import { checkFiles } from './check';
 import { reportFormats } from './formats';
 import { exportArmCommand, importArmCommand } from './armCommands';
+import { handoffCommand } from './handoff';
 import { parseOptions } from './options';
 import { readinessCommand } from './readiness';
 import { UsageError } from './usageError';
@@ -24,6 +25,7 @@ export const subCommands: Record<string, SubCommand> = {
   'export-arm': exportArmCommand,
   'import-arm': importArmCommand,
   readiness: readinessCommand,
+  handoff: handoffCommand,
 };
 
 function usage(): string {
@@ -32,6 +34,7 @@ function usage(): string {
     t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
     t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
     t('       offer-lint readiness OFFER [--format text|json] [--root DIR]'),
+    t('       offer-lint handoff OFFER [--format markdown|json] [--root DIR]'),
     t('Checks managed service offer files and prints each problem.'),
     t('Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable file.'),
   ].join('\n');
