@@ -311,6 +311,16 @@ describe('offer-lint handoff', () => {
     assert.strictEqual(result.stderr, `offer-lint: ${broken} has 1 error: Partner Center would refuse it as it is.\n`);
   });
 
+  it('writes invisible characters of a value as \\u escapes in JSON, so nothing reaches the terminal raw', () => {
+    const offer = path.join(workspace, 'invisible.offer.json');
+    fs.writeFileSync(offer, EXAMPLE_OFFER_TEXT.replace('"Contoso Sentinel Operations",', '"Contoso \\u202eSOC\\u0085",'));
+    const result = run(['handoff', '--format', 'json', '--root', workspace, offer]);
+    assert.ok(!/[\u0085\u202e]/.test(result.stdout));
+    assert.ok(result.stdout.includes('"value": "Contoso \\u202eSOC\\u0085"'), result.stdout.slice(0, 400));
+    const alias = fieldsOf(JSON.parse(result.stdout) as HandoffSheet).find((f) => f.id === '/alias');
+    assert.strictEqual(alias?.value, 'Contoso \u202eSOC\u0085');
+  });
+
   it('speaks Korean with --locale ko', () => {
     const result = run(['--locale', 'ko', 'handoff', 'examples/contoso-sentinel/offer.json']);
     assert.strictEqual(result.status, 0, result.stderr);

@@ -6,7 +6,7 @@
  */
 import * as path from 'path';
 import { t } from '@core/l10n';
-import { handoffMarkdown, handoffSheet } from '../features/handoff';
+import { handoffMarkdown } from '../features/handoff';
 import { OfferLanguageService } from '../languageService';
 import { checkFile } from './check';
 import type { CliIO } from './main';
@@ -25,9 +25,11 @@ export function handoffCommand(args: string[], io: CliIO): number {
   const root = options.get('--root') ?? io.cwd;
   const service = new OfferLanguageService();
   const checked = checkFile(positional[0], root, service);
-  const files = service.filesFor({ offerPath: path.resolve(io.cwd, positional[0]), workspaceRoot: path.resolve(io.cwd, root) });
-  const sheet = handoffSheet(checked.document, service.catalog, files);
-  io.stdout(format === 'json' ? JSON.stringify(sheet, null, 2) : handoffMarkdown(sheet));
+  const sheet = service.handoff(checked.document.textDocument, {
+    offerPath: path.resolve(io.cwd, positional[0]),
+    workspaceRoot: path.resolve(io.cwd, root),
+  });
+  io.stdout(format === 'json' ? jsonWithoutInvisibles(sheet) : handoffMarkdown(sheet));
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     io.stderr(
@@ -36,4 +38,12 @@ export function handoffCommand(args: string[], io: CliIO): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * JSON of the sheet with C1 controls, line and paragraph separators and direction marks written as
+ * `\u` escapes (JSON.stringify escapes only C0): the same data, nothing that acts on a terminal.
+ */
+function jsonWithoutInvisibles(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }

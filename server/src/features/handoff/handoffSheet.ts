@@ -24,7 +24,7 @@ import type { OfferFiles } from '../../workspace/offerFiles';
 import { durationLabel, leadDestinationLabel, leadSettingLabel, logoLabel, visibilityLabel } from './partnerCenterLabels';
 
 export interface HandoffSheet {
-  /** The offer's name: its listing name, else its alias, its offer ID, or "Untitled offer". */
+  /** The offer's name: its listing name, else its alias, its offer ID, or "Untitled offer" (quoted as messages quote values). */
   title: string;
   pages: HandoffPage[];
 }
@@ -138,7 +138,7 @@ class SheetBuilder {
   private title(): string {
     for (const value of [str(at(this.root, 'listing', 'name')), str(prop(this.root, 'alias')), str(prop(this.root, 'offerId'))]) {
       if (value !== undefined && value.trim() !== '') {
-        return value;
+        return quoteValue(value);
       }
     }
     return t('Untitled offer');
@@ -164,7 +164,7 @@ class SheetBuilder {
     }
     for (const { key, valueNode } of entries(lead)) {
       if (!known.has(key)) {
-        leadFields.push(this.field({ label: key, path: ['leadManagement', key], node: valueNode }));
+        leadFields.push(this.field({ label: quoteValue(key), path: ['leadManagement', key], node: valueNode }));
       }
     }
     return this.page('offerSetup', t('Offer setup'), undefined, [
@@ -270,7 +270,7 @@ class SheetBuilder {
   private planPages(plan: PlanRef): HandoffPage[] {
     const base: JSONPath = ['plans', plan.index];
     const key = this.planKeys[plan.index];
-    const info = { index: plan.index, planId: plan.planId, title: plan.planId ? t('Plan "{0}"', plan.planId) : t('Plan {0}', plan.index + 1) };
+    const info = { index: plan.index, planId: plan.planId, title: plan.planId ? t('Plan "{0}"', quoteValue(plan.planId)) : t('Plan {0}', plan.index + 1) };
     const node = plan.node;
     const listingPage = this.page(`plan:${key}/listing`, t('Plan listing'), info, [
       this.section(`plan:${key}/listing`, 'create', t('New plan'), t('Plan overview → + Create new plan. The plan ID and name cannot change after you select Create.'), [
