@@ -89,7 +89,10 @@ export class RawLspClient {
   request<R>(method: string, params?: unknown, timeoutMs = 15000): Promise<R> {
     const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${method} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no answer to ${method} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`)),
+        timeoutMs,
+      );
       this.pending.set(id, {
         resolve: (result) => {
           clearTimeout(timer);

@@ -25,9 +25,10 @@ function run(args: string[], cwd = REPO_ROOT) {
 
 /** The SARIF 2.1.0 schema (draft-04), as @microsoft/jest-sarif ships it. */
 function sarifValidator() {
-  const schema = JSON.parse(
-    fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-  ) as Record<string, unknown>;
+  const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   // The schema's `language` pattern is not valid as a unicode regular expression; formats are
   // checked as strictly as GitHub reads them: a URI parses, a reference has no blanks.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, logger: false });
@@ -108,7 +109,9 @@ describe('the checker for CI: --format sarif and --format github', () => {
   it('agrees with the text format problem for problem: rule, level, message, line and column', () => {
     const text = parseText(run(['--root', workspace, broken]).stdout);
     const log = JSON.parse(run(['--format', 'sarif', '--root', workspace, broken]).stdout) as Sarif.Log;
-    const github = run(['--format', 'github', '--root', workspace, broken]).stdout.split('\n').filter((line) => line !== '');
+    const github = run(['--format', 'github', '--root', workspace, broken])
+      .stdout.split('\n')
+      .filter((line) => line !== '');
 
     assert.ok(text.length >= 18, `${text.length} problems`);
     assert.ok(new Set(text.map((p) => p.code)).size >= 15, 'many rules fire');
@@ -127,7 +130,13 @@ describe('the checker for CI: --format sarif and --format github', () => {
     assert.deepStrictEqual(
       github.map((line) => {
         const parsed = parseWorkflowCommand(line);
-        return [parsed.properties.get('title'), parsed.command, parsed.message, Number(parsed.properties.get('line')), Number(parsed.properties.get('col'))];
+        return [
+          parsed.properties.get('title'),
+          parsed.command,
+          parsed.message,
+          Number(parsed.properties.get('line')),
+          Number(parsed.properties.get('col')),
+        ];
       }),
       text.map((p) => [p.code, command[p.severity], p.message, p.line, p.column]),
     );
@@ -136,7 +145,10 @@ describe('the checker for CI: --format sarif and --format github', () => {
   it('names the file relative to --root: an encoded URI against %SRCROOT% in SARIF, a path in file=', () => {
     const log = JSON.parse(run(['--format', 'sarif', '--root', workspace, broken]).stdout) as Sarif.Log;
     const runLog = log.runs[0];
-    assert.deepStrictEqual(runLog.artifacts?.map((a) => a.location), [{ uri: 'sub%20dir/broken.offer.json', uriBaseId: '%SRCROOT%' }]);
+    assert.deepStrictEqual(
+      runLog.artifacts?.map((a) => a.location),
+      [{ uri: 'sub%20dir/broken.offer.json', uriBaseId: '%SRCROOT%' }],
+    );
     assert.strictEqual(runLog.originalUriBaseIds?.['%SRCROOT%'].uri, pathToFileURL(workspace).href + '/');
     for (const result of runLog.results ?? []) {
       assert.deepStrictEqual(result.locations?.[0].physicalLocation?.artifactLocation, {
@@ -169,7 +181,9 @@ describe('the checker for CI: --format sarif and --format github', () => {
       descriptions.map((rule) => [rule.code, rule.docs, rule.severity === 'info' ? 'note' : rule.severity]),
     );
     assert.ok(driver.rules?.every((rule) => rule.shortDescription && rule.shortDescription.text.length > 10));
-    const broken = JSON.parse(run(['--format', 'sarif', '--root', workspace, path.join(workspace, 'sub dir', 'broken.offer.json')]).stdout) as Sarif.Log;
+    const broken = JSON.parse(
+      run(['--format', 'sarif', '--root', workspace, path.join(workspace, 'sub dir', 'broken.offer.json')]).stdout,
+    ) as Sarif.Log;
     for (const result of broken.runs[0].results ?? []) {
       assert.strictEqual(broken.runs[0].tool.driver.rules?.[result.ruleIndex ?? -1].id, result.ruleId);
     }
@@ -191,7 +205,10 @@ describe('the checker for CI: --format sarif and --format github', () => {
       ],
       { root: workspace, cwd: workspace },
     );
-    assert.strictEqual(output, '::notice file=odd%3Aname%2C1%25.json,line=3,col=5,endLine=4,endColumn=1,title=schema::line one%0Aline two: 50%25, done');
+    assert.strictEqual(
+      output,
+      '::notice file=odd%3Aname%2C1%25.json,line=3,col=5,endLine=4,endColumn=1,title=schema::line one%0Aline two: 50%25, done',
+    );
     const parsed = parseWorkflowCommand(output);
     assert.strictEqual(parsed.properties.get('file'), 'odd:name,1%.json');
     assert.strictEqual(parsed.message, 'line one\nline two: 50%, done');
@@ -262,7 +279,9 @@ describe("the README's pre-commit hooks", () => {
     assert.ok(pattern);
     const matches = (name: string) => new RegExp(pattern).test(name);
     assert.deepStrictEqual(
-      ['offer.json', 'a/offer.json', 'a/b/gold.offer.json', 'gold.offer.json', 'myoffer.json', 'offer.json.bak', 'a/offer.jsonc'].map(matches),
+      ['offer.json', 'a/offer.json', 'a/b/gold.offer.json', 'gold.offer.json', 'myoffer.json', 'offer.json.bak', 'a/offer.jsonc'].map(
+        matches,
+      ),
       [true, true, true, true, false, false, false],
     );
   });

@@ -15,7 +15,17 @@ import { toPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
 import { handoffMarkdown, HandoffField, handoffSheet, HandoffSheet } from '../../server/src/features/handoff';
 import { FileCache, OfferFiles } from '../../server/src/workspace/offerFiles';
-import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, exampleOffer, makeHost, Offer, OFFER_PATH, printed, REPO_ROOT, WORKSPACE } from '../support/offerHarness';
+import {
+  EXAMPLE_DIR,
+  EXAMPLE_OFFER_TEXT,
+  exampleOffer,
+  makeHost,
+  Offer,
+  OFFER_PATH,
+  printed,
+  REPO_ROOT,
+  WORKSPACE,
+} from '../support/offerHarness';
 
 const catalog = RoleCatalog.builtin();
 
@@ -51,7 +61,12 @@ describe('the hand-off sheet', () => {
     assert.ok(example.length >= 60, `${example.length} leaves`);
     const missing = example
       .filter((leaf) => !(leaf.pointer in LEFT_OUT))
-      .filter((leaf) => !fields.some((field) => field.pointer === leaf.pointer && (field.value === String(leaf.value) || field.source === String(leaf.value))))
+      .filter(
+        (leaf) =>
+          !fields.some(
+            (field) => field.pointer === leaf.pointer && (field.value === String(leaf.value) || field.source === String(leaf.value)),
+          ),
+      )
       .map((leaf) => `${leaf.pointer} = ${JSON.stringify(leaf.value)}`);
     assert.deepStrictEqual(missing, []);
     // The list of what is left out names real leaves of the example, not stale ones.
@@ -140,7 +155,16 @@ describe('the hand-off sheet', () => {
 
   it('lists the required fields an offer does not have yet, without a value', () => {
     const fields = fieldsOf(sheetOf('{}'));
-    const required = ['Offer ID', 'Offer alias', 'Lead destination', 'Category 1', 'Terms and conditions', 'Name', 'Privacy policy link', 'Small logo (40×40 PNG)'];
+    const required = [
+      'Offer ID',
+      'Offer alias',
+      'Lead destination',
+      'Category 1',
+      'Terms and conditions',
+      'Name',
+      'Privacy policy link',
+      'Small logo (40×40 PNG)',
+    ];
     for (const label of required) {
       const field = fields.find((f) => f.label === label);
       assert.ok(field, label);
@@ -168,7 +192,10 @@ describe('the hand-off sheet', () => {
     for (const output of [JSON.stringify(sheet), handoffMarkdown(sheet)]) {
       assert.ok(!output.includes(secret));
     }
-    assert.match(handoffMarkdown(sheet), /^ {2}- This value holds a secret \(code\), hidden here: paste the real value from where you keep it\.$/m);
+    assert.match(
+      handoffMarkdown(sheet),
+      /^ {2}- This value holds a secret \(code\), hidden here: paste the real value from where you keep it\.$/m,
+    );
   });
 
   it('names the environment variable of a ${env:NAME} setting', () => {
@@ -179,7 +206,12 @@ describe('the hand-off sheet', () => {
       fields.filter((f) => f.pointer.startsWith('/leadManagement')).map((f) => [f.label, f.value, f.source, f.notes]),
       [
         ['Lead destination', 'Azure Table', 'azureTable', undefined],
-        ['Storage account connection string', '${env:LEADS_STORAGE}', undefined, ['Paste the value of the environment variable LEADS_STORAGE.']],
+        [
+          'Storage account connection string',
+          '${env:LEADS_STORAGE}',
+          undefined,
+          ['Paste the value of the environment variable LEADS_STORAGE.'],
+        ],
       ],
     );
   });
@@ -191,8 +223,14 @@ describe('the hand-off sheet', () => {
     const files = new OfferFiles(OFFER_PATH, WORKSPACE, makeHost(), new FileCache());
     const fields = fieldsOf(sheetOf(offer, files));
     const byPointer = (pointer: string) => fields.find((f) => f.pointer === pointer);
-    assert.deepStrictEqual(byPointer('/listing/logos/small')?.file, { status: 'ok', absolutePath: path.join(WORKSPACE, 'offer', 'media', 'logo-small.png') });
-    assert.deepStrictEqual([byPointer('/listing/logos/wide')?.file?.status, byPointer('/listing/logos/wide')?.notes], ['not-found', ['The file does not exist.']]);
+    assert.deepStrictEqual(byPointer('/listing/logos/small')?.file, {
+      status: 'ok',
+      absolutePath: path.join(WORKSPACE, 'offer', 'media', 'logo-small.png'),
+    });
+    assert.deepStrictEqual(
+      [byPointer('/listing/logos/wide')?.file?.status, byPointer('/listing/logos/wide')?.notes],
+      ['not-found', ['The file does not exist.']],
+    );
     assert.deepStrictEqual(byPointer('/listing/logos/large')?.file, { status: 'outside' });
     assert.deepStrictEqual(byPointer('/previewAudience/csv')?.notes, ['2 subscription IDs']);
   });
@@ -299,7 +337,11 @@ describe('offer-lint handoff', () => {
       fieldsOf(sheet).map((f) => [f.id, f.label, f.value]),
       fieldsOf(expected).map((f) => [f.id, f.label, f.value]),
     );
-    assert.ok(fieldsOf(sheet).filter((f) => f.kind === 'file').every((f) => f.file?.status === 'ok'));
+    assert.ok(
+      fieldsOf(sheet)
+        .filter((f) => f.kind === 'file')
+        .every((f) => f.file?.status === 'ok'),
+    );
   });
 
   it('still prints the sheet of an offer with errors, but exits 1 and says so on stderr', () => {

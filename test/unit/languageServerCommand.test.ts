@@ -33,7 +33,10 @@ function positionOf(text: string, offset: number) {
 function installCommand(prefix: string): string {
   const npm = process.env.npm_execpath;
   const args = ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', REPO_ROOT];
-  const result = npm && npm.endsWith('.js') ? spawnSync(process.execPath, [npm, ...args], { encoding: 'utf8' }) : spawnSync('npm', args, { encoding: 'utf8' });
+  const result =
+    npm && npm.endsWith('.js')
+      ? spawnSync(process.execPath, [npm, ...args], { encoding: 'utf8' })
+      : spawnSync('npm', args, { encoding: 'utf8' });
   assert.strictEqual(result.status, 0, result.stderr);
   const command = path.join(prefix, 'bin', 'offer-language-server');
   assert.ok(fs.existsSync(command), `${command} after npm install`);
@@ -121,16 +124,24 @@ describe('offer-language-server, as any editor starts it', () => {
   it('answers pulled diagnostics to a client that asks for them', async () => {
     const { client, capabilities } = await start(['--stdio'], { textDocument: { diagnostic: { dynamicRegistration: false } } });
     assert.ok(capabilities.diagnosticProvider, JSON.stringify(capabilities));
-    client.notify('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'jsonc', version: 1, text: fs.readFileSync(offerPath(), 'utf8') } });
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri: uri(), languageId: 'jsonc', version: 1, text: fs.readFileSync(offerPath(), 'utf8') },
+    });
     const clean = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri() } });
     assert.strictEqual(clean.kind, 'full');
-    assert.deepStrictEqual(clean.items.filter((d) => d.severity <= 2).map((d) => d.message), []);
+    assert.deepStrictEqual(
+      clean.items.filter((d) => d.severity <= 2).map((d) => d.message),
+      [],
+    );
     client.notify('textDocument/didChange', {
       textDocument: { uri: uri(), version: 2 },
       contentChanges: [{ text: EXAMPLE_OFFER_TEXT.replace('"BYOL"', '"Free"') }],
     });
     const broken = await client.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uri() } });
-    assert.deepStrictEqual(broken.items.filter((d) => d.severity === 1).map((d) => d.code), ['pricing-byol']);
+    assert.deepStrictEqual(
+      broken.items.filter((d) => d.severity === 1).map((d) => d.code),
+      ['pricing-byol'],
+    );
     assert.strictEqual(await client.stop(), 0);
   });
 
@@ -157,9 +168,20 @@ describe('the offer schema in a plain JSON editor', () => {
     // The example names the schema as the README says: a path relative to the offer.
     assert.match(EXAMPLE_OFFER_TEXT, /"\$schema": "\.\.\/\.\.\/schemas\/offer\.schema\.json"/);
     assert.ok(fs.existsSync(schemaPath));
-    assert.deepStrictEqual((await validate(EXAMPLE_OFFER_TEXT)).map((d) => d.message), []);
-    const problems = await validate(EXAMPLE_OFFER_TEXT.replace('"BYOL"', '"Free"').replace('"visibility": "private"', '"visibilty": "private"'));
-    assert.ok(problems.some((d) => d.message.includes('BYOL')), JSON.stringify(problems.map((d) => d.message)));
-    assert.ok(problems.some((d) => /visibilty/.test(d.message)), JSON.stringify(problems.map((d) => d.message)));
+    assert.deepStrictEqual(
+      (await validate(EXAMPLE_OFFER_TEXT)).map((d) => d.message),
+      [],
+    );
+    const problems = await validate(
+      EXAMPLE_OFFER_TEXT.replace('"BYOL"', '"Free"').replace('"visibility": "private"', '"visibilty": "private"'),
+    );
+    assert.ok(
+      problems.some((d) => d.message.includes('BYOL')),
+      JSON.stringify(problems.map((d) => d.message)),
+    );
+    assert.ok(
+      problems.some((d) => /visibilty/.test(d.message)),
+      JSON.stringify(problems.map((d) => d.message)),
+    );
   });
 });

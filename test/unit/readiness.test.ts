@@ -119,12 +119,18 @@ describe('offer-lint readiness', () => {
       const readiness = treeReadiness(file, workspace);
       const report = JSON.parse(run(['readiness', '--format', 'json', '--root', workspace, file]).stdout) as JsonReport;
       assert.deepStrictEqual(
-        report.sections.map((s) => [s.name, s.problems.length > 0 ? `${sectionStateLabel(s.state)} — ${errorCount(s.problems.length)}` : sectionStateLabel(s.state)]),
+        report.sections.map((s) => [
+          s.name,
+          s.problems.length > 0 ? `${sectionStateLabel(s.state)} — ${errorCount(s.problems.length)}` : sectionStateLabel(s.state),
+        ]),
         readiness.children.map((node) => [node.label, node.description]),
         file,
       );
       const blocking = report.sections.reduce((sum, s) => sum + s.problems.length, report.problems.length);
-      assert.strictEqual(readiness.description, report.ready ? 'ready to publish' : blocking === 1 ? '1 blocking problem' : `${blocking} blocking problems`);
+      assert.strictEqual(
+        readiness.description,
+        report.ready ? 'ready to publish' : blocking === 1 ? '1 blocking problem' : `${blocking} blocking problems`,
+      );
     }
   });
 

@@ -37,7 +37,12 @@ export function readinessReport(checked: CheckedOffer): ReadinessReport {
   const placed = new Set(errors.flat());
   return {
     ready: status.ready,
-    sections: status.sections.map((section, index) => ({ id: section.id, name: section.title, state: section.state, problems: errors[index] })),
+    sections: status.sections.map((section, index) => ({
+      id: section.id,
+      name: section.title,
+      state: section.state,
+      problems: errors[index],
+    })),
     problems: diagnostics.filter((d) => d.severity === 'error' && !placed.has(d)),
     summary: summarizePublishStatus(status),
   };
@@ -45,7 +50,10 @@ export function readinessReport(checked: CheckedOffer): ReadinessReport {
 
 export function formatReadinessText(report: ReadinessReport): string {
   const lines: string[] = [];
-  const indented = (problems: FileDiagnostic[]) => formatText(problems).split('\n').map((line) => `  ${line}`);
+  const indented = (problems: FileDiagnostic[]) =>
+    formatText(problems)
+      .split('\n')
+      .map((line) => `  ${line}`);
   for (const section of report.sections) {
     lines.push(`${section.name}: ${sectionStateLabel(section.state)}`);
     if (section.problems.length > 0) {

@@ -18,7 +18,9 @@ export function ruleDescriptions(): RuleDescription[] {
     {
       code: 'schema',
       severity: 'error',
-      docs: t('The file must be JSON (comments allowed) in the offer format: known properties, the right types, required properties present and values from each list.'),
+      docs: t(
+        'The file must be JSON (comments allowed) in the offer format: known properties, the right types, required properties present and values from each list.',
+      ),
     },
     ...rules.map(({ code, severity, docs }) => ({ code, severity, docs })),
   ];

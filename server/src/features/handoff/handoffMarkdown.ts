@@ -12,7 +12,11 @@ import { codeSpan, fencedBlock, markdownText } from './markdownText';
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function handoffMarkdown(sheet: HandoffSheet): string {
-  const lines = [`# ${markdownText(t('Partner Center hand-off: {0}', sheet.title))}`, '', markdownText(t('Every value is exact: copy what is inside its code span or block. Tick each field once it is in Partner Center.'))];
+  const lines = [
+    `# ${markdownText(t('Partner Center hand-off: {0}', sheet.title))}`,
+    '',
+    markdownText(t('Every value is exact: copy what is inside its code span or block. Tick each field once it is in Partner Center.')),
+  ];
   for (const page of sheet.pages) {
     lines.push('', `## ${markdownText(page.plan ? `${page.plan.title}: ${page.title}` : page.title)}`);
     for (const section of page.sections) {

@@ -151,13 +151,22 @@ class SheetBuilder {
     const destination = prop(lead, 'destination');
     const known = new Set(['destination', ...Object.values(LEAD_DESTINATION_FIELDS).flat()]);
     const leadFields: (HandoffField | undefined)[] = [
-      this.field({ label: t('Lead destination'), path: ['leadManagement', 'destination'], node: destination, kind: 'choice', required: true, choice: leadDestinationLabel }),
+      this.field({
+        label: t('Lead destination'),
+        path: ['leadManagement', 'destination'],
+        node: destination,
+        kind: 'choice',
+        required: true,
+        choice: leadDestinationLabel,
+      }),
     ];
     // The settings in the order Partner Center's form asks for them, then any others the offer has.
     for (const key of Object.values(LEAD_DESTINATION_FIELDS).flat()) {
       const node = prop(lead, key);
       if (key === 'emails') {
-        items(node).forEach((email, index) => leadFields.push(this.field({ label: t('Contact email {0}', index + 1), path: ['leadManagement', key, index], node: email })));
+        items(node).forEach((email, index) =>
+          leadFields.push(this.field({ label: t('Contact email {0}', index + 1), path: ['leadManagement', key, index], node: email })),
+        );
       } else if (node) {
         leadFields.push(this.field({ label: leadSettingLabel(key) ?? key, path: ['leadManagement', key], node }));
       }
@@ -168,11 +177,23 @@ class SheetBuilder {
       }
     }
     return this.page('offerSetup', t('Offer setup'), undefined, [
-      this.section('offerSetup', 'create', t('New offer'), t('Marketplace offers → + New offer → Managed service. The offer ID and alias cannot change after you select Create.'), [
-        this.field({ label: t('Offer ID'), path: ['offerId'], node: prop(this.root, 'offerId'), required: true }),
-        this.field({ label: t('Offer alias'), path: ['alias'], node: prop(this.root, 'alias'), required: true }),
-      ]),
-      this.section('offerSetup', 'leads', t('Customer leads'), t('Customer leads → Connect: pick the lead destination, then fill in its settings.'), leadFields),
+      this.section(
+        'offerSetup',
+        'create',
+        t('New offer'),
+        t('Marketplace offers → + New offer → Managed service. The offer ID and alias cannot change after you select Create.'),
+        [
+          this.field({ label: t('Offer ID'), path: ['offerId'], node: prop(this.root, 'offerId'), required: true }),
+          this.field({ label: t('Offer alias'), path: ['alias'], node: prop(this.root, 'alias'), required: true }),
+        ],
+      ),
+      this.section(
+        'offerSetup',
+        'leads',
+        t('Customer leads'),
+        t('Customer leads → Connect: pick the lead destination, then fill in its settings.'),
+        leadFields,
+      ),
     ]);
   }
 
@@ -186,11 +207,27 @@ class SheetBuilder {
         t('Categories'),
         undefined,
         categories.length > 0
-          ? categories.map((node, index) => this.field({ label: t('Category {0}', index + 1), path: ['properties', 'categories', index], node, kind: 'choice' }))
-          : [this.field({ label: t('Category {0}', 1), path: ['properties', 'categories', 0], node: undefined, kind: 'choice', required: true })],
+          ? categories.map((node, index) =>
+              this.field({ label: t('Category {0}', index + 1), path: ['properties', 'categories', index], node, kind: 'choice' }),
+            )
+          : [
+              this.field({
+                label: t('Category {0}', 1),
+                path: ['properties', 'categories', 0],
+                node: undefined,
+                kind: 'choice',
+                required: true,
+              }),
+            ],
       ),
       this.section('properties', 'legal', t('Legal'), undefined, [
-        this.field({ label: t('Terms and conditions'), path: ['properties', 'termsAndConditions'], node: prop(properties, 'termsAndConditions'), kind: 'multiline', required: true }),
+        this.field({
+          label: t('Terms and conditions'),
+          path: ['properties', 'termsAndConditions'],
+          node: prop(properties, 'termsAndConditions'),
+          kind: 'multiline',
+          required: true,
+        }),
       ]),
     ]);
   }
@@ -212,18 +249,50 @@ class SheetBuilder {
       media.push(this.field({ label, path: ['listing', 'logos', size], node: at(listing, 'logos', size), kind: 'file', required: true }));
     }
     items(prop(listing, 'screenshots')).forEach((shot, index) => {
-      media.push(this.field({ label: t('Screenshot {0} (1280×720 PNG)', index + 1), path: ['listing', 'screenshots', index, 'path'], node: prop(shot, 'path'), kind: 'file', required: true }));
-      media.push(this.field({ label: t('Screenshot {0} caption', index + 1), path: ['listing', 'screenshots', index, 'caption'], node: prop(shot, 'caption') }));
+      media.push(
+        this.field({
+          label: t('Screenshot {0} (1280×720 PNG)', index + 1),
+          path: ['listing', 'screenshots', index, 'path'],
+          node: prop(shot, 'path'),
+          kind: 'file',
+          required: true,
+        }),
+      );
+      media.push(
+        this.field({
+          label: t('Screenshot {0} caption', index + 1),
+          path: ['listing', 'screenshots', index, 'caption'],
+          node: prop(shot, 'caption'),
+        }),
+      );
     });
     items(prop(listing, 'videos')).forEach((video, index) => {
       const path = ['listing', 'videos', index];
       media.push(this.field({ label: t('Video {0} name', index + 1), path: [...path, 'name'], node: prop(video, 'name'), required: true }));
       media.push(this.field({ label: t('Video {0} URL', index + 1), path: [...path, 'url'], node: prop(video, 'url'), required: true }));
-      media.push(this.field({ label: t('Video {0} thumbnail (1280×720 PNG)', index + 1), path: [...path, 'thumbnail'], node: prop(video, 'thumbnail'), kind: 'file', required: true }));
+      media.push(
+        this.field({
+          label: t('Video {0} thumbnail (1280×720 PNG)', index + 1),
+          path: [...path, 'thumbnail'],
+          node: prop(video, 'thumbnail'),
+          kind: 'file',
+          required: true,
+        }),
+      );
     });
     const links = items(prop(listing, 'usefulLinks')).flatMap((link, index) => [
-      this.field({ label: t('Link {0} name', index + 1), path: ['listing', 'usefulLinks', index, 'name'], node: prop(link, 'name'), required: true }),
-      this.field({ label: t('Link {0} URL', index + 1), path: ['listing', 'usefulLinks', index, 'url'], node: prop(link, 'url'), required: true }),
+      this.field({
+        label: t('Link {0} name', index + 1),
+        path: ['listing', 'usefulLinks', index, 'name'],
+        node: prop(link, 'name'),
+        required: true,
+      }),
+      this.field({
+        label: t('Link {0} URL', index + 1),
+        path: ['listing', 'usefulLinks', index, 'url'],
+        node: prop(link, 'url'),
+        required: true,
+      }),
     ]);
     return this.page('listing', t('Offer listing'), undefined, [
       this.section('listing', 'details', t('Marketplace details'), undefined, [
@@ -237,8 +306,16 @@ class SheetBuilder {
       contact('supportContact', t('Support contact')),
       contact('engineeringContact', t('Engineering contact')),
       this.section('listing', 'supportUrls', t('Support URLs'), undefined, [
-        this.field({ label: t('Azure Global support website'), path: ['listing', 'supportUrls', 'azureGlobal'], node: at(listing, 'supportUrls', 'azureGlobal') }),
-        this.field({ label: t('Azure Government support website'), path: ['listing', 'supportUrls', 'azureGovernment'], node: at(listing, 'supportUrls', 'azureGovernment') }),
+        this.field({
+          label: t('Azure Global support website'),
+          path: ['listing', 'supportUrls', 'azureGlobal'],
+          node: at(listing, 'supportUrls', 'azureGlobal'),
+        }),
+        this.field({
+          label: t('Azure Government support website'),
+          path: ['listing', 'supportUrls', 'azureGovernment'],
+          node: at(listing, 'supportUrls', 'azureGovernment'),
+        }),
       ]),
       this.section('listing', 'media', t('Marketplace media'), undefined, media),
     ]);
@@ -260,7 +337,12 @@ class SheetBuilder {
   private review(): HandoffPage {
     return this.page('review', t('Review and publish'), undefined, [
       this.section('review', 'certification', t('Notes for certification'), undefined, [
-        this.field({ label: t('Notes for certification'), path: ['certificationNotes'], node: prop(this.root, 'certificationNotes'), kind: 'multiline' }),
+        this.field({
+          label: t('Notes for certification'),
+          path: ['certificationNotes'],
+          node: prop(this.root, 'certificationNotes'),
+          kind: 'multiline',
+        }),
       ]),
     ]);
   }
@@ -270,31 +352,70 @@ class SheetBuilder {
   private planPages(plan: PlanRef): HandoffPage[] {
     const base: JSONPath = ['plans', plan.index];
     const key = this.planKeys[plan.index];
-    const info = { index: plan.index, planId: plan.planId, title: plan.planId ? t('Plan "{0}"', quoteValue(plan.planId)) : t('Plan {0}', plan.index + 1) };
+    const info = {
+      index: plan.index,
+      planId: plan.planId,
+      title: plan.planId ? t('Plan "{0}"', quoteValue(plan.planId)) : t('Plan {0}', plan.index + 1),
+    };
     const node = plan.node;
     const listingPage = this.page(`plan:${key}/listing`, t('Plan listing'), info, [
-      this.section(`plan:${key}/listing`, 'create', t('New plan'), t('Plan overview → + Create new plan. The plan ID and name cannot change after you select Create.'), [
-        this.field({ label: t('Plan ID'), path: [...base, 'planId'], node: prop(node, 'planId'), required: true }),
-        this.field({ label: t('Plan name'), path: [...base, 'name'], node: prop(node, 'name'), required: true }),
-      ]),
+      this.section(
+        `plan:${key}/listing`,
+        'create',
+        t('New plan'),
+        t('Plan overview → + Create new plan. The plan ID and name cannot change after you select Create.'),
+        [
+          this.field({ label: t('Plan ID'), path: [...base, 'planId'], node: prop(node, 'planId'), required: true }),
+          this.field({ label: t('Plan name'), path: [...base, 'name'], node: prop(node, 'name'), required: true }),
+        ],
+      ),
       this.section(`plan:${key}/listing`, 'listing', t('Plan listing'), undefined, [
         this.field({ label: t('Plan name'), path: [...base, 'name'], node: prop(node, 'name'), required: true, variant: 'listing' }),
-        this.field({ label: t('Search results summary'), path: [...base, 'listing', 'searchResultsSummary'], node: at(node, 'listing', 'searchResultsSummary'), required: true }),
-        this.field({ label: t('Description'), path: [...base, 'listing', 'description'], node: at(node, 'listing', 'description'), kind: 'multiline', required: true }),
+        this.field({
+          label: t('Search results summary'),
+          path: [...base, 'listing', 'searchResultsSummary'],
+          node: at(node, 'listing', 'searchResultsSummary'),
+          required: true,
+        }),
+        this.field({
+          label: t('Description'),
+          path: [...base, 'listing', 'description'],
+          node: at(node, 'listing', 'description'),
+          kind: 'multiline',
+          required: true,
+        }),
       ]),
     ]);
     const visibility = prop(node, 'visibility');
     const audience = prop(node, 'privateAudience');
     const availabilityPage = this.page(`plan:${key}/availability`, t('Pricing and availability'), info, [
       this.section(`plan:${key}/availability`, 'pricing', t('Pricing'), undefined, [
-        this.field({ label: t('Pricing model'), path: [...base, 'pricingModel'], node: prop(node, 'pricingModel'), kind: 'choice', required: true }),
+        this.field({
+          label: t('Pricing model'),
+          path: [...base, 'pricingModel'],
+          node: prop(node, 'pricingModel'),
+          kind: 'choice',
+          required: true,
+        }),
       ]),
       this.section(`plan:${key}/availability`, 'visibility', t('Plan visibility'), undefined, [
-        this.field({ label: t('Visibility'), path: [...base, 'visibility'], node: visibility, kind: 'choice', required: true, choice: visibilityLabel }),
+        this.field({
+          label: t('Visibility'),
+          path: [...base, 'visibility'],
+          node: visibility,
+          kind: 'choice',
+          required: true,
+          choice: visibilityLabel,
+        }),
         ...(audience || str(visibility) === 'private' ? this.audienceFields([...base, 'privateAudience'], audience) : []),
       ]),
     ]);
-    const configurationPage = this.page(`plan:${key}/technicalConfiguration`, t('Technical configuration'), info, this.technicalConfiguration(plan, key));
+    const configurationPage = this.page(
+      `plan:${key}/technicalConfiguration`,
+      t('Technical configuration'),
+      info,
+      this.technicalConfiguration(plan, key),
+    );
     return [listingPage, availabilityPage, configurationPage];
   }
 
@@ -312,9 +433,24 @@ class SheetBuilder {
       const path = [...base, 'authorizations', index];
       const fields = [...this.authorizationFields(path, authorization), this.accessType(path, authorization, t('Permanent'))];
       items(prop(authorization, 'delegatedRoleDefinitionIds')).forEach((role, roleIndex) => {
-        fields.push(...this.roleFields([...path, 'delegatedRoleDefinitionIds', roleIndex], role, t('Assignable role {0}', roleIndex + 1), t('Assignable role {0} ID', roleIndex + 1)));
+        fields.push(
+          ...this.roleFields(
+            [...path, 'delegatedRoleDefinitionIds', roleIndex],
+            role,
+            t('Assignable role {0}', roleIndex + 1),
+            t('Assignable role {0} ID', roleIndex + 1),
+          ),
+        );
       });
-      sections.push(this.section(pageId, `authorization-${index}`, this.authorizationTitle(t('Authorization {0}', index + 1), authorization), undefined, fields));
+      sections.push(
+        this.section(
+          pageId,
+          `authorization-${index}`,
+          this.authorizationTitle(t('Authorization {0}', index + 1), authorization),
+          undefined,
+          fields,
+        ),
+      );
     });
     items(prop(configuration, 'eligibleAuthorizations')).forEach((authorization, index) => {
       const path = [...base, 'eligibleAuthorizations', index];
@@ -323,17 +459,45 @@ class SheetBuilder {
       const fields = [
         ...this.authorizationFields(path, authorization),
         this.accessType(path, authorization, t('Eligible')),
-        this.field({ label: t('Maximum duration'), path: [...policyPath, 'maximumActivationDuration'], node: prop(policy, 'maximumActivationDuration'), kind: 'choice', choice: durationLabel }),
-        this.field({ label: t('Multifactor authentication'), path: [...policyPath, 'multiFactorAuthProvider'], node: prop(policy, 'multiFactorAuthProvider'), kind: 'choice' }),
+        this.field({
+          label: t('Maximum duration'),
+          path: [...policyPath, 'maximumActivationDuration'],
+          node: prop(policy, 'maximumActivationDuration'),
+          kind: 'choice',
+          choice: durationLabel,
+        }),
+        this.field({
+          label: t('Multifactor authentication'),
+          path: [...policyPath, 'multiFactorAuthProvider'],
+          node: prop(policy, 'multiFactorAuthProvider'),
+          kind: 'choice',
+        }),
       ];
       items(prop(policy, 'managedByTenantApprovers')).forEach((approver, approverIndex) => {
         const approverPath = [...policyPath, 'managedByTenantApprovers', approverIndex];
         fields.push(
-          this.field({ label: t('Approver {0} principal ID', approverIndex + 1), path: [...approverPath, 'principalId'], node: prop(approver, 'principalId'), required: true }),
-          this.field({ label: t('Approver {0} display name', approverIndex + 1), path: [...approverPath, 'principalIdDisplayName'], node: prop(approver, 'principalIdDisplayName') }),
+          this.field({
+            label: t('Approver {0} principal ID', approverIndex + 1),
+            path: [...approverPath, 'principalId'],
+            node: prop(approver, 'principalId'),
+            required: true,
+          }),
+          this.field({
+            label: t('Approver {0} display name', approverIndex + 1),
+            path: [...approverPath, 'principalIdDisplayName'],
+            node: prop(approver, 'principalIdDisplayName'),
+          }),
         );
       });
-      sections.push(this.section(pageId, `eligible-${index}`, this.authorizationTitle(t('Eligible authorization {0}', index + 1), authorization), undefined, fields));
+      sections.push(
+        this.section(
+          pageId,
+          `eligible-${index}`,
+          this.authorizationTitle(t('Eligible authorization {0}', index + 1), authorization),
+          undefined,
+          fields,
+        ),
+      );
     });
     return sections;
   }
@@ -347,7 +511,12 @@ class SheetBuilder {
   private authorizationFields(path: JSONPath, authorization: Node): (HandoffField | undefined)[] {
     return [
       this.field({ label: t('Principal ID'), path: [...path, 'principalId'], node: prop(authorization, 'principalId'), required: true }),
-      this.field({ label: t('Display name'), path: [...path, 'principalIdDisplayName'], node: prop(authorization, 'principalIdDisplayName'), required: true }),
+      this.field({
+        label: t('Display name'),
+        path: [...path, 'principalIdDisplayName'],
+        node: prop(authorization, 'principalIdDisplayName'),
+        required: true,
+      }),
       ...this.roleFields([...path, 'roleDefinitionId'], prop(authorization, 'roleDefinitionId'), t('Role'), t('Role ID')),
     ];
   }
@@ -372,7 +541,15 @@ class SheetBuilder {
   }
 
   private accessType(path: JSONPath, authorization: Node, access: string): HandoffField {
-    return this.field({ label: t('Access type'), path, node: authorization, kind: 'choice', required: true, variant: 'access', derivedValue: access });
+    return this.field({
+      label: t('Access type'),
+      path,
+      node: authorization,
+      kind: 'choice',
+      required: true,
+      variant: 'access',
+      derivedValue: access,
+    });
   }
 
   /** Inline subscription IDs, then the CSV to import. */
@@ -393,8 +570,19 @@ class SheetBuilder {
     return { id, title, ...(plan ? { plan } : {}), sections: sections.filter((section) => section.fields.length > 0) };
   }
 
-  private section(pageId: string, name: string, title: string, note: string | undefined, fields: (HandoffField | undefined)[]): HandoffSection {
-    return { id: `${pageId}/${name}`, title, ...(note ? { note } : {}), fields: fields.filter((field): field is HandoffField => field !== undefined) };
+  private section(
+    pageId: string,
+    name: string,
+    title: string,
+    note: string | undefined,
+    fields: (HandoffField | undefined)[],
+  ): HandoffSection {
+    return {
+      id: `${pageId}/${name}`,
+      title,
+      ...(note ? { note } : {}),
+      fields: fields.filter((field): field is HandoffField => field !== undefined),
+    };
   }
 
   /** The field of a value; none for an optional value the offer does not have. */
