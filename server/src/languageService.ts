@@ -23,6 +23,7 @@ import type { FeatureServices } from './features/featureServices';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { DirectoryReader, nodeDirectoryReader, WorkspaceFileIndex } from './features/workspaceFiles';
+import { handoffSheet, HandoffSheet } from './features/handoff';
 
 export interface LanguageServiceOptions {
   catalog?: RoleCatalog;
@@ -147,6 +148,11 @@ export class OfferLanguageService {
 
   selectionRanges(textDocument: TextDocument, positions: Position[]): SelectionRange[] {
     return selectionRanges(this.parse(textDocument), positions);
+  }
+
+  /** The hand-off sheet: every Partner Center field with the value to type (features/handoff). */
+  handoff(textDocument: TextDocument, location?: OfferLocation): HandoffSheet {
+    return handoffSheet(this.parse(textDocument), this.catalog, this.filesFor(location));
   }
 
   /** Formatting edits for the whole offer, or for `range` of it; comments are kept. */

@@ -31,6 +31,8 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const KEPT_AS_IS = new Set([
   '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]',
   '       offer-lint import-arm TEMPLATE [PARAMETERS]',
+  '       offer-lint readiness OFFER [--format text|json] [--root DIR]',
+  '       offer-lint handoff OFFER [--format markdown|json] [--root DIR]',
   'Marketplace Offer',
   'User Access Administrator',
   'ID: `{0}`',
@@ -229,7 +231,7 @@ describe('Korean: the checker (dist/cli.js --locale)', () => {
   it('--locale ko speaks Korean in usage errors, whatever the order of the options', () => {
     const result = run(['--format', 'xml', '--locale', 'ko', offerPath]);
     assert.strictEqual(result.code, 2);
-    assert.ok(result.stderr.startsWith("offer-lint: 알 수 없는 형식 'xml': text 또는 json을 사용하세요.\n사용법: offer-lint "), result.stderr);
+    assert.ok(result.stderr.startsWith("offer-lint: 알 수 없는 형식 'xml': text, json, sarif, github 중 하나를 사용하세요.\n사용법: offer-lint "), result.stderr);
   });
 });
 

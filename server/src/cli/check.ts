@@ -9,7 +9,8 @@ import type { OfferDiagnostic } from '../rules/diagnostic';
 import { UsageError } from './usageError';
 
 export interface CheckOptions {
-  format: 'text' | 'json';
+  /** A name of `formats/index.ts`. */
+  format: string;
   root: string;
   files: string[];
 }

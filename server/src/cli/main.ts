@@ -4,9 +4,12 @@
  * the editor. Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.
  */
 import { setLocale, t } from '@core/l10n';
-import { checkFiles, formatJson, formatText } from './check';
+import { checkFiles } from './check';
+import { reportFormats } from './formats';
 import { exportArmCommand, importArmCommand } from './armCommands';
+import { handoffCommand } from './handoff';
 import { parseOptions } from './options';
+import { readinessCommand } from './readiness';
 import { UsageError } from './usageError';
 
 export interface CliIO {
@@ -21,13 +24,17 @@ export type SubCommand = (args: string[], io: CliIO) => number;
 export const subCommands: Record<string, SubCommand> = {
   'export-arm': exportArmCommand,
   'import-arm': importArmCommand,
+  readiness: readinessCommand,
+  handoff: handoffCommand,
 };
 
 function usage(): string {
   return [
-    t('Usage: offer-lint [--format text|json] [--root DIR] [--locale en|ko] FILE…'),
+    t('Usage: offer-lint [--format text|json|sarif|github] [--root DIR] [--locale en|ko] FILE…'),
     t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
     t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
+    t('       offer-lint readiness OFFER [--format text|json] [--root DIR]'),
+    t('       offer-lint handoff OFFER [--format markdown|json] [--root DIR]'),
     t('Checks managed service offer files and prints each problem.'),
     t('Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable file.'),
   ].join('\n');
@@ -55,14 +62,16 @@ function runCheck(args: string[], io: CliIO): number {
     return 0;
   }
   const format = options.get('--format') ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(t("Unknown format '{0}': use text or json.", format));
+  const report = reportFormats.get(format);
+  if (!report) {
+    throw new UsageError(t("Unknown format '{0}': use {1}.", format, [...reportFormats.keys()].join(', ')));
   }
   if (files.length === 0) {
     throw new UsageError(t('No offer file given.'));
   }
-  const diagnostics = checkFiles({ format, root: options.get('--root') ?? io.cwd, files });
-  const output = format === 'json' ? formatJson(diagnostics) : formatText(diagnostics);
+  const root = options.get('--root') ?? io.cwd;
+  const diagnostics = checkFiles({ format, root, files });
+  const output = report(diagnostics, { root, cwd: io.cwd });
   if (output) {
     io.stdout(output);
   }

@@ -151,3 +151,12 @@ export function summarizePublishStatus(status: PublishStatus): string {
         : t('{0} sections incomplete', notReady);
   return t('Offer: {0} — {1}', errors, sections);
 }
+
+/**
+ * The errors of each section, in the order of `publishStatus(…).sections`: for a report that lists
+ * them (the checker's `readiness`), by the same ownership that gives the sections their states.
+ */
+export function sectionErrors<D extends StatusDiagnostic>(document: OfferDocument, diagnostics: readonly D[]): D[][] {
+  const root = document.root?.type === 'object' ? document.root : undefined;
+  return sectionSpecs(root).map((spec) => diagnostics.filter((d) => d.severity === 'error' && ownedBy(spec, d.path)));
+}

@@ -1,0 +1,3 @@
+export { handoffSheet } from './handoffSheet';
+export type { HandoffField, HandoffFieldKind, HandoffPage, HandoffSection, HandoffSheet } from './handoffSheet';
+export { handoffMarkdown } from './handoffMarkdown';
