@@ -63,11 +63,11 @@ function typeOf(value: unknown): string {
     case 'number':
       return t('a number');
     case 'boolean':
-      return t('a boolean');
+      return t('true or false');
     case 'object':
       return t('an object');
     default:
-      return t('missing');
+      return typeof value;
   }
 }
 

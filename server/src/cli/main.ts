@@ -26,7 +26,7 @@ export const subCommands: Record<string, SubCommand> = {
 function usage(): string {
   return [
     t('Usage: offer-lint [--format text|json] [--root DIR] [--locale en|ko] FILE…'),
-    t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
+    t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR] [--force]'),
     t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
     t('Checks managed service offer files and prints each problem.'),
     t('Exit code: 0 no errors, 1 errors found, 2 bad usage or unreadable file.'),
