@@ -10,7 +10,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONTRIBUTOR_ROLE_ID } from '@core/catalog/roleCatalog';
 import { LspTestClient } from '../../support/lspClient';
-import { EXAMPLE_DIR } from '../../support/offerHarness';
+import { EXAMPLE_DIR, REPO_ROOT } from '../../support/offerHarness';
 import { cleanUpTemporaryFolders, ENDLESS_DEVICE, fifo, temporaryFolder } from '../../support/hostileFiles';
 
 describe('hostile workspace: the role catalog setting', function () {
@@ -68,4 +68,10 @@ describe('hostile workspace: the role catalog setting', function () {
       assert.ok(client.isAlive());
     });
   }
+
+  it("withholds a workspace's own value until the workspace is trusted (the manifest restricts the setting)", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('marketplaceOffer.roleCatalogPath'));
+    assert.strictEqual(manifest.contributes.configuration.properties['marketplaceOffer.roleCatalogPath'].scope, 'machine-overridable');
+  });
 });
