@@ -131,6 +131,19 @@ describe('hostile workspace: secrets are found and never shown', function () {
     assert.strictEqual(urlFormat?.message, "'leads.contoso.com/api/lead?code=(hidden)' is not an absolute URL: use 'https://leads.contoso.com/api/lead?code=(hidden)'.");
   });
 
+  it('quotes an http lead endpoint in lead-destination-fields with its key hidden', () => {
+    const offer = exampleOffer();
+    offer.leadManagement.httpsEndpointUrl = `http://leads.contoso.com/api/lead?code=${newSecret()}`;
+    const diagnostics = new OfferLanguageService({ fileHost: host }).validate(
+      TextDocument.create('file://' + OFFER_PATH, 'marketplace-offer', 1, JSON.stringify(offer, null, 2)),
+      location,
+    );
+    assert.strictEqual(
+      diagnostics.find((d) => d.code === 'lead-destination-fields')?.message,
+      "The lead endpoint 'http://leads.contoso.com/api/lead?code=(hidden)' uses http: leads carry customer contact details, so Partner Center sends them only to an https:// endpoint.",
+    );
+  });
+
   it('shows no secret in the checker output, text or JSON', () => {
     const folder = temporaryFolder();
     fs.cpSync(EXAMPLE_DIR, folder, { recursive: true });
