@@ -20,9 +20,9 @@ export class CountingFileHost implements FileHost {
     return this.inner.stat(absolutePath);
   }
 
-  readFile(absolutePath: string) {
+  readFile(absolutePath: string, maxBytes: number) {
     this.reads++;
-    return this.inner.readFile(absolutePath);
+    return this.inner.readFile(absolutePath, maxBytes);
   }
 
   readHead(absolutePath: string, bytes: number) {

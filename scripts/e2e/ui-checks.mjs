@@ -3,6 +3,7 @@
 // failed check leaves a screenshot named after it in test-results/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { hostileVictims, VICTIM_TEXT } from './workspace.mjs';
 
 const CONTRIBUTOR_ID = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 const BROKEN_CODES = ['offer-id-format', 'listing-name-emoji', 'plan-id-format', 'role-owner', 'role-name-instead-of-id'];
@@ -190,6 +191,53 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
     return `no dialog, no payload message; a planted inline script was refused by the CSP and reported${retried ? `; ${RELOADED_NOTE}` : ''}`;
   });
 
+  // A repository written by someone else put links where the extension writes (scripts/e2e/workspace.mjs):
+  // the commands must refuse, say why in a modal, and leave the files outside as they were.
+  const victims = hostileVictims(workspace);
+  const untouched = () => {
+    for (const [name, file] of Object.entries(victims)) {
+      if (fs.readFileSync(file, 'utf8') !== VICTIM_TEXT) {
+        throw new Error(`${name} outside the workspace was written to: ${file}`);
+      }
+    }
+  };
+
+  await check('Record Published Baseline refuses offer.published.json that links to the user settings', async () => {
+    await ui.openFile('hostile/offer.json');
+    await ui.command('Marketplace Offer: Record Published Baseline');
+    await ui.dialogButton('Record this offer as published?', 'Record');
+    const refusal = await ui.dialogShowing('is a symbolic link: nothing is written through a link');
+    if (!refusal.includes(path.join('hostile', 'offer.published.json'))) {
+      throw new Error(`the refusal does not name the link: ${refusal}`);
+    }
+    await shot('refusal-baseline-symlink.png');
+    await ui.closeDialog();
+    untouched();
+    if (!fs.lstatSync(path.join(workspace, 'hostile', 'offer.published.json')).isSymbolicLink()) {
+      throw new Error('the link was replaced');
+    }
+    return 'modal refusal naming hostile/offer.published.json; the settings file outside is unchanged';
+  });
+
+  await check('Export refuses onboarding/gold.parameters.json that links to another project', async () => {
+    await ui.openFile('hostile/offer.json');
+    await ui.command('Marketplace Offer: Export Plan as Lighthouse Onboarding Template');
+    await ui.pick('Subscription');
+    await ui.pick(path.join('hostile', 'onboarding'));
+    const refusal = await ui.dialogShowing('is a symbolic link: nothing is written through a link');
+    if (!refusal.includes(path.join('hostile', 'onboarding', 'gold.parameters.json'))) {
+      throw new Error(`the refusal does not name the link: ${refusal}`);
+    }
+    await shot('refusal-export-symlink.png');
+    await ui.closeDialog();
+    untouched();
+    const written = fs.readdirSync(path.join(workspace, 'hostile', 'onboarding'));
+    if (written.join() !== 'gold.parameters.json') {
+      throw new Error(`files were written beside the link: ${written.join(', ')}`);
+    }
+    return 'modal refusal naming hostile/onboarding/gold.parameters.json; nothing written, the file outside is unchanged';
+  });
+
   await check('overview screenshot: diagnostics, plans tree and preview together', async () => {
     await ui.openFile('broken/offer.json');
     await ui.command('Problems: Focus on Problems View');
@@ -246,6 +294,40 @@ class Workbench {
     if (await dontSave.first().isVisible({ timeout: 1000 }).catch(() => false)) {
       await dontSave.first().click();
     }
+  }
+
+  /** Waits for a modal dialog whose text includes `needle`; returns its whole text. */
+  async dialogShowing(needle, timeoutMs = 15_000) {
+    const dialog = this.page.locator('.monaco-dialog-box', { hasText: needle }).first();
+    await dialog.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async () => {
+      const seen = await this.page.locator('.monaco-dialog-box').allInnerTexts().catch(() => []);
+      const toasts = await this.page.locator('.notification-toast').allInnerTexts().catch(() => []);
+      throw new Error(`no dialog with '${needle}'; dialogs: ${JSON.stringify(seen)}; notifications: ${JSON.stringify(toasts)}`);
+    });
+    return dialog.innerText();
+  }
+
+  /** Answers the modal dialog that asks `question` with the button `label`. */
+  async dialogButton(question, label) {
+    await this.dialogShowing(question);
+    await this.page.locator('.monaco-dialog-box', { hasText: question }).locator('.monaco-button', { hasText: label }).first().click();
+    await this.page.locator('.monaco-dialog-box', { hasText: question }).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Closes the modal dialog in front (Escape, as a person dismisses it). */
+  async closeDialog() {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-dialog-box').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Picks the item `label` in the open quick pick. */
+  async pick(label) {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      const rows = await this.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts().catch(() => []);
+      throw new Error(`the quick pick has no '${label}': ${JSON.stringify(rows)}`);
+    });
+    await row.click();
   }
 
   /** Runs a command from the command palette (F1), by its title. */

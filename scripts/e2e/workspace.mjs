@@ -15,5 +15,39 @@ export function prepareWorkspace(target) {
     filter: (source) => path.basename(source) !== 'README.md',
   });
   fs.cpSync(path.join(REPO_ROOT, 'examples', 'contoso-sentinel'), path.join(target, 'example'), { recursive: true });
+  prepareHostileOffer(target);
   return target;
+}
+
+/**
+ * Files outside the workspace that a hostile repository points at: the user's settings, and a
+ * file of another project. The checks read them back to show that they were left as they were.
+ */
+export function hostileVictims(workspace) {
+  const outside = path.join(path.dirname(workspace), 'outside');
+  return {
+    settings: path.join(outside, 'User', 'settings.json'),
+    otherProject: path.join(outside, 'other-project', 'deploy.parameters.json'),
+  };
+}
+
+export const VICTIM_TEXT = '{ "written-by": "the user, not the extension" }\n';
+
+/**
+ * `hostile/`: the example's offer in a folder where a repository written by someone else put
+ * links where the extension writes: `offer.published.json` leads to the user's settings, and
+ * `onboarding/gold.parameters.json` to a file of another project. Made here, at run time, because
+ * links do not survive every checkout.
+ */
+function prepareHostileOffer(workspace) {
+  const victims = hostileVictims(workspace);
+  for (const victim of Object.values(victims)) {
+    fs.mkdirSync(path.dirname(victim), { recursive: true });
+    fs.writeFileSync(victim, VICTIM_TEXT);
+  }
+  const folder = path.join(workspace, 'hostile');
+  fs.mkdirSync(path.join(folder, 'onboarding'), { recursive: true });
+  fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'contoso-sentinel', 'offer.json'), path.join(folder, 'offer.json'));
+  fs.symlinkSync(victims.settings, path.join(folder, 'offer.published.json'));
+  fs.symlinkSync(victims.otherProject, path.join(folder, 'onboarding', 'gold.parameters.json'));
 }

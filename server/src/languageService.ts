@@ -11,6 +11,7 @@ import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
 import { RememberingFileHost } from './workspace/rememberingFileHost';
 import { validateOffer } from './validation/validateOffer';
+import { codeActionsWithSecretsHidden, hoverWithSecretsHidden, withSecretsHidden } from './secretsHidden';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { codeActions, CodeActionRequest } from './features/codeActions';
 import { documentSymbols } from './features/documentSymbols';
@@ -92,14 +93,14 @@ export class OfferLanguageService {
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
     const document = this.parse(textDocument);
     const files = this.filesFor(location);
-    return validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) });
+    return withSecretsHidden(validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) }));
   }
 
   /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
   codeActions(textDocument: TextDocument, request: CodeActionRequest, location?: OfferLocation): CodeAction[] {
     const files = this.filesFor(location);
     let baseline: OfferDocument | undefined | null = null; // read once, and only if fix-all checks again
-    return codeActions(this.parse(textDocument), request, {
+    return codeActionsWithSecretsHidden(codeActions(this.parse(textDocument), request, {
       catalog: this.catalog,
       validate: (document) => {
         if (baseline === null) {
@@ -107,7 +108,7 @@ export class OfferLanguageService {
         }
         return validateOffer({ document, catalog: this.catalog, files, baseline });
       },
-    });
+    }));
   }
 
   /** Completions at a position: keys, role ids by role name, principals, enum values, file paths. */
@@ -125,7 +126,7 @@ export class OfferLanguageService {
 
   /** The hover at a position: field documentation and limits, role, principal or image facts. */
   hover(textDocument: TextDocument, position: Position, location?: OfferLocation): Hover | null {
-    return hover(this.parse(textDocument), position, this.featureServices(location));
+    return hoverWithSecretsHidden(hover(this.parse(textDocument), position, this.featureServices(location)));
   }
 
   /** The role name after every role id within `range`. */

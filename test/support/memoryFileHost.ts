@@ -27,15 +27,21 @@ export class MemoryFileHost implements FileHost {
     return entry ? { mtimeMs: entry.mtimeMs, size: entry.bytes.length } : undefined;
   }
 
-  readFile(absolutePath: string) {
-    const real = this.realPath(absolutePath);
-    this.reads.set(real, (this.reads.get(real) ?? 0) + 1);
-    return this.files.get(real)?.bytes;
+  /** Like the disk's: nothing for a file of more than `maxBytes` bytes. */
+  readFile(absolutePath: string, maxBytes: number) {
+    const bytes = this.read(absolutePath);
+    return bytes && bytes.length <= maxBytes ? bytes : undefined;
   }
 
   /** Counted in `reads` like readFile: a read is a read, however short. */
   readHead(absolutePath: string, bytes: number) {
-    return this.readFile(absolutePath)?.subarray(0, bytes);
+    return this.read(absolutePath)?.subarray(0, bytes);
+  }
+
+  private read(absolutePath: string) {
+    const real = this.realPath(absolutePath);
+    this.reads.set(real, (this.reads.get(real) ?? 0) + 1);
+    return this.files.get(real)?.bytes;
   }
 
   /** The names of the files and folders directly under a folder that holds any. */

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exportPlan } from '../../server/src/arm/exportPlan';
-import { importTemplate, TemplateImportError } from '../../server/src/arm/importTemplate';
+import { ArmJsonFile, parseArmJson } from '../../server/src/arm/armFile';
+import { importTemplate as importArmFiles, TemplateImportError } from '../../server/src/arm/importTemplate';
 import {
   MANAGED_SERVICES_API_VERSION,
   REGISTRATION_ASSIGNMENTS,
@@ -93,6 +94,12 @@ describe('export of a plan as a Lighthouse onboarding template', () => {
   });
 });
 
+/** The import of in-memory files, named as the user would see them. */
+function importTemplate(template: Json, parameters?: Json) {
+  const file = (json: Json, name: string): ArmJsonFile => ({ name, json });
+  return importArmFiles(file(template, 'gold.template.json'), parameters && file(parameters, 'gold.parameters.json'));
+}
+
 describe('import of an onboarding template as a technical configuration', () => {
   it('gives back the same tenant and authorizations after an export (round trip)', () => {
     const { template, parameters } = exported(EXAMPLE_OFFER_TEXT, 'gold');
@@ -140,8 +147,99 @@ describe('import of an onboarding template as a technical configuration', () => 
     );
     assert.throws(
       () => importTemplate({ resources: [{ type: 'Microsoft.ManagedServices/registrationDefinitions', properties: { managedByTenantId: "[parameters('t')]", authorizations: [] } }], parameters: { t: { type: 'string' } } }),
-      /Parameter 't' has no value/,
+      /gold\.template\.json: \/parameters\/t has no defaultValue and no parameters file sets parameter 't'/,
     );
+  });
+});
+
+describe('import of a malformed template or parameters file', () => {
+  const DEFINITION = 'Microsoft.ManagedServices/registrationDefinitions';
+  const AUTHORIZATION = { principalId: 'p', roleDefinitionId: 'r', principalIdDisplayName: 'Tier 1' };
+  /** A template whose definition takes everything from parameters, as an export writes it. */
+  const byParameters = () => exported(EXAMPLE_OFFER_TEXT, 'gold').template;
+  const parametersWith = (parameters: Json) => ({ $schema: 'x', parameters });
+  const literal = (properties: Json) => ({ resources: [{ type: DEFINITION, properties }] });
+
+  /** Each case: the files, and the error the user reads: the file, the JSON path, what is wrong. */
+  const cases: { what: string; template: Json; parameters?: Json; error: string }[] = [
+    {
+      what: 'a parameter value that is not an object',
+      template: byParameters(),
+      parameters: parametersWith({ managedByTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' }),
+      error: 'gold.parameters.json: /parameters/managedByTenantId is a string; it must be an object.',
+    },
+    { what: 'parameters that are not an object', template: byParameters(), parameters: parametersWith([]), error: 'gold.parameters.json: /parameters is an array; it must be an object.' },
+    { what: 'a parameters file without parameters', template: byParameters(), parameters: { contentVersion: '1.0.0.0' }, error: 'gold.parameters.json: /parameters is missing; it must be an object.' },
+    { what: 'a parameter with neither value nor reference', template: byParameters(), parameters: parametersWith({ managedByTenantId: { value: 't' }, authorizations: { values: [] } }), error: 'gold.parameters.json: /parameters/authorizations has no "value".' },
+    {
+      what: 'authorizations of the wrong type',
+      template: byParameters(),
+      parameters: parametersWith({ mspOfferName: { value: 'x' }, managedByTenantId: { value: 't' }, authorizations: { value: 'all' } }),
+      error: 'gold.parameters.json: /parameters/authorizations/value is a string; it must be an array.',
+    },
+    {
+      what: 'an authorization that is not an object',
+      template: literal({ managedByTenantId: 't', authorizations: [AUTHORIZATION, 42] }),
+      error: 'gold.template.json: /resources/0/properties/authorizations/1 is a number; it must be an object.',
+    },
+    {
+      what: 'a principal id of the wrong type',
+      template: literal({ managedByTenantId: 't', authorizations: [{ ...AUTHORIZATION, principalId: 7 }] }),
+      error: 'gold.template.json: /resources/0/properties/authorizations/0/principalId is a number; it must be a string.',
+    },
+    {
+      what: 'a missing role',
+      template: literal({ managedByTenantId: 't', authorizations: [{ principalId: 'p' }] }),
+      error: 'gold.template.json: /resources/0/properties/authorizations/0/roleDefinitionId is missing; it must be a string.',
+    },
+    {
+      what: 'delegated roles that are not strings',
+      template: literal({ managedByTenantId: 't', authorizations: [{ ...AUTHORIZATION, delegatedRoleDefinitionIds: ['a', null] }] }),
+      error: 'gold.template.json: /resources/0/properties/authorizations/0/delegatedRoleDefinitionIds/1 is null; it must be a string.',
+    },
+    {
+      what: 'a just-in-time policy that is not an object',
+      template: literal({ managedByTenantId: 't', authorizations: [AUTHORIZATION], eligibleAuthorizations: [{ ...AUTHORIZATION, justInTimeAccessPolicy: 'PT8H' }] }),
+      error: 'gold.template.json: /resources/0/properties/eligibleAuthorizations/0/justInTimeAccessPolicy is a string; it must be an object.',
+    },
+    { what: 'a tenant that is not a string', template: literal({ managedByTenantId: ['t'], authorizations: [] }), error: 'gold.template.json: /resources/0/properties/managedByTenantId is an array; it must be a string.' },
+    { what: 'missing resources', template: { parameters: {} }, error: 'gold.template.json: /resources is missing: an onboarding template lists its resources, among them a Microsoft.ManagedServices/registrationDefinitions.' },
+    { what: 'resources that are not an array', template: { resources: { type: DEFINITION } }, error: 'gold.template.json: /resources is an object; it must be an array.' },
+    { what: 'a resource that is not an object', template: { resources: ['storage'] }, error: 'gold.template.json: /resources/0 is a string; it must be an object.' },
+    { what: 'a definition without properties', template: { resources: [{ type: DEFINITION }] }, error: 'gold.template.json: /resources/0/properties is missing; it must be an object.' },
+    {
+      what: 'declared parameters that are not an object',
+      template: { ...literal({ managedByTenantId: 't', authorizations: [] }), parameters: 'none' },
+      error: 'gold.template.json: /parameters is a string; it must be an object.',
+    },
+    {
+      what: 'a parameter named after an inherited property',
+      template: literal({ managedByTenantId: "[parameters('constructor')]", authorizations: [] }),
+      error: "gold.template.json: /resources/0/properties/managedByTenantId refers to parameter 'constructor', which the template does not declare.",
+    },
+    {
+      what: 'a Key Vault reference',
+      template: byParameters(),
+      parameters: parametersWith({ mspOfferName: { value: 'x' }, managedByTenantId: { reference: { keyVault: { id: 'v' }, secretName: 's' } } }),
+      error: "gold.parameters.json: /parameters/managedByTenantId is a Key Vault reference: parameter 'managedByTenantId' can't be read here.",
+    },
+  ];
+
+  for (const { what, template, parameters, error } of cases) {
+    it(`names the file and the JSON path for ${what}`, () => {
+      assert.throws(
+        () => importTemplate(template, parameters),
+        (thrown: unknown) => thrown instanceof TemplateImportError && thrown.message === error,
+      );
+    });
+  }
+
+  it('accepts a byte order mark, and says where the JSON breaks otherwise', () => {
+    const text = JSON.stringify(exported(EXAMPLE_OFFER_TEXT, 'gold').template);
+    assert.strictEqual(parseArmJson('\uFEFF' + text, 'gold.template.json').json.$schema, JSON.parse(text).$schema);
+    assert.throws(() => parseArmJson('{ "resources": [ }', 'gold.template.json'), /gold\.template\.json is not valid JSON: ValueExpected at offset 17\.$/);
+    assert.throws(() => parseArmJson('[1]', 'gold.template.json'), /gold\.template\.json is not a JSON object/);
+    assert.throws(() => parseArmJson('['.repeat(100_000), 'deep.json'), TemplateImportError);
   });
 });
 

@@ -29,7 +29,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * that is only an abbreviation and a code span, and the JSON literal `null`.
  */
 const KEPT_AS_IS = new Set([
-  '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]',
+  '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR] [--force]',
   '       offer-lint import-arm TEMPLATE [PARAMETERS]',
   '       offer-lint readiness OFFER [--format text|json] [--root DIR]',
   '       offer-lint handoff OFFER [--format markdown|json] [--root DIR]',

@@ -7,11 +7,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportPlan } from '../../../server/src/arm/exportPlan';
-import { importTemplate, parseArmJson, TemplateImportError } from '../../../server/src/arm/importTemplate';
+import { ArmJsonFile, readArmJsonFile, TemplateImportError } from '../../../server/src/arm/armFile';
+import { importTemplate } from '../../../server/src/arm/importTemplate';
 import type { DelegationScope } from '../../../server/src/arm/lighthouseTemplate';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { plansOf } from '@core/model/offerStructure';
 import { OfferWorkspace } from '../offerWorkspace';
+import { writeFromEditor } from './editorFileWrites';
 import { addPlanEdits, suggestPlanId, validateNewPlanId } from '../tree/offerEdits';
 import { applyOfferEdits, reveal, targetDocument } from '../tree/planCommands';
 import type { PlanTreeNode } from '../tree/planTreeProvider';
@@ -65,34 +67,19 @@ async function exportArm(offers: OfferWorkspace, service: OfferLanguageService, 
     return;
   }
 
-  const defaultFolder = document.uri.scheme === 'file' ? vscode.Uri.file(path.join(path.dirname(document.uri.fsPath), 'onboarding')) : folder?.uri;
-  const target = await vscode.window.showOpenDialog({
-    title: vscode.l10n.t('Folder for {0}.template.json and {0}.parameters.json', planId),
-    defaultUri: defaultFolder,
-    canSelectFolders: true,
-    canSelectFiles: false,
-    canSelectMany: false,
-    openLabel: vscode.l10n.t('Export Here'),
-  });
-  if (!target?.[0]) {
+  const target = await exportFolder(document, planId);
+  if (!target) {
     return;
   }
-  const templateUri = vscode.Uri.joinPath(target[0], `${planId}.template.json`);
-  const parametersUri = vscode.Uri.joinPath(target[0], `${planId}.parameters.json`);
-  if ((await exists(templateUri)) || (await exists(parametersUri))) {
-    const replace = vscode.l10n.t('Replace');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0}.template.json or {0}.parameters.json already exists in that folder. Replace them?', planId),
-      { modal: true },
-      replace,
-    );
-    if (answer !== replace) {
-      return;
-    }
+  const written = await writeFromEditor({
+    folder: target,
+    files: result.exported.files,
+    replaceQuestion: (existing) => vscode.l10n.t('{0} already exists in that folder. Replace it?', existing.join(', ')),
+  });
+  const templateUri = written?.[0];
+  if (!templateUri) {
+    return;
   }
-  const encoder = new TextEncoder();
-  await vscode.workspace.fs.writeFile(templateUri, encoder.encode(JSON.stringify(result.exported.template, null, 2) + '\n'));
-  await vscode.workspace.fs.writeFile(parametersUri, encoder.encode(JSON.stringify(result.exported.parameters, null, 2) + '\n'));
   const open = vscode.l10n.t('Open Template');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported plan {0} as {1}.', planId, vscode.workspace.asRelativePath(templateUri)), open);
   if (choice === open) {
@@ -100,18 +87,54 @@ async function exportArm(offers: OfferWorkspace, service: OfferLanguageService, 
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
+/**
+ * Where to export: `onboarding` beside the offer (created when it does not exist yet, which a
+ * folder picker can't offer), or any folder chosen in the picker.
+ */
+async function exportFolder(document: vscode.TextDocument, planId: string): Promise<vscode.Uri | undefined> {
+  const title = vscode.l10n.t('Folder for {0}.template.json and {0}.parameters.json', planId);
+  const besideOffer = document.uri.scheme === 'file' ? vscode.Uri.file(path.join(path.dirname(document.uri.fsPath), 'onboarding')) : undefined;
+  type FolderItem = vscode.QuickPickItem & { folder?: vscode.Uri };
+  const choose: FolderItem = { label: vscode.l10n.t('Choose a folder…') };
+  const items: FolderItem[] = besideOffer
+    ? [
+        {
+          label: vscode.workspace.asRelativePath(besideOffer),
+          description: vscode.l10n.t('beside the offer; created if it does not exist'),
+          folder: besideOffer,
+        },
+        choose,
+      ]
+    : [choose];
+  const picked = items.length > 1 ? await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Where should the files go?') }) : choose;
+  if (!picked) {
+    return undefined;
   }
+  if (picked.folder) {
+    return picked.folder;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const chosen = await vscode.window.showOpenDialog({
+    title,
+    defaultUri: document.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(document.uri.fsPath)) : folder?.uri,
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Export Here'),
+  });
+  return chosen?.[0];
 }
 
-async function readJson(uri: vscode.Uri) {
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  return parseArmJson(new TextDecoder().decode(bytes), vscode.workspace.asRelativePath(uri));
+/** A template or parameters file the user picked: a bounded read of a regular file on this computer. */
+async function readJson(uri: vscode.Uri): Promise<ArmJsonFile> {
+  if (uri.scheme !== 'file') {
+    throw new TemplateImportError(vscode.l10n.t('Templates are read only from this computer: {0} is not a file here.', uri.toString()));
+  }
+  const read = await readArmJsonFile(uri.fsPath, vscode.workspace.asRelativePath(uri));
+  if (!read.ok) {
+    throw new TemplateImportError(read.message);
+  }
+  return read.file;
 }
 
 async function importArm(offers: OfferWorkspace): Promise<void> {

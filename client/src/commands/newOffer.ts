@@ -1,10 +1,15 @@
 /**
  * "New Offer…": asks for the offer id, alias and managing tenant, then writes a complete offer
  * scaffold into a chosen folder — as `offer.json`, or `<offer id>.offer.json` when that name is
- * taken. An existing file is never overwritten.
+ * taken. An existing file is never overwritten, and the file is written by the safe writer (never
+ * through a link, only a name made from an offer ID that passes `offer-id-format`).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { fileNameFromId } from '@core/files/fileNames';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
+import { writeFromEditor } from './editorFileWrites';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
 
 export function registerNewOfferCommand(): vscode.Disposable {
@@ -55,36 +60,40 @@ async function newOffer(): Promise<void> {
   if (!folder) {
     return;
   }
-  const target = await freeOfferFile(folder, offerId);
-  if (!target) {
+  const named = fileNameFromId(offerId, 'offerId', '.offer.json');
+  if (!named.ok) {
+    void vscode.window.showErrorMessage(named.message);
+    return;
+  }
+  const name = folder.scheme === 'file' ? await freeOfferFileName(folder.fsPath, named.name) : 'offer.json';
+  if (!name) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('{0} already holds offer.json and {1}.offer.json; nothing was written. Choose another folder.', folder.fsPath, offerId),
     );
     return;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(scaffoldOffer({ offerId, alias, tenantId })));
+  const written = await writeFromEditor({ folder, files: [{ name, contents: scaffoldOffer({ offerId, alias, tenantId }) }] });
+  const target = written?.[0];
+  if (!target) {
+    return;
+  }
   await vscode.window.showTextDocument(target);
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Created {0}. The Problems panel lists what is left to fill in.', vscode.workspace.asRelativePath(target)),
   );
 }
 
-/** `offer.json`, else `<offerId>.offer.json`, whichever does not exist yet. */
-async function freeOfferFile(folder: vscode.Uri, offerId: string): Promise<vscode.Uri | undefined> {
-  for (const name of ['offer.json', `${offerId}.offer.json`]) {
-    const candidate = vscode.Uri.joinPath(folder, name);
-    if (!(await exists(candidate))) {
-      return candidate;
+/**
+ * `offer.json`, else `<offerId>.offer.json`, whichever name is free (a link, even one that leads
+ * nowhere, takes its name).
+ */
+async function freeOfferFileName(folder: string, idFileName: string): Promise<string | undefined> {
+  for (const name of ['offer.json', idFileName]) {
+    try {
+      await fs.promises.lstat(path.join(folder, name));
+    } catch {
+      return name;
     }
   }
   return undefined;
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

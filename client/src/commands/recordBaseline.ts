@@ -1,13 +1,15 @@
 /**
  * "Record Published Baseline": writes the offer as it is now to `<name>.published.json` beside
  * it, after a confirmation (and a second one before replacing an earlier baseline). The baseline
- * rules (immutable ids, public-to-private, manifest version) compare against that file.
+ * rules (immutable ids, public-to-private, manifest version) compare against that file. The file
+ * is written by the safe writer: a baseline that is a link (to the user's settings, say) is
+ * refused, never written through.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { baselinePathOf } from '../../../server/src/workspace/offerFiles';
+import { baselinePathOf } from '@core/knowledge/publishedBaseline';
 import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
-import { exists } from './newOffer';
+import { writeFromEditor } from './editorFileWrites';
 
 export function registerRecordBaselineCommand(offers: OfferWorkspace): vscode.Disposable {
   return vscode.commands.registerCommand('marketplaceOffer.recordBaseline', (uri?: vscode.Uri) => recordBaseline(offers, uri));
@@ -37,18 +39,14 @@ async function recordBaseline(offers: OfferWorkspace, uri: vscode.Uri | undefine
   if (first !== record) {
     return;
   }
-  if (await exists(baseline)) {
-    const replace = vscode.l10n.t('Replace');
-    const second = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} already exists. Replace it with the offer as it is now?', baselineName),
-      { modal: true },
-      replace,
-    );
-    if (second !== replace) {
-      return;
-    }
+  const written = await writeFromEditor({
+    folder: vscode.Uri.file(path.dirname(baseline.fsPath)),
+    files: [{ name: baselineName, contents: document.getText() }],
+    replaceQuestion: () => vscode.l10n.t('{0} already exists. Replace it with the offer as it is now?', baselineName),
+  });
+  if (!written) {
+    return;
   }
-  await vscode.workspace.fs.writeFile(baseline, new TextEncoder().encode(document.getText()));
   offers.fire(document.uri);
   void vscode.window.showInformationMessage(vscode.l10n.t('Recorded {0}.', vscode.workspace.asRelativePath(baseline)));
 }

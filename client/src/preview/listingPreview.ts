@@ -9,6 +9,7 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { redactSecrets } from '@core/text/secrets';
 import { publishStatus } from '../../../server/src/features/publishStatus';
 import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
 import { resolveImages } from './previewImages';
@@ -149,7 +150,7 @@ export class ListingPreview implements vscode.Disposable {
     const open = vscode.l10n.t('Open');
     const answer = await vscode.window.showInformationMessage(
       vscode.l10n.t('Open this link from the offer in your browser?'),
-      { modal: true, detail: url },
+      { modal: true, detail: redactSecrets(url) },
       open,
     );
     if (answer === open) {

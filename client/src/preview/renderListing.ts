@@ -13,6 +13,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { PublishStatus } from '../../../server/src/features/publishStatus';
 import { sectionStateLabel } from '../../../server/src/features/publishStatus';
 import { t } from '@core/l10n';
+import { findSecrets } from '@core/text/secrets';
 
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
@@ -100,7 +101,7 @@ export function sanitizeDescription(html: string): string {
     transformTags: {
       a: (tagName, attribs) => {
         const url = attribs.href === undefined ? undefined : safeUrl(attribs.href, true);
-        const kept: Record<string, string> = url ? linkAttributeMap(url) : {};
+        const kept: Record<string, string> = url && !holdsSecret(url) ? linkAttributeMap(url) : {};
         return { tagName, attribs: kept };
       },
     },
@@ -120,6 +121,14 @@ function linkAttributes(url: string): string {
   return Object.entries(linkAttributeMap(url))
     .map(([name, value]) => `${name}="${attr(value)}"`)
     .join(' ');
+}
+
+/**
+ * A link with a key, signature or password in it (`sig=`, `code=`…) is not shown, not even in a
+ * tooltip or an attribute: `secret-in-offer` says where it is.
+ */
+function holdsSecret(url: string): boolean {
+  return findSecrets(url).length > 0;
 }
 
 /**
@@ -257,6 +266,9 @@ ${links ? `<h3>${text(t('Useful links'))}</h3><ul class="links">${links}</ul>` :
     const thumbnail = this.image(video?.thumbnail, name, 'video-thumbnail');
     const url = isVideoHostUrl(video?.url) ? safeUrl(video?.url) : undefined;
     const body = `${thumbnail}<figcaption><span class="play" aria-hidden="true">▶</span> ${text(name)}</figcaption>`;
+    if (url && holdsSecret(url)) {
+      return `<figure class="video">${body}${missing(t('The link holds a secret, so the preview does not show it.'))}</figure>`;
+    }
     return url
       ? `<figure class="video"><a ${linkAttributes(url)}>${body}</a></figure>`
       : `<figure class="video">${body}${missing(t('The video link is not a YouTube or Vimeo URL.'))}</figure>`;
@@ -296,6 +308,9 @@ ${links ? `<h3>${text(t('Useful links'))}</h3><ul class="links">${links}</ul>` :
       return whenMissing ? missingInline(whenMissing) : missingInline(t('{0}: no URL yet.', label));
     }
     const url = safeUrl(value);
+    if (url && holdsSecret(url)) {
+      return `${text(label)} ${missingInline(t('The link holds a secret, so the preview does not show it.'))}`;
+    }
     return url
       ? `<a ${linkAttributes(url)}>${text(label)}</a>`
       : `${text(label)} ${missingInline(t('(not an http or https URL)'))}`;

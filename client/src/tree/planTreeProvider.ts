@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
+import { ConfinedFolder } from '@core/files/confinedFolder';
 import { OfferDocument } from '@core/model/offerDocument';
 import { isOfferDocument, isOfferUri, OFFER_GLOB, OfferWorkspace } from '../offerWorkspace';
 import { buildOfferTree, TreeNodeModel } from './planTreeModel';
@@ -118,6 +119,12 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
     }
     if (!isOfferUri(uri)) {
       return undefined;
+    }
+    if (uri.scheme === 'file') {
+      // Through the confined reader: an offer file that is a link out of the workspace, a FIFO or
+      // a device is not read (and never waited on).
+      const read = await new ConfinedFolder(this.offers.workspaceRootOf(uri).fsPath).read(uri.fsPath, MAX_UNOPENED_OFFER_BYTES);
+      return read.ok ? OfferDocument.fromText(new TextDecoder('utf-8').decode(read.bytes), uri.toString(), -1) : undefined;
     }
     try {
       const stat = await vscode.workspace.fs.stat(uri);

@@ -2,16 +2,27 @@
  * A role catalog chosen by the user (`marketplaceOffer.roleCatalogPath`): the output of
  * `az role definition list`, or a file in the shape this package ships. It lets a publisher use
  * roles newer than the release without waiting for one.
+ *
+ * The file is read through the shared file layer (`core/src/files/regularFile.ts`): a regular file
+ * only (a FIFO or a device such as `/dev/zero` is refused at once, never waited on), at most
+ * {@link MAX_CATALOG_BYTES} bytes whatever its size said, and asynchronously, so that neither the
+ * language server nor the extension host ever blocks on it. Its content is never quoted in a
+ * message: a setting may name a file that is no catalog at all.
+ *
+ * Where it may be: the setting is the user's, so a user-level value may name any file (`~/roles.json`);
+ * a workspace-level value counts only in a trusted workspace (the manifest lists the setting in
+ * `restrictedConfigurations`, so VS Code withholds a workspace's value until the user trusts it,
+ * as it withholds the workspace's tasks), and is then the user's choice as much as a user-level one.
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { FileRead, readRegularFile, readRegularFileSync } from '../files/regularFile';
 import { t } from '../l10n';
 import { RoleCatalog } from './roleCatalog';
 import { parseRoleCatalog, RoleCatalogFormatError } from './roleCatalogParser';
 
 /** `az role definition list` prints a few MiB; anything far larger is not a catalog. */
-const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
+export const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 /** A catalog file that could not be used, with a message for the user. */
 export class RoleCatalogFileError extends Error {
@@ -20,17 +31,6 @@ export class RoleCatalogFileError extends Error {
     this.name = 'RoleCatalogFileError';
   }
 }
-
-/** How the loader reads a file (tests give their own). */
-export interface CatalogFileReader {
-  size(absolutePath: string): number;
-  read(absolutePath: string): string;
-}
-
-const nodeReader: CatalogFileReader = {
-  size: (absolutePath) => fs.statSync(absolutePath).size,
-  read: (absolutePath) => fs.readFileSync(absolutePath, 'utf8'),
-};
 
 /**
  * The absolute path a setting names: `~` is the home folder, `${workspaceFolder}` and relative
@@ -59,25 +59,30 @@ export function resolveCatalogPath(setting: string | undefined, workspaceFolders
   return folder ? path.resolve(folder, expanded) : undefined;
 }
 
-/** Reads and parses a catalog file; throws a RoleCatalogFileError that says what is wrong. */
-export function loadRoleCatalogFile(absolutePath: string, reader: CatalogFileReader = nodeReader): RoleCatalog {
-  let text: string;
-  try {
-    const size = reader.size(absolutePath);
-    if (size > MAX_CATALOG_BYTES) {
-      throw new RoleCatalogFileError(
-        t('The role catalog {0} has {1} MiB; a role catalog is at most {2} MiB.', absolutePath, Math.ceil(size / 1024 / 1024), MAX_CATALOG_BYTES / 1024 / 1024),
-      );
-    }
-    text = reader.read(absolutePath);
-  } catch (error) {
-    if (error instanceof RoleCatalogFileError) {
-      throw error;
-    }
-    throw new RoleCatalogFileError(t('The role catalog {0} could not be read: {1}', absolutePath, describe(error)));
+/** Reads and parses a catalog file without blocking; rejects with a RoleCatalogFileError that says what is wrong. */
+export async function readRoleCatalogFile(absolutePath: string): Promise<RoleCatalog> {
+  return catalogFrom(await readRegularFile(absolutePath, MAX_CATALOG_BYTES), absolutePath);
+}
+
+/**
+ * {@link readRoleCatalogFile} for a caller that can't wait (the extension's own loading, until the
+ * language server is its only reader): the same checks, so it never blocks on a FIFO either.
+ */
+export function loadRoleCatalogFile(absolutePath: string): RoleCatalog {
+  return catalogFrom(readRegularFileSync(absolutePath, MAX_CATALOG_BYTES), absolutePath);
+}
+
+function catalogFrom(read: FileRead, absolutePath: string): RoleCatalog {
+  if (!read.ok) {
+    throw new RoleCatalogFileError(
+      read.reason === 'too-large'
+        ? t('The role catalog {0} is larger than {1} MiB: it is not a role catalog.', absolutePath, MAX_CATALOG_BYTES / 1024 / 1024)
+        : t('The role catalog {0} could not be read: {1}', absolutePath, describe(read.reason)),
+    );
   }
   let json: unknown;
   try {
+    const text = Buffer.from(read.bytes).toString('utf8');
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     // The parser's message quotes the file's first characters: not repeated to the user, in case
@@ -98,9 +103,13 @@ export function loadRoleCatalogFile(absolutePath: string, reader: CatalogFileRea
   }
 }
 
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && (error as { code: unknown }).code === 'ENOENT') {
-    return t('the file does not exist');
+function describe(reason: Exclude<FileRead, { ok: true }>['reason']): string {
+  switch (reason) {
+    case 'not-found':
+      return t('the file does not exist');
+    case 'not-a-file':
+      return t('it is not a regular file (a folder, a pipe or a device is never read)');
+    default:
+      return t('the file cannot be read');
   }
-  return error instanceof Error ? error.message : String(error);
 }

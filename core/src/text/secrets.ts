@@ -56,26 +56,72 @@ export function isEnvReference(value: string): boolean {
 
 /**
  * Every secret in a text, in order. A URL is searched with or without its scheme
- * (`leads.example.com/api?code=…` counts), a connection string part by part, and anything else for
- * a bare base64 key.
+ * (`leads.example.com/api?code=…` counts), a connection string part by part (a part's value runs
+ * to the next `;`, so a whole `SharedAccessSignature=sv=…&sig=…` is one secret), and anything
+ * else for a bare base64 key.
  */
 export function findSecrets(text: string): SecretSpan[] {
+  const parts = connectionStringSecrets(text);
+  const pairs = querySecrets(text, parts);
+  const found = mergeInOrder(parts, pairs);
+  // Bare keys are merged in after them, outside any value already found.
+  return mergeInOrder(found, bareKeys(text, found));
+}
+
+/** `name=value` parts separated by `;` whose name is a secret part; each character read once. */
+function connectionStringSecrets(text: string): SecretSpan[] {
   const found: SecretSpan[] = [];
-  // name=value pairs, separated by ?, &, ; or # (a query, a fragment or a connection string).
-  // The name runs back from `=` to the previous separator; one pass, each character read once.
+  let partStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 0x3b /* ; */) {
+      addPair(text, partStart, i, SECRET_CONNECTION_PARTS, false, found);
+      partStart = i + 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * name=value pairs separated by ?, &, ; or # (a query, a fragment or a connection string) whose
+ * name is a secret parameter, outside the connection-string secrets already found (in order).
+ */
+function querySecrets(text: string, parts: readonly SecretSpan[]): SecretSpan[] {
+  const found: SecretSpan[] = [];
   let segmentStart = 0;
+  let part = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x3b; // a virtual ';' closes the last pair
     if (c === 0x3f /* ? */ || c === 0x26 /* & */ || c === 0x3b /* ; */ || c === 0x23 /* # */) {
-      addPair(text, segmentStart, i, c === 0x3b || i === text.length, found);
+      while (part < parts.length && parts[part].start + parts[part].length <= segmentStart) {
+        part++;
+      }
+      const overlapsPart = part < parts.length && parts[part].start < i;
+      if (!overlapsPart) {
+        addPair(text, segmentStart, i, SECRET_QUERY_NAMES, true, found);
+      }
       segmentStart = i + 1;
     }
   }
-  // The pairs were found in order; bare keys are merged in after them, outside any pair's value.
-  return [...found, ...bareKeys(text, found)].sort((a, b) => a.start - b.start);
+  return found;
 }
 
-function addPair(text: string, start: number, end: number, connectionPart: boolean, found: SecretSpan[]): void {
+/** Two lists of spans, each in order, as one list in order (linear). */
+function mergeInOrder(a: readonly SecretSpan[], b: readonly SecretSpan[]): SecretSpan[] {
+  const merged: SecretSpan[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    merged.push(j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++]);
+  }
+  return merged;
+}
+
+/**
+ * The pair between `start` and `end`, if its name is one of `names`. A query parameter's name is
+ * the text after the last '/' or blank before '=' (`https://host/api?code=…`); a connection
+ * string part's name is all of it, trimmed (`x; AccountKey=…`).
+ */
+function addPair(text: string, start: number, end: number, names: ReadonlySet<string>, afterSlash: boolean, found: SecretSpan[]): void {
   // Searched within the pair only: indexOf over the rest of the text would make a text of many
   // separators and no '=' quadratic.
   let equals = -1;
@@ -88,26 +134,23 @@ function addPair(text: string, start: number, end: number, connectionPart: boole
   if (equals < 0) {
     return;
   }
-  // A connection string's part or a query parameter's name: the text after the last '/' or
-  // blank before '=', so that `https://host/api?code=…` and `x; AccountKey=…` both give a name.
   let nameStart = start;
-  for (let i = equals - 1; i >= start; i--) {
-    const c = text[i];
-    if (c === '/' || c === ' ' || c === '\t') {
-      nameStart = i + 1;
-      break;
+  if (afterSlash) {
+    for (let i = equals - 1; i >= start; i--) {
+      const c = text[i];
+      if (c === '/' || c === ' ' || c === '\t') {
+        nameStart = i + 1;
+        break;
+      }
     }
   }
   const name = text.slice(nameStart, equals).trim();
-  const lower = name.toLowerCase();
-  const value = text.slice(equals + 1, end).trim();
-  if (value === '' || isEnvReference(value)) {
+  const rawValue = text.slice(equals + 1, end);
+  const value = rawValue.trim();
+  if (value === '' || isEnvReference(value) || !names.has(name.toLowerCase())) {
     return;
   }
-  if (SECRET_QUERY_NAMES.has(lower) || (connectionPart && SECRET_CONNECTION_PARTS.has(lower))) {
-    const valueStart = equals + 1 + (text.slice(equals + 1, end).length - text.slice(equals + 1, end).trimStart().length);
-    found.push({ name, start: valueStart, length: value.length });
-  }
+  found.push({ name, start: equals + 1 + (rawValue.length - rawValue.trimStart().length), length: value.length });
 }
 
 function isBase64Character(c: number): boolean {
@@ -150,8 +193,18 @@ function bareKeys(text: string, pairs: readonly SecretSpan[]): SecretSpan[] {
   return keys;
 }
 
-/** The text with every secret value replaced by a placeholder that names it. */
+/**
+ * The text with every secret value replaced by a placeholder. Hiding is idempotent: a value that
+ * is already the placeholder (a message that quoted a value through `quoteValue`, whose secret
+ * runs on to the message's next separator) is left as it is, so a message is never mangled by
+ * being hidden twice; a placeholder followed by more of a key is still hidden.
+ */
 export function redactSecrets(text: string): string {
+  // Every kind of secret has an '=' (a pair's, or a bare key's padding): most texts have none,
+  // and are answered by one native scan.
+  if (!text.includes('=')) {
+    return text;
+  }
   const secrets = findSecrets(text);
   if (secrets.length === 0) {
     return text;
@@ -160,11 +213,24 @@ export function redactSecrets(text: string): string {
   let out = '';
   let position = 0;
   for (const secret of secrets) {
-    if (secret.start < position) {
+    if (secret.start < position || isAlreadyHidden(text, secret.start, hidden)) {
       continue;
     }
     out += text.slice(position, secret.start) + hidden;
     position = secret.start + secret.length;
   }
   return out + text.slice(position);
+}
+
+function isAlreadyHidden(text: string, start: number, hidden: string): boolean {
+  if (!text.startsWith(hidden, start)) {
+    return false;
+  }
+  const after = start + hidden.length;
+  return after >= text.length || !isKeyCharacter(text.charCodeAt(after));
+}
+
+/** Characters of a key, signature or token as URLs carry them (base64, base64url, percent-encoding). */
+function isKeyCharacter(c: number): boolean {
+  return isBase64Character(c) || c === 0x3d /* = */ || c === 0x2d /* - */ || c === 0x5f /* _ */ || c === 0x25 /* % */ || c === 0x2e /* . */;
 }

@@ -1,5 +1,8 @@
 import { getNodeValue } from 'jsonc-parser';
+import { fileNameFromId } from '@core/files/fileNames';
+import type { FileToWrite } from '@core/files/safeWriter';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, prop, str } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { plansOf } from '@core/model/offerStructure';
@@ -10,11 +13,21 @@ export interface ExportedPlan {
   planId: string;
   template: Record<string, unknown>;
   parameters: Record<string, unknown>;
+  /** `<planId>.template.json` and `<planId>.parameters.json`, made from a plan ID that passed `plan-id-format`. */
+  files: FileToWrite[];
 }
 
 export type ExportResult =
   | { ok: true; exported: ExportedPlan }
-  | { ok: false; reason: 'no-such-plan' | 'plan-has-errors'; message: string; problems: OfferDiagnostic[] };
+  | { ok: false; reason: 'no-such-plan' | 'plan-id-invalid' | 'plan-has-errors'; message: string; problems: OfferDiagnostic[] };
+
+/** How many plan IDs a message lists before it says how many more there are. */
+const IDS_LISTED = 10;
+
+function listOfIds(ids: readonly string[]): string {
+  const listed = ids.slice(0, IDS_LISTED).map((id) => quoteValue(id)).join(', ');
+  return ids.length > IDS_LISTED ? t('{0} and {1} more', listed, ids.length - IDS_LISTED) : listed;
+}
 
 /**
  * A plan of the offer as an onboarding template and its parameters file. Refused when the plan's
@@ -30,9 +43,22 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
       ok: false,
       reason: 'no-such-plan',
       message: known.length
-        ? t("The offer has no plan '{0}': its plans are {1}.", planId, known.join(', '))
-        : t("The offer has no plan '{0}': it has no plans.", planId),
+        ? t("The offer has no plan '{0}': its plans are {1}.", quoteValue(planId), listOfIds(known))
+        : t("The offer has no plan '{0}': it has no plans.", quoteValue(planId)),
       problems: [],
+    };
+  }
+  // The plan ID names the files: one that fails its format rule (`../victim/pwned`) is refused
+  // before anything else, with the rule's own diagnostic when the check found it.
+  const templateName = fileNameFromId(planId, 'planId', '.template.json');
+  const parametersName = fileNameFromId(planId, 'planId', '.parameters.json');
+  if (!templateName.ok || !parametersName.ok) {
+    const planIdPath = `/plans/${plan.index}/planId`;
+    return {
+      ok: false,
+      reason: 'plan-id-invalid',
+      message: !templateName.ok ? templateName.message : (parametersName as { message: string }).message,
+      problems: diagnostics.filter((d) => d.code === 'plan-id-format' && d.path === planIdPath),
     };
   }
   const prefix = `/plans/${plan.index}/technicalConfiguration`;
@@ -44,7 +70,7 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
     return {
       ok: false,
       reason: 'plan-has-errors',
-      message: t("Plan '{0}' can't be exported: its technical configuration has {1} error(s).", planId, Math.max(problems.length, 1)),
+      message: t("Plan '{0}' can't be exported: its technical configuration has {1} error(s).", quoteValue(planId), Math.max(problems.length, 1)),
       problems,
     };
   }
@@ -70,16 +96,22 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
   if (scope === 'resourceGroup') {
     values.rgName = '<resource group name>';
   }
+  const template = lighthouseTemplate(scope, eligible.length > 0);
+  const parameters = {
+    $schema: DEPLOYMENT_PARAMETERS_SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }])),
+  };
   return {
     ok: true,
     exported: {
       planId,
-      template: lighthouseTemplate(scope, eligible.length > 0),
-      parameters: {
-        $schema: DEPLOYMENT_PARAMETERS_SCHEMA,
-        contentVersion: '1.0.0.0',
-        parameters: Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }])),
-      },
+      template,
+      parameters,
+      files: [
+        { name: templateName.name, contents: JSON.stringify(template, null, 2) + '\n' },
+        { name: parametersName.name, contents: JSON.stringify(parameters, null, 2) + '\n' },
+      ],
     },
   };
 }

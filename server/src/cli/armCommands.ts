@@ -1,17 +1,25 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { exportPlan } from '../arm/exportPlan';
-import { importTemplate, parseArmJson, TemplateImportError } from '../arm/importTemplate';
+import { writeBoundary, writeFilesSafelySync } from '@core/files/safeWriter';
 import { t } from '@core/l10n';
+import { escapeControlCharacters } from '@core/text/quote';
+import { exportPlan } from '../arm/exportPlan';
+import { readArmJsonFileSync, TemplateImportError } from '../arm/armFile';
+import { importTemplate } from '../arm/importTemplate';
 import { OfferLanguageService } from '../languageService';
 import { checkFile, formatText } from './check';
 import type { CliIO } from './main';
 import { parseOptions } from './options';
 import { UsageError } from './usageError';
 
-/** `export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]` */
+/**
+ * `export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR] [--force]`
+ *
+ * Writes through the shared safe writer: `--out` is created when missing; when it is inside the
+ * workspace (`--root`) as written it must really be inside it (a link can't lead the files out);
+ * a link where a file would go is refused; an existing file is replaced only with `--force`.
+ */
 export function exportArmCommand(args: string[], io: CliIO): number {
-  const { options, positional } = parseOptions(args, ['--plan', '--scope', '--out', '--root']);
+  const { options, flags, positional } = parseOptions(args, ['--plan', '--scope', '--out', '--root'], ['--force']);
   if (positional.length !== 1) {
     throw new UsageError(t('export-arm takes one offer file.'));
   }
@@ -24,7 +32,8 @@ export function exportArmCommand(args: string[], io: CliIO): number {
   if (scope !== 'subscription' && scope !== 'resourceGroup') {
     throw new UsageError(t("Unknown scope '{0}': use subscription or resourceGroup.", scope));
   }
-  const checked = checkFile(positional[0], options.get('--root') ?? io.cwd, new OfferLanguageService());
+  const root = path.resolve(io.cwd, options.get('--root') ?? io.cwd);
+  const checked = checkFile(positional[0], root, new OfferLanguageService());
   const result = exportPlan(checked.document, checked.diagnostics, planId, scope);
   if (!result.ok && result.reason === 'no-such-plan') {
     throw new UsageError(result.message);
@@ -36,27 +45,29 @@ export function exportArmCommand(args: string[], io: CliIO): number {
     }
     return 1;
   }
-  try {
-    fs.mkdirSync(outDir, { recursive: true });
-    const templatePath = path.join(outDir, `${planId}.template.json`);
-    const parametersPath = path.join(outDir, `${planId}.parameters.json`);
-    fs.writeFileSync(templatePath, JSON.stringify(result.exported.template, null, 2) + '\n');
-    fs.writeFileSync(parametersPath, JSON.stringify(result.exported.parameters, null, 2) + '\n');
-    io.stdout(t('Wrote {0} and {1}.', templatePath, parametersPath));
-  } catch (error) {
-    throw new UsageError(t('Cannot write to {0}: {1}', outDir, (error as NodeJS.ErrnoException).code ?? String(error)));
+  const folder = path.resolve(io.cwd, outDir);
+  const force = flags.has('--force');
+  const outcome = writeFilesSafelySync({ folder, boundary: writeBoundary(folder, root), files: result.exported.files }, () => force);
+  if (!outcome.ok) {
+    io.stderr(
+      `offer-lint: ${
+        outcome.reason === 'declined'
+          ? t('{0} already exists: nothing was written. Use --force to replace it.', (outcome.existing ?? []).map(escapeControlCharacters).join(', '))
+          : outcome.message
+      }`,
+    );
+    return 2;
   }
+  io.stdout(t('Wrote {0} and {1}.', ...outcome.written.map(escapeControlCharacters)));
   return 0;
 }
 
-function readJsonFile(file: string) {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(t('Cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error)));
+function readJsonFile(file: string, io: CliIO) {
+  const read = readArmJsonFileSync(path.resolve(io.cwd, file), file);
+  if (!read.ok) {
+    throw new UsageError(read.message);
   }
-  return parseArmJson(text, file);
+  return read.file;
 }
 
 /** `import-arm TEMPLATE [PARAMETERS]`: prints the plan's technicalConfiguration as JSON. */
@@ -66,8 +77,8 @@ export function importArmCommand(args: string[], io: CliIO): number {
     throw new UsageError(t('import-arm takes a template file and, optionally, its parameters file.'));
   }
   try {
-    const template = readJsonFile(positional[0]);
-    const parameters = positional[1] !== undefined ? readJsonFile(positional[1]) : undefined;
+    const template = readJsonFile(positional[0], io);
+    const parameters = positional[1] !== undefined ? readJsonFile(positional[1], io) : undefined;
     io.stdout(JSON.stringify(importTemplate(template, parameters), null, 2));
     return 0;
   } catch (error) {

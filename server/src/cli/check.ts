@@ -1,7 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
+import { readRegularFileSync } from '@core/files/regularFile';
 import { t } from '@core/l10n';
 import { OfferLanguageService } from '../languageService';
 import type { OfferDocument } from '@core/model/offerDocument';
@@ -31,22 +31,20 @@ export interface CheckedOffer {
 /** Reads one offer file and checks it; throws UsageError (exit 2) when it can't be read. */
 export function checkFile(file: string, root: string, service: OfferLanguageService): CheckedOffer {
   const absolutePath = path.resolve(file);
-  let text: string;
-  try {
-    const stats = fs.statSync(absolutePath);
-    if (!stats.isFile()) {
-      throw new UsageError(t('{0} is not a file.', file));
+  // Through the shared file layer: a FIFO or a device named on the command line is refused at
+  // once, and no more than the limit is read whatever its size said.
+  const read = readRegularFileSync(absolutePath, MAX_OFFER_BYTES);
+  if (!read.ok) {
+    switch (read.reason) {
+      case 'not-a-file':
+        throw new UsageError(t('{0} is not a file.', file));
+      case 'too-large':
+        throw new UsageError(t('{0} is larger than {1} MiB: it is not an offer file.', file, MAX_OFFER_BYTES / 1024 / 1024));
+      default:
+        throw new UsageError(t('Cannot read {0}: {1}', file, read.reason === 'not-found' ? 'ENOENT' : read.reason));
     }
-    if (stats.size > MAX_OFFER_BYTES) {
-      throw new UsageError(t('{0} is larger than {1} MiB: it is not an offer file.', file, MAX_OFFER_BYTES / 1024 / 1024));
-    }
-    text = fs.readFileSync(absolutePath, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) {
-      throw error;
-    }
-    throw new UsageError(t('Cannot read {0}: {1}', file, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
+  const text = Buffer.from(read.bytes).toString('utf8');
   const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
   const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot: path.resolve(root) });
   return { file, document: service.parse(textDocument), diagnostics };

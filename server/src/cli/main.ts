@@ -31,7 +31,7 @@ export const subCommands: Record<string, SubCommand> = {
 function usage(): string {
   return [
     t('Usage: offer-lint [--format text|json|sarif|github] [--root DIR] [--locale en|ko] FILE…'),
-    t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR]'),
+    t('       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR] [--force]'),
     t('       offer-lint import-arm TEMPLATE [PARAMETERS]'),
     t('       offer-lint readiness OFFER [--format text|json] [--root DIR]'),
     t('       offer-lint handoff OFFER [--format markdown|json] [--root DIR]'),

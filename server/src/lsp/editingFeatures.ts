@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
+import { readRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
 import { t } from '@core/l10n';
 import type { OfferLanguageService, OfferLocation } from '../languageService';
 import type { Guard } from './guard';
@@ -62,9 +62,15 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   let settings = DEFAULT_EDITING_SETTINGS;
   /** The catalog file in use ('' for the shipped catalog): a setting that names it again changes nothing. */
   let loadedCatalogPath = '';
+  /**
+   * The catalog is read without blocking the server; requests that show roles wait for the load
+   * a settings change started, so that they answer with the catalog the user just chose.
+   */
+  let catalogLoad: Promise<unknown> = Promise.resolve();
 
   connection.onCompletion(
-    guard('completion', null, (params) => {
+    guard('completion', null, async (params) => {
+      await catalogLoad;
       const document = documents.get(params.textDocument.uri);
       return document ? service.complete(document, params.position, locate(document)) : null;
     }),
@@ -73,22 +79,26 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   // goes wrong, it is answered unchanged.
   connection.onCompletionResolve((item) => guard('completionResolve', item, () => service.resolveCompletion(item))());
   connection.onHover(
-    guard('hover', null, (params) => {
+    guard('hover', null, async (params) => {
+      await catalogLoad;
       const document = documents.get(params.textDocument.uri);
       return document ? service.hover(document, params.position, locate(document)) : null;
     }),
   );
   connection.languages.inlayHint.on(
-    guard('inlayHint', [], (params) => {
+    guard('inlayHint', [], async (params) => {
+      await catalogLoad;
       const document = documents.get(params.textDocument.uri);
       return document && settings.roleNameHints ? service.inlayHints(document, params.range) : [];
     }),
   );
 
-  const applySettings = (next: EditingSettings) => {
+  const applySettings = async (next: EditingSettings) => {
     const hintsChanged = next.roleNameHints !== settings.roleNameHints;
     settings = next;
-    const catalogChanged = useCatalog(next.roleCatalogPath);
+    const loading = useCatalog(next.roleCatalogPath);
+    catalogLoad = loading;
+    const catalogChanged = await loading;
     if (catalogChanged) {
       host.recheckAll();
     }
@@ -98,7 +108,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   };
 
   /** Loads the catalog a setting names (or the shipped one); answers whether the catalog changed. */
-  const useCatalog = (setting: string): boolean => {
+  const useCatalog = async (setting: string): Promise<boolean> => {
     const resolved = resolveCatalogPath(setting, host.workspaceFolders()) ?? '';
     if (resolved === loadedCatalogPath) {
       return false;
@@ -111,15 +121,24 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
       }
       return true;
     }
+    let catalog: RoleCatalog;
     try {
-      service.catalog = loadRoleCatalogFile(resolved);
-      connection.console.info(`Role catalog: ${service.catalog.roles.length} roles from ${resolved}`);
+      catalog = await readRoleCatalogFile(resolved);
     } catch (error) {
+      if (loadedCatalogPath !== resolved) {
+        return false; // a later setting replaced this one while it was read
+      }
       service.catalog = RoleCatalog.builtin();
       const reason = error instanceof Error ? error.message : String(error);
       connection.console.error(`Role catalog ${resolved} not used: ${reason}`);
       warn(t('{0} The built-in role catalog is used instead.', reason));
+      return true;
     }
+    if (loadedCatalogPath !== resolved) {
+      return false;
+    }
+    service.catalog = catalog;
+    connection.console.info(`Role catalog: ${catalog.roles.length} roles from ${resolved}`);
     return true;
   };
 
@@ -137,7 +156,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
     } catch {
       return;
     }
-    applySettings(editingSettingsFrom(section));
+    await applySettings(editingSettingsFrom(section));
   });
 
   connection.onInitialized(
@@ -153,7 +172,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
       // Clients that push settings send them; the others send null and are asked.
       const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
       if (pushed !== undefined) {
-        applySettings(editingSettingsFrom(pushed));
+        await applySettings(editingSettingsFrom(pushed));
       } else {
         await fetchSettings();
       }

@@ -3,6 +3,8 @@
  * down, so an exception becomes a logged error and the handler's empty answer.
  */
 
+import { redactSecrets } from '@core/text/secrets';
+
 /** Where a guard reports what failed (the connection's console in the server). */
 export interface GuardLogger {
   error(message: string): void;
@@ -21,7 +23,8 @@ export function createGuard(logger: GuardLogger): Guard {
       try {
         return await handler(...params);
       } catch (error) {
-        logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // An error's message may carry a value of the offer: the log never shows a secret either.
+        logger.error(redactSecrets(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
         return fallback;
       }
     };

@@ -1,17 +1,19 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { realPathSync } from '@core/files/insideFolder';
+import { FileStamp, readRegularFileSync, regularFileStampSync } from '@core/files/regularFile';
 
-/** A file's identity for caching: when either changes, what was read from it is stale. */
-export interface FileStamp {
-  mtimeMs: number;
-  size: number;
-}
+export type { FileStamp } from '@core/files/regularFile';
 
-/** The file system as the language service sees it: tests give an in-memory one. */
+/**
+ * The file system as the language service sees it: tests give an in-memory one. The disk's
+ * (`nodeFileHost`) reads through the shared file layer (`core/src/files/`): regular files only,
+ * never a FIFO or a device, never more bytes than asked, whatever `stat` said.
+ */
 export interface FileHost {
   /** undefined when the path does not exist or is not a regular file. */
   stat(absolutePath: string): FileStamp | undefined;
-  readFile(absolutePath: string): Uint8Array | undefined;
+  /** The whole file, or undefined when it is not a regular file, can't be read or has more than `maxBytes` bytes. */
+  readFile(absolutePath: string, maxBytes: number): Uint8Array | undefined;
   /**
    * At most the first `bytes` bytes of the file (fewer when it is shorter): an image's size is in
    * its first bytes, so a 10 MB screenshot costs one small read.
@@ -27,43 +29,14 @@ export interface FileHost {
 }
 
 export const nodeFileHost: FileHost = {
-  stat(absolutePath) {
-    try {
-      const stats = fs.statSync(absolutePath);
-      return stats.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  readFile(absolutePath) {
-    try {
-      return fs.readFileSync(absolutePath);
-    } catch {
-      return undefined;
-    }
+  stat: regularFileStampSync,
+  readFile(absolutePath, maxBytes) {
+    const read = readRegularFileSync(absolutePath, maxBytes);
+    return read.ok ? read.bytes : undefined;
   },
   readHead(absolutePath, bytes) {
-    let descriptor: number | undefined;
-    try {
-      descriptor = fs.openSync(absolutePath, 'r');
-      const buffer = Buffer.alloc(bytes);
-      let filled = 0;
-      // readSync may return fewer bytes than asked before the end of the file.
-      while (filled < bytes) {
-        const count = fs.readSync(descriptor, buffer, filled, bytes - filled, filled);
-        if (count === 0) {
-          break;
-        }
-        filled += count;
-      }
-      return buffer.subarray(0, filled);
-    } catch {
-      return undefined;
-    } finally {
-      if (descriptor !== undefined) {
-        fs.closeSync(descriptor);
-      }
-    }
+    const read = readRegularFileSync(absolutePath, bytes, { head: true });
+    return read.ok ? read.bytes : undefined;
   },
   readDirectory(absolutePath) {
     try {
@@ -72,28 +45,5 @@ export const nodeFileHost: FileHost = {
       return undefined;
     }
   },
-  realPath(absolutePath) {
-    return realPathOfNearestExisting(absolutePath, (candidate) => fs.realpathSync.native(candidate));
-  },
+  realPath: realPathSync,
 };
-
-/**
- * Resolves links in the longest existing prefix of a path and keeps the rest as written: a link
- * to a folder outside the workspace is caught even when the file named below it doesn't exist.
- */
-export function realPathOfNearestExisting(absolutePath: string, realpath: (candidate: string) => string): string {
-  const missing: string[] = [];
-  let current = path.resolve(absolutePath);
-  for (;;) {
-    try {
-      return path.join(realpath(current), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) {
-        return path.resolve(absolutePath);
-      }
-      missing.push(path.basename(current));
-      current = parent;
-    }
-  }
-}

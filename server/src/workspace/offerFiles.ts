@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { ConfinedFolder, ConfinedPath } from '@core/files/confinedFolder';
+import { baselinePathOf, MAX_BASELINE_BYTES } from '@core/knowledge/publishedBaseline';
 import { AudienceEntry, parseAudienceCsv } from './audienceCsv';
 import { FileHost, FileStamp } from './fileHost';
 import { closestName } from './pathSuggestion';
@@ -45,10 +47,13 @@ export class FileCache {
   }
 }
 
+export { baselinePathOf } from '@core/knowledge/publishedBaseline';
+
 /**
  * The files an offer names, resolved relative to the offer's folder and confined to the
- * workspace folder: a path that leads outside it (by `..`, an absolute path or a link) is
- * reported and never read.
+ * workspace folder (`core/src/files/confinedFolder.ts`): a path that leads outside it (by `..`,
+ * an absolute path or a link) is reported and never read. What is inside is read by its real
+ * path, as a regular file, never more than its kind allows.
  *
  * One instance serves one validation: several rules ask about the same path, so each answer
  * (links resolved, stat, cache lookup) is kept for the instance's life. A new validation makes
@@ -57,9 +62,9 @@ export class FileCache {
 export class OfferFiles {
   readonly offerDirectory: string;
   private readonly answers = new Map<string, FileLookup<unknown>>();
-  private readonly resolved = new Map<string, string | undefined>();
+  private readonly resolved = new Map<string, ConfinedPath | undefined>();
   private readonly folders = new Map<string, string[] | undefined>();
-  private realWorkspaceRoot: string | undefined;
+  private readonly workspace: ConfinedFolder;
 
   constructor(
     readonly offerPath: string,
@@ -68,26 +73,20 @@ export class OfferFiles {
     private readonly cache: FileCache = new FileCache(),
   ) {
     this.offerDirectory = path.dirname(offerPath);
+    this.workspace = new ConfinedFolder(workspaceRoot, (absolutePath) => host.realPath(absolutePath));
   }
 
   /** The absolute path of a relative path of the offer, or undefined when it leaves the workspace. */
   resolve(relativePath: string): string | undefined {
-    if (!this.resolved.has(relativePath)) {
-      this.resolved.set(relativePath, this.confine(relativePath));
-    }
-    return this.resolved.get(relativePath);
+    return this.confined(relativePath)?.absolutePath;
   }
 
-  private confine(relativePath: string): string | undefined {
-    if (relativePath.includes('\0')) {
-      return undefined;
+  /** The path as written and as it really is (what is read), or undefined when it leaves the workspace. */
+  private confined(relativePath: string): ConfinedPath | undefined {
+    if (!this.resolved.has(relativePath)) {
+      this.resolved.set(relativePath, this.workspace.resolveSync(relativePath, this.offerDirectory));
     }
-    const absolutePath = path.resolve(this.offerDirectory, relativePath);
-    if (!isInside(this.workspaceRoot, absolutePath)) {
-      return undefined;
-    }
-    this.realWorkspaceRoot ??= this.host.realPath(this.workspaceRoot);
-    return isInside(this.realWorkspaceRoot, this.host.realPath(absolutePath)) ? absolutePath : undefined;
+    return this.resolved.get(relativePath);
   }
 
   isOutsideWorkspace(relativePath: string): boolean {
@@ -96,8 +95,8 @@ export class OfferFiles {
 
   /** The header of an image: only its first bytes are read. */
   png(relativePath: string): FileLookup<PngHeader> {
-    return this.lookup(relativePath, 'png', (absolutePath) => {
-      const head = this.host.readHead(absolutePath, PNG_HEADER_BYTES);
+    return this.lookup(relativePath, 'png', (realPath) => {
+      const head = this.host.readHead(realPath, PNG_HEADER_BYTES);
       if (!head) {
         throw new UnreadableFile('unreadable');
       }
@@ -107,11 +106,11 @@ export class OfferFiles {
 
   /** The subscription ids of an audience CSV, with their line numbers. */
   audienceCsv(relativePath: string): FileLookup<AudienceEntry[]> {
-    return this.lookup(relativePath, 'csv', (absolutePath, stamp) => {
+    return this.lookup(relativePath, 'csv', (realPath, stamp) => {
       if (stamp.size > MAX_CSV_BYTES) {
         throw new UnreadableFile('too-large');
       }
-      const bytes = this.host.readFile(absolutePath);
+      const bytes = this.host.readFile(realPath, MAX_CSV_BYTES);
       if (!bytes) {
         throw new UnreadableFile('unreadable');
       }
@@ -145,19 +144,23 @@ export class OfferFiles {
   }
 
   private isExistingFile(relativePath: string): boolean {
-    const absolutePath = this.resolve(relativePath);
-    return absolutePath !== undefined && this.host.stat(absolutePath) !== undefined;
+    const confined = this.confined(relativePath);
+    return confined !== undefined && this.host.stat(confined.realPath) !== undefined;
   }
 
-  /** The text of the published baseline beside the offer, if there is one (read once per stamp). */
+  /**
+   * The text of the published baseline beside the offer, if there is one (read once per stamp).
+   * Confined like every other file: a baseline that is a link to a file outside the workspace is
+   * not read, so nothing of that file (its plan IDs…) is ever quoted.
+   */
   baselineText(): string | undefined {
-    const baselinePath = baselinePathOf(this.offerPath);
-    const stamp = this.host.stat(baselinePath);
-    if (!stamp) {
+    const baseline = this.confined(path.basename(baselinePathOf(this.offerPath)));
+    const stamp = baseline && this.host.stat(baseline.realPath);
+    if (!baseline || !stamp || stamp.size > MAX_BASELINE_BYTES) {
       return undefined;
     }
-    return this.cache.get(baselinePath, 'baseline', stamp, () => {
-      const bytes = this.host.readFile(baselinePath);
+    return this.cache.get(baseline.realPath, 'baseline', stamp, () => {
+      const bytes = this.host.readFile(baseline.realPath, MAX_BASELINE_BYTES);
       return bytes ? Buffer.from(bytes).toString('utf8') : undefined;
     });
   }
@@ -167,7 +170,7 @@ export class OfferFiles {
    * the same stamp is read once, however many rules and validations ask. A failed read is
    * cached too, so a broken file is not re-read on every keystroke either.
    */
-  private lookup<T>(relativePath: string, kind: string, read: (absolutePath: string, stamp: FileStamp) => T): FileLookup<T> {
+  private lookup<T>(relativePath: string, kind: string, read: (realPath: string, stamp: FileStamp) => T): FileLookup<T> {
     const key = kind + '\0' + relativePath;
     let answer = this.answers.get(key) as FileLookup<T> | undefined;
     if (!answer) {
@@ -177,18 +180,19 @@ export class OfferFiles {
     return answer;
   }
 
-  private lookupOnDisk<T>(relativePath: string, kind: string, read: (absolutePath: string, stamp: FileStamp) => T): FileLookup<T> {
-    const absolutePath = this.resolve(relativePath);
-    if (absolutePath === undefined) {
+  private lookupOnDisk<T>(relativePath: string, kind: string, read: (realPath: string, stamp: FileStamp) => T): FileLookup<T> {
+    const confined = this.confined(relativePath);
+    if (confined === undefined) {
       return { status: 'outside' };
     }
-    const stamp = this.host.stat(absolutePath);
+    const { absolutePath, realPath } = confined;
+    const stamp = this.host.stat(realPath);
     if (!stamp) {
       return { status: 'not-found', absolutePath };
     }
-    const outcome = this.cache.get(absolutePath, kind, stamp, (): { result: T } | { failure: 'unreadable' | 'too-large' } => {
+    const outcome = this.cache.get(realPath, kind, stamp, (): { result: T } | { failure: 'unreadable' | 'too-large' } => {
       try {
-        return { result: read(absolutePath, stamp) };
+        return { result: read(realPath, stamp) };
       } catch (error) {
         return { failure: error instanceof UnreadableFile ? error.reason : 'unreadable' };
       }
@@ -197,21 +201,4 @@ export class OfferFiles {
       ? { status: 'ok', absolutePath, result: outcome.result }
       : { status: 'unreadable', absolutePath, reason: outcome.failure };
   }
-}
-
-/** `offer.json` → `offer.published.json`, `gold.offer.json` → `gold.offer.published.json`. */
-export function baselinePathOf(offerPath: string): string {
-  return offerPath.replace(/\.json$/i, '') + '.published.json';
-}
-
-export function isInside(root: string, candidate: string): boolean {
-  // A candidate that starts with the root and a separator is inside, whatever the platform: the
-  // common answer, for a hundred paths per check, without resolving both paths again.
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (candidate.startsWith(prefix) && path.isAbsolute(root) && !candidate.includes('..')) {
-    return true;
-  }
-  const relative = path.relative(path.resolve(root), path.resolve(candidate));
-  // `..` as a whole first segment leaves the root; a name that merely starts with dots doesn't.
-  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
 }

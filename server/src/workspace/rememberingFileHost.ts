@@ -34,8 +34,8 @@ export class RememberingFileHost implements FileHost {
     return this.remembered(this.realPaths, absolutePath, () => this.host.realPath(absolutePath));
   }
 
-  readFile(absolutePath: string): Uint8Array | undefined {
-    return this.host.readFile(absolutePath);
+  readFile(absolutePath: string, maxBytes: number): Uint8Array | undefined {
+    return this.host.readFile(absolutePath, maxBytes);
   }
 
   readHead(absolutePath: string, bytes: number): Uint8Array | undefined {

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath, RoleCatalogFileError } from '@core/catalog/roleCatalogFile';
+import { loadRoleCatalogFile, readRoleCatalogFile, resolveCatalogPath, RoleCatalogFileError } from '@core/catalog/roleCatalogFile';
+import { ENDLESS_DEVICE, fifo } from '../../support/hostileFiles';
 import { azRoleDefinitions } from '../../support/azRoles';
 import { REPO_ROOT } from '../../support/offerHarness';
 
@@ -66,8 +67,25 @@ describe('role catalog file', () => {
         file,
       );
     }
-    const large = { size: () => 200 * 1024 * 1024, read: () => assert.fail('a file over the limit was read') };
-    assert.throws(() => loadRoleCatalogFile('/x/roles.json', large), /has 200 MiB; a role catalog is at most 64 MiB/);
+  });
+
+  it('refuses a file over 64 MiB, a FIFO, /dev/zero and a folder at once, in both forms, never reading them', async () => {
+    const folder = temporaryDirectory();
+    const large = path.join(folder, 'large.json');
+    fs.writeFileSync(large, '[');
+    fs.truncateSync(large, 200 * 1024 * 1024); // sparse: 200 MiB said, nothing stored
+    const cases: [string, RegExp][] = [
+      [large, /is larger than 64 MiB: it is not a role catalog\.$/],
+      [fifo(path.join(folder, 'roles.fifo')), /could not be read: it is not a regular file \(a folder, a pipe or a device is never read\)$/],
+      [ENDLESS_DEVICE, /could not be read: it is not a regular file/],
+      [folder, /could not be read: it is not a regular file/],
+    ];
+    for (const [file, expected] of cases) {
+      assert.throws(() => loadRoleCatalogFile(file), (error: unknown) => error instanceof RoleCatalogFileError && expected.test(error.message), file);
+      await assert.rejects(readRoleCatalogFile(file), (error: unknown) => error instanceof RoleCatalogFileError && expected.test(error.message), file);
+    }
+    const catalog = await readRoleCatalogFile(tempFile('roles.json', JSON.stringify(azRoleDefinitions())));
+    assert.strictEqual(catalog.roles.length, 4);
   });
 
   it('resolves the setting: absolute, relative to the workspace, ${workspaceFolder}, ~, or empty', () => {

@@ -168,46 +168,6 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     assert.match(panel.webview.html, /<body data-scroll-y="420">/);
   });
 
-  it('writes a new offer without overwriting an existing file', async () => {
-    const { editor } = await activated();
-    const folder = Uri.file('/ws/new');
-    editor.written.set(path.resolve('/ws/new/offer.json'), 'existing');
-    editor.answers.push('contoso-ops', 'Contoso Ops', '72f988bf-86f1-41af-91ab-2d7cd011db47', [folder]);
-    await editor.commands.get('marketplaceOffer.newOffer')!();
-    assert.strictEqual(editor.written.get(path.resolve('/ws/new/offer.json')), 'existing');
-    const created = editor.written.get(path.resolve('/ws/new/contoso-ops.offer.json'));
-    assert.strictEqual(parse(created ?? '').offerId, 'contoso-ops');
-  });
-
-  it('records the baseline after confirming, and asks again before replacing one', async () => {
-    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
-    const baseline = path.resolve('/ws/offer/offer.published.json');
-    editor.answers.push(undefined);
-    await editor.commands.get('marketplaceOffer.recordBaseline')!();
-    assert.strictEqual(editor.written.has(baseline), false);
-    editor.answers.push('Record');
-    await editor.commands.get('marketplaceOffer.recordBaseline')!();
-    assert.strictEqual(editor.written.get(baseline), EXAMPLE_OFFER_TEXT);
-    editor.answers.push('Record', undefined);
-    editor.documents[0].apply([]);
-    await editor.commands.get('marketplaceOffer.recordBaseline')!();
-    assert.strictEqual(editor.messages.at(-1)?.text, 'offer.published.json already exists. Replace it with the offer as it is now?');
-  });
-
-  it('exports the plan as an onboarding template and parameters file into the chosen folder', async () => {
-    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
-    editor.answers.push('Subscription', [Uri.file('/ws/offer/onboarding')], undefined);
-    await editor.commands.get('marketplaceOffer.exportArm')!();
-    const template = parse(editor.written.get(path.resolve('/ws/offer/onboarding/gold.template.json')) ?? '');
-    const parameters = parse(editor.written.get(path.resolve('/ws/offer/onboarding/gold.parameters.json')) ?? '');
-    assert.deepStrictEqual(template.resources.map((r: { type: string }) => r.type), [
-      'Microsoft.ManagedServices/registrationDefinitions',
-      'Microsoft.ManagedServices/registrationAssignments',
-    ]);
-    assert.strictEqual(parameters.parameters.managedByTenantId.value, '72f988bf-86f1-41af-91ab-2d7cd011db47');
-    assert.strictEqual(editor.messages.at(-1)?.text, `Exported plan gold as ${path.join('offer', 'onboarding', 'gold.template.json')}.`);
-  });
-
   it('refuses to export a plan whose technical configuration has errors, and writes nothing', async () => {
     const broken = EXAMPLE_OFFER_TEXT.replace('"72f988bf-86f1-41af-91ab-2d7cd011db47"', '"contoso.onmicrosoft.com"');
     const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, broken)));
@@ -217,20 +177,5 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     const refusal = editor.messages.at(-1);
     assert.strictEqual(refusal?.text, "Plan 'gold' can't be exported: its technical configuration has 1 error(s).");
     assert.match(refusal?.detail ?? '', /^tenant-id-format: /);
-  });
-
-  it('imports an onboarding template with its parameters as a new plan of the open offer', async () => {
-    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
-    editor.answers.push('Subscription', [Uri.file('/ws/arm')], undefined);
-    await editor.commands.get('marketplaceOffer.exportArm')!();
-    for (const name of ['gold.template.json', 'gold.parameters.json']) {
-      editor.files.set(path.resolve('/ws/arm', name), Buffer.from(editor.written.get(path.resolve('/ws/arm', name))!));
-    }
-    editor.answers.push([Uri.file('/ws/arm/gold.template.json')], 'Choose a parameters file…', [Uri.file('/ws/arm/gold.parameters.json')], 'silver');
-    await editor.commands.get('marketplaceOffer.importArm')!();
-    const offer = parse(editor.documents[0].getText());
-    assert.deepStrictEqual(offer.plans.map((plan: { planId: string }) => plan.planId), ['gold', 'silver']);
-    assert.deepStrictEqual(offer.plans[1].technicalConfiguration, { ...offer.plans[0].technicalConfiguration, version: '1.0.0' });
-    assert.ok(editor.documents[0].getText().includes('// Contributor'), 'comments of the offer kept');
   });
 });

@@ -64,4 +64,18 @@ describe('quoting values in messages', () => {
       assert.ok(quoted.length < 200, `${quoted.length} characters`);
     }
   });
+
+  it('hides a whole SharedAccessSignature part, to the next ";"', () => {
+    assert.strictEqual(
+      redactSecrets('BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=t&sig=abc%3D;x=1'),
+      'BlobEndpoint=https://a.blob.core.windows.net/;SharedAccessSignature=(hidden);x=1',
+    );
+  });
+
+  it('hides once: a message quoting a hidden value is left readable, more key after the placeholder is still hidden', () => {
+    const message = `'${quoteValue('leads.contoso.com/api?code=k3y')}' is not an absolute URL: use '${quoteValue('https://leads.contoso.com/api?code=k3y')}'.`;
+    assert.strictEqual(message, "'leads.contoso.com/api?code=(hidden)' is not an absolute URL: use 'https://leads.contoso.com/api?code=(hidden)'.");
+    assert.strictEqual(redactSecrets(message), message);
+    assert.strictEqual(redactSecrets('https://x/api?code=(hidden)REALKEY'), 'https://x/api?code=(hidden)');
+  });
 });

@@ -1,11 +1,11 @@
 import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { ID_PATTERN } from '@core/knowledge/idFormat';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { editsToTextEdits } from '../fixEdits';
 import type { Rule } from '../rule';
 
-const ID_PATTERN = /^[a-z0-9_-]+$/;
 const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['offerId']);
 
 /** Lowercases an id and turns every character Partner Center refuses into `-`. */

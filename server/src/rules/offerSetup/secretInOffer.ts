@@ -1,43 +1,13 @@
 import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
-import { entries, prop, str } from '@core/model/nodes';
+import { urlFields } from '@core/knowledge/urlFields';
+import { fromPointer } from '@core/model/jsonPointer';
+import { at, entries, prop, str } from '@core/model/nodes';
+import { quoteValue } from '@core/text/quote';
+import { findSecrets, isEnvReference } from '@core/text/secrets';
+import type { Node } from 'jsonc-parser';
 import { editsToTextEdits } from '../fixEdits';
-import { isEnvReference } from '../listing/addresses';
 import type { Rule } from '../rule';
-
-/** Parts of a connection string that are secrets (Azure Storage, Service Bus, SQL-style strings). */
-const SECRET_PARTS = /^(AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|Password|Pwd|ClientSecret)$/i;
-/** Query parameters that carry a signature or key: SAS tokens, Logic App and Function keys. */
-const SECRET_QUERY_PARAMETERS = /^(sig|code|key|api-key|apikey|token|access_token|password|secret|client_secret)$/i;
-/** A base64 key pasted on its own (an Azure storage key is 88 characters ending in `==`). */
-const BARE_KEY = /(^|[^A-Za-z0-9+/=])[A-Za-z0-9+/]{30,}={1,2}($|[^A-Za-z0-9+/=])/;
-
-/** What kind of secret a lead setting holds inline, if any (the name of the part, for the message). */
-export function inlineSecret(value: string): string | undefined {
-  for (const part of value.split(';')) {
-    const equals = part.indexOf('=');
-    if (equals > 0) {
-      const name = part.slice(0, equals).trim();
-      const secret = part.slice(equals + 1).trim();
-      if (SECRET_PARTS.test(name) && secret !== '' && !isEnvReference(secret)) {
-        return name;
-      }
-    }
-  }
-  if (/^https?:\/\//i.test(value.trim())) {
-    try {
-      for (const [name, secret] of new URL(value.trim()).searchParams) {
-        if (SECRET_QUERY_PARAMETERS.test(name) && secret !== '' && !isEnvReference(secret)) {
-          return name;
-        }
-      }
-    } catch {
-      // Not a URL after all: url-format says so; nothing to look for in it here.
-    }
-    return undefined;
-  }
-  return BARE_KEY.test(value) ? 'key' : undefined;
-}
 
 /** `storageAccountConnectionString` → `LEADS_STORAGE_ACCOUNT_CONNECTION_STRING`. */
 export function environmentVariableFor(key: string): string {
@@ -48,35 +18,65 @@ function envReference(variable: string): string {
   return '${env:' + variable + '}';
 }
 
+/**
+ * The values to search: every setting of the lead destination (endpoints, connection strings,
+ * instance URLs), which the publishing pipeline can take from `${env:NAME}`, and every URL field
+ * of the offer (the listing's links, support URLs, videos) and the terms, which it can't: a key
+ * there is seen by every customer who opens the listing.
+ */
+function valuesToSearch(root: Node): { key: string; node: Node; lead: boolean }[] {
+  const lead = prop(root, 'leadManagement');
+  const leadValues = entries(lead)
+    .filter((entry) => entry.valueNode?.type === 'string')
+    .map((entry) => ({ key: entry.key, node: entry.valueNode!, lead: true }));
+  const searched = new Set(leadValues.map((value) => value.node));
+  // The terms may be a link (or the text itself) and are shown to customers like the listing's links.
+  const terms = at(root, 'properties', 'termsAndConditions');
+  const shownToCustomers = terms?.type === 'string' ? [{ key: 'termsAndConditions', node: terms }] : [];
+  const links = [...urlFields(root), ...shownToCustomers]
+    .filter(({ node }) => !searched.has(node))
+    .map(({ key, node }) => ({ key, node, lead: false }));
+  return [...leadValues, ...links];
+}
+
 export const secretInOffer: Rule = {
   code: 'secret-in-offer',
   severity: 'warning',
-  docs: 'A storage key, signature or password written into the offer file is readable by everyone who can read the file; reference it as ${env:NAME} instead.',
+  docs: 'A storage key, signature, password or function key written into the offer file (a lead setting or any URL, with or without its scheme) is readable by everyone who can read the file; reference a lead setting as ${env:NAME} instead, and take keys out of listing links.',
   check({ root, report }) {
-    for (const { key, valueNode } of entries(prop(root, 'leadManagement'))) {
-      const value = str(valueNode);
-      if (!valueNode || value === undefined || isEnvReference(value)) {
+    for (const { key, node, lead } of valuesToSearch(root)) {
+      const value = str(node);
+      if (value === undefined || isEnvReference(value)) {
         continue;
       }
-      const secret = inlineSecret(value);
-      if (secret === undefined) {
+      const secrets = findSecrets(value);
+      if (secrets.length === 0) {
         continue;
       }
-      const variable = environmentVariableFor(key);
-      report(
-        valueNode,
-        t("{0} holds a secret ('{1}') written inline: anyone who can read this file can use it. Write {2} and set the environment variable {3} where you publish; rotate the secret if the file was shared.", key, secret, envReference(variable), variable),
-        { key, variable },
-      );
+      // Named, never quoted: `code`, `sig`, `AccountKey`, or `key` for a bare key.
+      const names = [...new Set(secrets.map((secret) => secret.name))].map((name) => quoteValue(name)).join("', '");
+      if (lead) {
+        const variable = environmentVariableFor(key);
+        report(
+          node,
+          t("{0} holds a secret ('{1}') written inline: anyone who can read this file can use it. Write {2} and set the environment variable {3} where you publish; rotate the secret if the file was shared.", quoteValue(key), names, envReference(variable), variable),
+          { variable },
+        );
+      } else {
+        report(
+          node,
+          t("{0} holds a secret ('{1}') in its URL: anyone who can read this file, and every customer who sees the listing, can use it. Take it out of the link and rotate it.", quoteValue(key), names),
+        );
+      }
     }
   },
   fix(diagnostic, { document, formatting }) {
-    const { key, variable } = diagnostic.data ?? {};
-    if (typeof key !== 'string' || typeof variable !== 'string') {
+    const { variable } = diagnostic.data ?? {};
+    if (typeof variable !== 'string') {
       return [];
     }
     const reference = envReference(variable);
-    const edits = modify(document.getText(), ['leadManagement', key], reference, { formattingOptions: formatting });
+    const edits = modify(document.getText(), fromPointer(diagnostic.path), reference, { formattingOptions: formatting });
     // Not preferred: the value must first be saved where ${env:…} will find it, or it is lost.
     return [{ title: t('Replace the secret with {0}', reference), edits: editsToTextEdits(document, edits) }];
   },

@@ -1,11 +1,11 @@
 import { t } from '@core/l10n';
+import { ID_PATTERN } from '@core/knowledge/idFormat';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
-const ID_PATTERN = /^[a-z0-9_-]+$/;
 const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['plans', 0, 'planId']);
 
 type PlanField = 'planId' | 'name';
