@@ -45,10 +45,15 @@ describe('the offer JSON Schema', () => {
     assert.ok(count > 60, `only ${count} properties found`);
   });
 
-  it('says which fields cannot change after publishing', () => {
-    for (const field of [schema.properties.offerId, schema.properties.alias, schema.properties.plans.items.properties.planId]) {
-      assert.match(field.description, /cannot change after/i);
+  it('says which fields are fixed when the offer or plan is created in Partner Center, not "after publishing"', () => {
+    for (const field of [schema.properties.offerId, schema.properties.alias]) {
+      assert.match(field.description, /fixed from the moment the offer is created in Partner Center/i);
     }
+    for (const field of [schema.properties.plans.items.properties.planId, schema.properties.plans.items.properties.name]) {
+      assert.match(field.description, /fixed from the moment the plan is created in Partner Center/i);
+    }
+    const everything = JSON.stringify(schema);
+    assert.ok(!/(cannot|can't) change after/i.test(everything), 'no "cannot change after publishing" left');
   });
 
   it('is contributed for *.offer.json opened as plain JSON', () => {
