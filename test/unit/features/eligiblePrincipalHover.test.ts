@@ -34,3 +34,14 @@ describe("hover on an eligible authorization's principal", () => {
     assert.ok(!hoverText(EXAMPLE_OFFER_TEXT, '"1e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"').includes(ELIGIBLE_NOTE));
   });
 });
+
+describe('hover on a screenshot caption', () => {
+  it('shows the 100-character limit, its rule and the current length', () => {
+    const { service } = editingService();
+    const at = EXAMPLE_OFFER_TEXT.indexOf('"caption"');
+    assert.ok(at > 0, 'the example has a caption');
+    const hover = service.hover(offerDocument(EXAMPLE_OFFER_TEXT), positionAt(EXAMPLE_OFFER_TEXT, at + 2), OFFER_LOCATION);
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /Limit: at most 100 characters \(rule `screenshot-caption-length`\)\.\s+\n\d+ \/ 100 characters/);
+  });
+});
