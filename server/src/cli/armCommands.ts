@@ -24,7 +24,7 @@ export function exportArmCommand(args: string[], io: CliIO): number {
   if (scope !== 'subscription' && scope !== 'resourceGroup') {
     throw new UsageError(t("Unknown scope '{0}': use subscription or resourceGroup.", scope));
   }
-  const checked = checkFile(positional[0], options.get('--root') ?? io.cwd, new OfferLanguageService());
+  const checked = checkFile(positional[0], options.get('--root'), new OfferLanguageService());
   const result = exportPlan(checked.document, checked.diagnostics, planId, scope);
   if (!result.ok && result.reason === 'no-such-plan') {
     throw new UsageError(result.message);

@@ -61,7 +61,7 @@ function runCheck(args: string[], io: CliIO): number {
   if (files.length === 0) {
     throw new UsageError(t('No offer file given.'));
   }
-  const diagnostics = checkFiles({ format, root: options.get('--root') ?? io.cwd, files });
+  const diagnostics = checkFiles({ format, root: options.get('--root'), files });
   const output = format === 'json' ? formatJson(diagnostics) : formatText(diagnostics);
   if (output) {
     io.stdout(output);

@@ -272,7 +272,7 @@ describe('media rules', () => {
       assert.strictEqual(diagnostic.severity, 'error');
       assert.strictEqual(
         diagnostic.message,
-        "'../../secret/logo.png' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.",
+        `'../../secret/logo.png' leads outside the workspace folder '${WORKSPACE}', so it is not read: move the file into that folder and give its path relative to the offer file.`,
       );
       assert.strictEqual(textAt(text, diagnostic), '"../../secret/logo.png"');
       expectNone(found, 'image-not-found');
