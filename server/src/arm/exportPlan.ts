@@ -1,6 +1,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { at, prop, str } from '@core/model/nodes';
+import { quoteValue } from '@core/text/quote';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../rules/diagnostic';
@@ -44,7 +45,10 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
     return {
       ok: false,
       reason: 'plan-has-errors',
-      message: t("Plan '{0}' can't be exported: its technical configuration has {1} error(s).", planId, Math.max(problems.length, 1)),
+      message:
+        problems.length > 1
+          ? t("Plan '{0}' can't be exported: its technical configuration has {1} errors.", quoteValue(planId), problems.length)
+          : t("Plan '{0}' can't be exported: its technical configuration has 1 error.", quoteValue(planId)),
       problems,
     };
   }

@@ -110,6 +110,13 @@ describe('audience rules', () => {
       assert.strictEqual(found[10].message, "'preview-audience.csv' has 15 more lines that are not subscription IDs (lines 11, 12, 13, 14, 15, …).");
     });
 
+    it('says "1 more line" when one bad line is left over', () => {
+      const csv = bareCsv(Array.from({ length: 11 }, (_, index) => `bad-${index}`));
+      const found = check(exampleOffer(), { files: { 'preview-audience.csv': csv } }).filter((d) => d.code === 'subscription-id-format');
+      assert.strictEqual(found.length, 11);
+      assert.strictEqual(found[10].message, "'preview-audience.csv' has 1 more line that is not a subscription ID (line 11).");
+    });
+
     it('quotes a very long bad id cut short', () => {
       const offer = exampleOffer();
       offer.previewAudience.subscriptionIds = ['x'.repeat(5000)];
