@@ -146,6 +146,25 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       expectNone(run(offer), 'alias-required');
     });
 
+    it("offers the listing's name as the alias, else the offer ID, and keeps the file's comments", () => {
+      const text = EXAMPLE_OFFER_TEXT.replace('  "alias": "Contoso Sentinel Operations",\n', '');
+      assert.notStrictEqual(text, EXAMPLE_OFFER_TEXT);
+      const [fix] = fixesFor(text, expectOne(run(text), 'alias-required'));
+      assert.strictEqual(fix.title, "Use 'Contoso Sentinel Operations' as the alias");
+      const fixed = applyFix(text, fix);
+      assert.ok(fixed.includes('// A complete managed service offer'));
+      expectNone(run(fixed), 'alias-required');
+      expectNone(run(fixed), 'schema');
+
+      const offer = exampleOffer();
+      offer.alias = ' ';
+      delete offer.listing.name;
+      const blank = printed(offer);
+      const [fromId] = fixesFor(blank, expectOne(run(blank), 'alias-required'));
+      assert.strictEqual(fromId.title, "Use 'contoso-sentinel-ops' as the alias");
+      assert.strictEqual(JSON.parse(applyFix(blank, fromId)).alias, 'contoso-sentinel-ops');
+    });
+
     it('leaves an alias of the wrong type to the schema', () => {
       const offer = exampleOffer();
       offer.alias = 42;
