@@ -43,4 +43,14 @@ describe('where the offer ID, alias and plan IDs are said to be fixed', () => {
     assert.match(korean, /제품을 만들 때 고정/);
     assert.ok(!/게시한 후/.test(korean));
   });
+
+  it('the README says what New Offer asks (as many questions as the command asks) and the file it writes', () => {
+    const command = read('client/src/commands/newOffer.ts');
+    const questions = (command.match(/showInputBox\(/g) ?? []).length + (command.match(/showOpenDialog\(/g) ?? []).length;
+    assert.strictEqual(questions, 4);
+    const readme = read('README.md');
+    assert.match(readme, /\*New Offer…\* asks four things/);
+    assert.match(readme, /`<offerId>\.offer\.json`/);
+    assert.ok(!/from three answers/.test(readme));
+  });
 });
