@@ -275,6 +275,10 @@ describe('listing rules', () => {
       expectNone(run(withDescription(FRENCH + '<p>This   application is <b>available</b> only in French.</p>')), 'description-english-first');
     });
 
+    it('does not guess at a few words said again and again', () => {
+      expectNone(run(withDescription('<p>' + 'Contoso operations. '.repeat(100) + '</p>')), 'description-english-first');
+    });
+
     it('judges a short text only by its script', () => {
       expectOne(run(withDescription('<p>콘토소 보안 운영 센터</p>')), 'description-english-first');
       // Too short for the detector to tell French from English: no guess.

@@ -9,8 +9,9 @@
  * and CamelCase names. English counts as found unless another language comes first and English
  * is unlikely: on the listings the tests hold, English text gets at least 0.29, French, German,
  * Spanish, Italian, Portuguese, Dutch, Polish and Swedish at most 0.27 (one Spanish text full of
- * English product names), most below 0.1. Below MIN_LETTERS letters the detector is not asked, and
- * only a text mostly in another script (Korean, Japanese, Cyrillic…) counts as not English.
+ * English product names), most below 0.1. Below MIN_LETTERS letters or MIN_DISTINCT_WORDS different
+ * words the detector is not asked, and only a text mostly in another script (Korean, Japanese,
+ * Cyrillic…) counts as not English.
  */
 import lande from 'lande';
 
@@ -18,6 +19,8 @@ import lande from 'lande';
 export const SAMPLE_CHARACTERS = 2000;
 /** With fewer letters than this, the detector's answer is a guess. */
 const MIN_LETTERS = 30;
+/** Nor does it know a language from a few words said again and again ("Contoso operations. " × 1000). */
+const MIN_DISTINCT_WORDS = 6;
 /** English counts as found when the detector gives it at least this probability. */
 const ENGLISH_PROBABILITY = 0.2;
 
@@ -59,6 +62,11 @@ export function languageSample(text: string): string {
   return sample.slice(0, SAMPLE_CHARACTERS);
 }
 
+/** How many different words (letters only, any case) the sample holds. */
+function distinctWords(sample: string): number {
+  return new Set(sample.toLowerCase().match(/\p{L}+/gu) ?? []).size;
+}
+
 function letterCount(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
@@ -76,7 +84,7 @@ export function descriptionLanguage(text: string): LanguageVerdict {
   const opening = text.slice(0, SAMPLE_CHARACTERS);
   const sample = languageSample(text);
   const otherScript = isMostlyNonLatin(opening);
-  if (!otherScript && letterCount(sample) < MIN_LETTERS) {
+  if (!otherScript && (letterCount(sample) < MIN_LETTERS || distinctWords(sample) < MIN_DISTINCT_WORDS)) {
     return { english: true };
   }
   const [best, ...rest] = lande(otherScript ? opening : sample);
