@@ -10,15 +10,24 @@ const bundles: Record<string, Record<string, string>> = { ko: koBundle as Record
 
 export const SUPPORTED_LOCALES = ['en', 'ko'] as const;
 
+let currentLanguage = 'en';
+
 /** Switches every later message to `locale` (`ko`, `ko-KR`, `en`…); unknown locales give English. */
 export function setLocale(locale: string | undefined): void {
   const language = (locale ?? 'en').toLowerCase().split(/[-_]/)[0];
   const contents = bundles[language];
   if (contents) {
     l10n.config({ contents });
+    currentLanguage = language;
   } else {
     l10n.config({ contents: {} });
+    currentLanguage = 'en';
   }
+}
+
+/** The language messages are in now (`en`, `ko`): for names a bundle can't hold, such as a language's. */
+export function messageLanguage(): string {
+  return currentLanguage;
 }
 
 export const t = l10n.t;

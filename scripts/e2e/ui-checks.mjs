@@ -131,6 +131,32 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
     return `preview shows Contoso Sentinel Operations${retried ? `; ${RELOADED_NOTE}` : ''}`;
   });
 
+  await check('the listing preview shows terms written as text as the terms', async () => {
+    events.reset();
+    await ui.openFile('text-terms/offer.json');
+    await ui.command('Marketplace Offer: Open Listing Preview');
+    const { frame, retried } = await ui.previewShowing('CONTOSO MANAGED SERVICES TERMS');
+    const terms = await frame.evaluate(() => {
+      const block = document.querySelector('.terms');
+      block?.scrollIntoView({ block: 'center' });
+      return {
+        label: block?.querySelector('.terms-label')?.textContent ?? '',
+        text: block?.querySelector('.terms-text')?.textContent ?? '',
+        lines: block?.querySelector('.terms-text')?.innerText.split('\n').length ?? 0,
+        notUrl: document.body.innerText.includes('not an http or https URL'),
+      };
+    });
+    if (terms.label !== 'Terms and conditions' || !terms.text.startsWith('CONTOSO MANAGED SERVICES TERMS') || terms.notUrl) {
+      throw new Error(`the terms are not shown as terms: ${JSON.stringify(terms)}`);
+    }
+    if (terms.lines < 5) {
+      throw new Error(`the terms lost their line breaks: ${terms.lines} lines shown`);
+    }
+    await page.waitForTimeout(300);
+    await shot('preview-text-terms.png');
+    return `the terms show under "Terms and conditions" on ${terms.lines} lines${retried ? `; ${RELOADED_NOTE}` : ''}`;
+  });
+
   await check('the preview of an offer with script payloads runs none of them', async () => {
     events.reset();
     await ui.openFile('xss/offer.json');

@@ -8,18 +8,20 @@ import { fileURLToPath } from 'url';
 import {
   createConnection,
   Diagnostic,
+  DidChangeWatchedFilesParams,
   DocumentDiagnosticReportKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { setLocale } from '@core/l10n';
+import { messageLanguage, setLocale } from '@core/l10n';
 import { createGuard } from './lsp/guard';
 import { registerStructureFeatures } from './lsp/structureFeatures';
 import { registerEditingFeatures } from './lsp/editingFeatures';
 import { OfferLanguageService, OfferLocation } from './languageService';
 import { toLspDiagnostic } from './lsp/lspDiagnostics';
+import { ServerLog } from './logging/serverLog';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -29,8 +31,10 @@ const service = new OfferLanguageService({ rememberFilesForMs: 2000 });
 let workspaceFolders: string[] = [];
 let pullDiagnostics = false;
 
+/** What the server does, for the client's output channel (logging/serverLog.ts). */
+const log = new ServerLog(connection.console);
 /** Wraps a handler: an exception becomes a logged error and the fallback answer (lsp/guard.ts). */
-const guard = createGuard(connection.console);
+const guard = createGuard(log);
 const structureCapabilities = registerStructureFeatures({ connection, documents, service, guard, locate });
 const editingCapabilities = registerEditingFeatures({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders, recheckAll: recheckOpenOffers });
 
@@ -46,6 +50,7 @@ connection.onInitialize((params) => {
     }
   }
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  log.started({ locale: messageLanguage(), workspaceFolders, pullDiagnostics, builtinRoles: service.catalog.roles.length });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,6 +115,7 @@ function schedule(document: TextDocument, delay: number) {
 }
 
 documents.onDidOpen(({ document }) => {
+  log.opened(document.uri, document.version);
   if (!pullDiagnostics) {
     schedule(document, 0);
   }
@@ -120,6 +126,7 @@ documents.onDidChangeContent(({ document }) => {
   }
 });
 documents.onDidClose(({ document }) => {
+  log.closed(document.uri);
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
   service.forget(document.uri);
@@ -138,7 +145,8 @@ connection.languages.diagnostics.on(
 // Images, CSVs and the baseline are read through a stamp cache: when one changes on disk the
 // open offers are checked again (the client watches those files).
 connection.onDidChangeWatchedFiles(
-  guard('didChangeWatchedFiles', undefined, () => {
+  guard('didChangeWatchedFiles', undefined, (params: DidChangeWatchedFilesParams) => {
+    log.filesChanged(params.changes, documents.all().length);
     service.filesChanged();
     recheckOpenOffers();
   }),
@@ -160,7 +168,7 @@ function recheckOpenOffers(): void {
 // The last line of defence: a promise that fails outside a guarded handler is logged, and Node
 // must not end the server for it (its default for an unhandled rejection).
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 
 documents.listen(connection);

@@ -89,3 +89,62 @@ describe('the command-line checker (dist/cli.js)', () => {
     assert.ok(result.stdout.split('\n').every((l) => l === '' || l.startsWith(broken)));
   });
 });
+
+describe('the checker\'s workspace folder without --root', () => {
+  let scratch: string;
+
+  before(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-cli-root-'));
+  });
+
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  /** A repository (a folder with `.git`: a folder, or the file a worktree has) holding the example at offers/contoso. */
+  function repository(name: string, git: 'folder' | 'file'): string {
+    const root = path.join(scratch, name);
+    fs.cpSync(EXAMPLE_DIR, path.join(root, 'offers', 'contoso'), { recursive: true });
+    if (git === 'folder') {
+      fs.mkdirSync(path.join(root, '.git'));
+    } else {
+      fs.writeFileSync(path.join(root, '.git'), 'gitdir: /elsewhere/.git/worktrees/x\n');
+    }
+    return root;
+  }
+
+  it('is the repository that holds the offer: an offer checked from elsewhere reads its images', () => {
+    const root = repository('repo', 'folder');
+    // The images are the example's own ("media/…"), and one reaches up into the repository.
+    const offer = path.join(root, 'offers', 'contoso', 'offer.json');
+    fs.mkdirSync(path.join(root, 'shared'));
+    fs.copyFileSync(path.join(EXAMPLE_DIR, 'media', 'logo-small.png'), path.join(root, 'shared', 'logo-small.png'));
+    fs.writeFileSync(offer, EXAMPLE_OFFER_TEXT.replace('"media/logo-small.png"', '"../../shared/logo-small.png"'));
+    const result = run([offer], os.tmpdir());
+    assert.strictEqual(result.stderr, '');
+    assert.strictEqual(result.code, 0, result.stdout);
+    assert.ok(!result.stdout.includes('path-outside-workspace'), result.stdout);
+  });
+
+  it('is found through the .git file of a worktree too', () => {
+    const root = repository('worktree', 'file');
+    const offer = path.join(root, 'offers', 'contoso', 'offer.json');
+    fs.writeFileSync(offer, EXAMPLE_OFFER_TEXT.replace('"media/logo-small.png"', '"../../../outside.png"'));
+    const result = run(['--format', 'json', offer], os.tmpdir());
+    const outside = JSON.parse(result.stdout).filter((d: { code: string }) => d.code === 'path-outside-workspace');
+    assert.strictEqual(outside.length, 1);
+    assert.strictEqual(
+      outside[0].message,
+      `'../../../outside.png' leads outside the workspace folder '${root}', so it is not read: move the file into that folder and give its path relative to the offer file.`,
+    );
+  });
+
+  it("is the offer's folder when no folder above it is a repository, and --root still wins", () => {
+    const folder = path.join(scratch, 'loose');
+    fs.cpSync(EXAMPLE_DIR, folder, { recursive: true });
+    const offer = path.join(folder, 'offer.json');
+    fs.writeFileSync(offer, EXAMPLE_OFFER_TEXT.replace('"media/logo-small.png"', '"../logo.png"'));
+    const outside = (args: string[]) =>
+      (JSON.parse(run(['--format', 'json', ...args, offer], os.tmpdir()).stdout) as { code: string; message: string }[]).filter((d) => d.code === 'path-outside-workspace');
+    assert.match(outside([])[0].message, new RegExp(`outside the workspace folder '${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`));
+    assert.deepStrictEqual(outside(['--root', scratch]), []);
+  });
+});

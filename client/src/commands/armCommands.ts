@@ -172,7 +172,7 @@ async function importArm(offers: OfferWorkspace): Promise<void> {
   const suggestion = suggestPlanId(current);
   const planId = await vscode.window.showInputBox({
     title: vscode.l10n.t('Import Template as New Plan'),
-    prompt: vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It cannot change after publishing.'),
+    prompt: vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
     value: suggestion,
     validateInput: (value) => validateNewPlanId(value, offers.parse(document)),
   });

@@ -3,6 +3,7 @@
  * waits for the diagnostics to arrive, then reports the count and shows the Problems panel.
  */
 import * as vscode from 'vscode';
+import { checkedOffersSummary, checkingOffers } from '@core/text/counts';
 import { OFFER_DIAGNOSTIC_SOURCE } from '../diagnosticPaths';
 import { OfferWorkspace } from '../offerWorkspace';
 
@@ -22,7 +23,7 @@ async function checkAllOffers(offers: OfferWorkspace): Promise<void> {
     return;
   }
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0} offers…', uris.length), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: checkingOffers(uris.length), cancellable: true },
     async (_progress, cancellation) => {
       const settled = waitForDiagnostics(uris, cancellation);
       for (const uri of uris) {
@@ -51,9 +52,7 @@ async function checkAllOffers(offers: OfferWorkspace): Promise<void> {
     }
   }
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Checked {0} offers: {1} errors, {2} warnings.', uris.length, errors, warnings),
-  );
+  void vscode.window.showInformationMessage(checkedOffersSummary(uris.length, errors, warnings));
 }
 
 /**

@@ -20,7 +20,7 @@ async function newOffer(): Promise<void> {
   const title = vscode.l10n.t('New Offer');
   const offerId = await vscode.window.showInputBox({
     title: `${title} (1/3)`,
-    prompt: vscode.l10n.t('Offer ID: lowercase letters, digits, "-" and "_", at most {0}. It cannot change after publishing.', requiredLengthLimit(['offerId']).max),
+    prompt: vscode.l10n.t('Offer ID: lowercase letters, digits, "-" and "_", at most {0}. It is fixed once the offer is created in Partner Center.', requiredLengthLimit(['offerId']).max),
     placeHolder: 'contoso-sentinel-ops',
     ignoreFocusOut: true,
     validateInput: validateOfferId,

@@ -29,7 +29,7 @@ async function recordBaseline(offers: OfferWorkspace, uri: vscode.Uri | undefine
     {
       modal: true,
       detail: vscode.l10n.t(
-        'Writes {0} beside the offer. From then on, changes that Partner Center refuses after publishing (offer and plan IDs, a public plan made private, a technical configuration without a new version) are reported.{1}',
+        'Writes {0} beside the offer. From then on, changes that Partner Center refuses are reported: other offer or plan IDs (fixed when the offer or plan is created), a public plan made private, a technical configuration without a new version.{1}',
         baselineName,
         document.isDirty ? ' ' + vscode.l10n.t('The offer has unsaved changes: the baseline records the text as it is in the editor.') : '',
       ),

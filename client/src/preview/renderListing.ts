@@ -149,6 +149,16 @@ export function safeUrl(value: unknown, allowMail = false): string | undefined {
   return allowed ? url.href : undefined;
 }
 
+/** Whether the value parses as an absolute URL of any scheme (`ftp:`, `javascript:` too). */
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
   return url !== undefined && VIDEO_HOSTS.includes(new URL(url).hostname.toLowerCase());
@@ -227,7 +237,7 @@ ${longSummary ? `<p class="long-summary">${text(longSummary)}</p>` : ''}`;
       .join('');
     const legal = [
       this.link(this.listing?.privacyPolicyUrl, t('Privacy policy'), t('No privacy policy URL yet (listing.privacyPolicyUrl).')),
-      this.link(record(this.offer?.properties)?.termsAndConditions, t('Terms and conditions'), t('No terms and conditions yet (properties.termsAndConditions).')),
+      this.terms(),
     ]
       .map((html) => `<li>${html}</li>`)
       .join('');
@@ -301,6 +311,23 @@ ${links ? `<h3>${text(t('Useful links'))}</h3><ul class="links">${links}</ul>` :
   /** Partner Center never shows the support and engineering contacts to customers. */
   private contacts(): string {
     return `<p class="note contacts">${text(t('Support and engineering contacts are used by Microsoft only and are not shown to customers.'))}</p>`;
+  }
+
+  /**
+   * Partner Center takes the terms and conditions as a link or as their text, and so does the
+   * checker. A web address alone shows as a link; anything else is the terms themselves, under
+   * their label, line breaks kept (in a box that scrolls when they are long).
+   */
+  private terms(): string {
+    const value = record(this.offer?.properties)?.termsAndConditions;
+    const label = t('Terms and conditions');
+    if (typeof value !== 'string' || value.trim() === '') {
+      return missingInline(t('No terms and conditions yet (properties.termsAndConditions).'));
+    }
+    if (!/\s/.test(value.trim()) && isAbsoluteUrl(value.trim())) {
+      return this.link(value, label);
+    }
+    return `<div class="terms"><span class="terms-label">${text(label)}</span><div class="terms-text">${text(value)}</div></div>`;
   }
 
   private link(value: unknown, label: string, whenMissing?: string): string {

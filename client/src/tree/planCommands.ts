@@ -56,7 +56,7 @@ async function addPlan(offers: OfferWorkspace, node: PlanTreeNode | undefined): 
   const suggestion = suggestPlanId(offers.parse(document));
   const planId = await vscode.window.showInputBox({
     title: vscode.l10n.t('Add Plan'),
-    prompt: vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It cannot change after publishing.'),
+    prompt: vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
     value: suggestion,
     valueSelection: [0, suggestion.length],
     validateInput: (value) => validateNewPlanId(value, offers.parse(document)),

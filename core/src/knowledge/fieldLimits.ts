@@ -36,6 +36,7 @@ export const LENGTH_LIMITS: readonly LengthLimit[] = [
   { pattern: ['listing', 'searchResultsSummary'], min: 1, max: 100, rule: 'summary-length' },
   { pattern: ['listing', 'longSummary'], min: 0, max: 256, rule: 'long-summary-length' },
   { pattern: ['listing', 'description'], min: 1, max: 3000, rule: 'description-length' },
+  { pattern: ['listing', 'screenshots', '*', 'caption'], min: 0, max: 100, rule: 'screenshot-caption-length' },
   { pattern: ['plans', '*', 'planId'], min: 1, max: 50, rule: 'plan-id-format' },
   { pattern: ['plans', '*', 'name'], min: 1, max: 50, rule: 'plan-id-format' },
   { pattern: ['plans', '*', 'listing', 'searchResultsSummary'], min: 1, max: 100, rule: 'summary-length' },

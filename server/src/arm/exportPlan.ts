@@ -70,7 +70,10 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
     return {
       ok: false,
       reason: 'plan-has-errors',
-      message: t("Plan '{0}' can't be exported: its technical configuration has {1} error(s).", quoteValue(planId), Math.max(problems.length, 1)),
+      message:
+        problems.length > 1
+          ? t("Plan '{0}' can't be exported: its technical configuration has {1} errors.", quoteValue(planId), problems.length)
+          : t("Plan '{0}' can't be exported: its technical configuration has 1 error.", quoteValue(planId)),
       problems,
     };
   }

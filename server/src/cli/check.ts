@@ -6,12 +6,14 @@ import { t } from '@core/l10n';
 import { OfferLanguageService } from '../languageService';
 import type { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
+import { defaultRootOf } from './defaultRoot';
 import { UsageError } from './usageError';
 
 export interface CheckOptions {
   /** A name of `formats/index.ts`. */
   format: string;
-  root: string;
+  /** The workspace folder; when undefined, each offer's own repository (see defaultRootOf). */
+  root: string | undefined;
   files: string[];
 }
 
@@ -28,8 +30,11 @@ export interface CheckedOffer {
   diagnostics: OfferDiagnostic[];
 }
 
-/** Reads one offer file and checks it; throws UsageError (exit 2) when it can't be read. */
-export function checkFile(file: string, root: string, service: OfferLanguageService): CheckedOffer {
+/**
+ * Reads one offer file and checks it; throws UsageError (exit 2) when it can't be read. Without a
+ * root, the repository that holds the offer is its workspace folder.
+ */
+export function checkFile(file: string, root: string | undefined, service: OfferLanguageService): CheckedOffer {
   const absolutePath = path.resolve(file);
   // Through the shared file layer: a FIFO or a device named on the command line is refused at
   // once, and no more than the limit is read whatever its size said.
@@ -46,7 +51,8 @@ export function checkFile(file: string, root: string, service: OfferLanguageServ
   }
   const text = Buffer.from(read.bytes).toString('utf8');
   const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
-  const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot: path.resolve(root) });
+  const workspaceRoot = root === undefined ? defaultRootOf(absolutePath) : path.resolve(root);
+  const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot });
   return { file, document: service.parse(textDocument), diagnostics };
 }
 

@@ -10,6 +10,7 @@ import { handoffMarkdown } from '../features/handoff';
 import { OfferLanguageService } from '../languageService';
 import { checkFile } from './check';
 import type { CliIO } from './main';
+import { defaultRootOf } from './defaultRoot';
 import { parseOptions } from './options';
 import { UsageError } from './usageError';
 
@@ -22,7 +23,7 @@ export function handoffCommand(args: string[], io: CliIO): number {
   if (format !== 'markdown' && format !== 'json') {
     throw new UsageError(t("Unknown format '{0}': use {1}.", format, 'markdown, json'));
   }
-  const root = options.get('--root') ?? io.cwd;
+  const root = options.get('--root') ?? defaultRootOf(path.resolve(io.cwd, positional[0]));
   const service = new OfferLanguageService();
   const checked = checkFile(positional[0], root, service);
   const sheet = service.handoff(checked.document.textDocument, {

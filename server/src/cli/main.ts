@@ -3,8 +3,10 @@
  * `offer-lint`: the offer checker for the command line and CI, on the same language service as
  * the editor. Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.
  */
+import * as path from 'path';
 import { setLocale, t } from '@core/l10n';
 import { checkFiles } from './check';
+import { defaultRootOf } from './defaultRoot';
 import { reportFormats } from './formats';
 import { exportArmCommand, importArmCommand } from './armCommands';
 import { handoffCommand } from './handoff';
@@ -69,9 +71,10 @@ function runCheck(args: string[], io: CliIO): number {
   if (files.length === 0) {
     throw new UsageError(t('No offer file given.'));
   }
-  const root = options.get('--root') ?? io.cwd;
+  // Report paths are relative to --root, or to the repository of the first offer (the default root).
+  const root = options.get('--root');
   const diagnostics = checkFiles({ format, root, files });
-  const output = report(diagnostics, { root, cwd: io.cwd });
+  const output = report(diagnostics, { root: root ?? defaultRootOf(path.resolve(io.cwd, files[0])), cwd: io.cwd });
   if (output) {
     io.stdout(output);
   }

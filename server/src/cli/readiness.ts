@@ -90,7 +90,7 @@ export function readinessCommand(args: string[], io: CliIO): number {
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t("Unknown format '{0}': use {1}.", format, 'text, json'));
   }
-  const checked = checkFile(positional[0], options.get('--root') ?? io.cwd, new OfferLanguageService());
+  const checked = checkFile(positional[0], options.get('--root'), new OfferLanguageService());
   const report = readinessReport(checked);
   io.stdout(format === 'json' ? formatReadinessJson(report) : formatReadinessText(report));
   return report.ready ? 0 : 1;

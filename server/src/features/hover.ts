@@ -45,7 +45,7 @@ export function hover(document: OfferDocument, position: Position, services: Fea
       return markdown(document, node, roleDescription(value, roleKind, services.catalog));
     }
     if (path[path.length - 1] === 'principalId') {
-      return markdown(document, node, principalDescription(value, document.root));
+      return markdown(document, node, withEligibleNote(path, principalDescription(value, document.root)));
     }
     const expected = imageSizeAt(path);
     if (expected) {
@@ -139,6 +139,16 @@ function principalDescription(value: string, root: Node | undefined): string | u
   }
   parts.push(listed.join('\n'));
   return parts.join('\n\n');
+}
+
+/**
+ * On an eligible authorization's principal: service principals can't use eligible authorizations
+ * (activating the role is a person's step, and a service principal cannot elevate its access).
+ */
+function withEligibleNote(path: JSONPath, description: string | undefined): string {
+  const note = t('Eligible authorization: give a user or a group here. Azure Lighthouse does not let service principals use eligible authorizations, as they cannot elevate their access.');
+  const eligible = path.length === 6 && path[3] === 'eligibleAuthorizations';
+  return eligible ? [description, note].filter((part) => part).join('\n\n') : description ?? '';
 }
 
 function mentionPlace(mention: PrincipalMention): string {

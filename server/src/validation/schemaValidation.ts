@@ -221,6 +221,20 @@ function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): 
       const allowed = JSON.stringify((error.params as { allowedValue: unknown }).allowedValue);
       return { ...base, message: t('Value must be {0}.', allowed), range: document.rangeOf(node), path: pointer };
     }
+    case 'uniqueItems': {
+      // On the later of the two equal items, not on the whole array: that is the one to remove,
+      // and where a rule that checks the same list (categories-count) reports it, so that the
+      // rule's diagnostic replaces this one (validateOffer drops schema problems at a rule's path).
+      const { i, j } = error.params as { i: number; j: number };
+      const duplicate = node.type === 'array' ? node.children?.[Math.max(i, j)] : undefined;
+      const target = duplicate ?? node;
+      return {
+        ...base,
+        message: t('This value is already in the list (item {0}): remove this one.', Math.min(i, j) + 1),
+        range: document.rangeOf(target),
+        path: toPointer(getNodePath(target)),
+      };
+    }
     case 'if':
     case 'anyOf':
     case 'oneOf':

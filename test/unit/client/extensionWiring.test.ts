@@ -175,7 +175,7 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     await editor.commands.get('marketplaceOffer.exportArm')!();
     assert.strictEqual(editor.written.size, 0);
     const refusal = editor.messages.at(-1);
-    assert.strictEqual(refusal?.text, "Plan 'gold' can't be exported: its technical configuration has 1 error(s).");
+    assert.strictEqual(refusal?.text, "Plan 'gold' can't be exported: its technical configuration has 1 error.");
     assert.match(refusal?.detail ?? '', /^tenant-id-format: /);
   });
 });

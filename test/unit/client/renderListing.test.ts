@@ -170,6 +170,53 @@ describe('listing preview renderer', () => {
     assert.ok(html.includes('not shown to customers'));
   });
 
+  describe('terms and conditions', () => {
+    const TERMS = 'Contoso Managed Services Terms\n\n1. Contoso operates the delegated resources as agreed in the SOW.\n2. Either party may end the service with 30 days\' notice. <b>Not bold</b>';
+
+    function termsOf(offer: Offer): { html: string; terms: Element | undefined; link: Element | undefined } {
+      const html = render(offer);
+      const all = elements(parseDocument(html).children);
+      return {
+        html,
+        terms: all.find((element) => element.attribs.class === 'terms'),
+        link: all.find((element) => element.name === 'a' && element.children.some((child) => 'data' in child && child.data === 'Terms and conditions')),
+      };
+    }
+
+    it('shows terms written as text as the terms, under their label, line breaks and all, never as a broken link', () => {
+      const offer = exampleOffer();
+      offer.properties.termsAndConditions = TERMS;
+      const { html, terms, link } = termsOf(offer);
+      assert.ok(terms, 'a terms block');
+      const inside = elements(terms.children);
+      const label = inside.find((element) => element.attribs.class === 'terms-label')!;
+      const body = inside.find((element) => element.attribs.class === 'terms-text')!;
+      assert.strictEqual(label.children.map((child) => ('data' in child ? child.data : '')).join(''), 'Terms and conditions');
+      assert.strictEqual(body.children.map((child) => ('data' in child ? child.data : '')).join(''), TERMS);
+      assert.strictEqual(link, undefined);
+      assert.ok(!html.includes('not an http or https URL'));
+      assert.ok(!html.includes('<b>Not bold</b>'), 'the terms are text, not markup');
+      assertNothingExecutable(html, 'terms');
+    });
+
+    it('shows a web address as a link, and a text that only looks like an address as text', () => {
+      const { terms, link } = termsOf(exampleOffer());
+      assert.strictEqual(link?.attribs['data-href'], 'https://contoso.com/legal/managed-services-terms');
+      assert.strictEqual(terms, undefined);
+      const offer = exampleOffer();
+      offer.properties.termsAndConditions = 'See contoso.com/terms for our terms.';
+      assert.ok(termsOf(offer).terms);
+    });
+
+    it('still says so of an address with another scheme, and of missing terms', () => {
+      const offer = exampleOffer();
+      offer.properties.termsAndConditions = 'ftp://contoso.com/terms';
+      assert.ok(render(offer).includes('(not an http or https URL)'));
+      offer.properties.termsAndConditions = '  ';
+      assert.ok(render(offer).includes('No terms and conditions yet (properties.termsAndConditions).'));
+    });
+  });
+
   it('shows a clear placeholder for an image that is missing, and never an <img> for it', () => {
     const html = render(exampleOffer(), { missing: ['media/logo-large.png'] });
     assert.ok(html.includes('Image not found: media/logo-large.png'));

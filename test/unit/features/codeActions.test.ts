@@ -147,16 +147,20 @@ describe('code actions', () => {
   });
 
   it('inserts a missing required string with an empty placeholder, not applied blindly', () => {
-    const text = EXAMPLE_OFFER_TEXT.replace('  "alias": "Contoso Sentinel Operations",\n', '');
+    // A plan's visibility: required, two values allowed, and no rule of its own when missing.
+    const text = EXAMPLE_OFFER_TEXT.replace(/\n\s*"visibility": "private",/, '');
+    assert.notStrictEqual(text, EXAMPLE_OFFER_TEXT);
     const { diagnostics, request, recheck } = setup(text);
-    const diagnostic = find(diagnostics, 'schema', '/alias');
+    const diagnostic = find(diagnostics, 'schema', '/plans/0/visibility');
     const actions = request(['quickfix'], [diagnostic]);
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Add the missing property 'alias'", false]]);
+    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [["Add the missing property 'visibility'", false]]);
     const fixed = apply(text, actions[0]);
     assertParses(fixed);
-    assert.strictEqual((parse(fixed) as { alias: string }).alias, '');
+    assert.strictEqual((parse(fixed) as { plans: { visibility: string }[] }).plans[0].visibility, '');
     assert.ok(fixed.includes(COMMENT));
-    assert.ok(!hasDiagnostic(recheck(fixed), 'schema', '/alias'));
+    // Now present: what is left is choosing its value.
+    const after = recheck(fixed).filter((d) => (d.data as { path: string }).path === '/plans/0/visibility').map((d) => d.message);
+    assert.deepStrictEqual(after, ['Value is not accepted: use one of "public", "private".']);
   });
 
   it('inserts the only value the schema allows, as a preferred fix', () => {

@@ -3,6 +3,8 @@ import Ajv from 'ajv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'jsonc-parser';
+import { OfferDocument } from '@core/model/offerDocument';
+import { schemaDiagnostics } from '../../../server/src/validation/schemaValidation';
 import { check, EXAMPLE_OFFER_TEXT, exampleOffer, expectOne, printed, REPO_ROOT, textAt } from '../../support/offerHarness';
 
 const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', 'offer.schema.json'), 'utf8'));
@@ -43,10 +45,15 @@ describe('the offer JSON Schema', () => {
     assert.ok(count > 60, `only ${count} properties found`);
   });
 
-  it('says which fields cannot change after publishing', () => {
-    for (const field of [schema.properties.offerId, schema.properties.alias, schema.properties.plans.items.properties.planId]) {
-      assert.match(field.description, /cannot change after/i);
+  it('says which fields are fixed when the offer or plan is created in Partner Center, not "after publishing"', () => {
+    for (const field of [schema.properties.offerId, schema.properties.alias]) {
+      assert.match(field.description, /fixed from the moment the offer is created in Partner Center/i);
     }
+    for (const field of [schema.properties.plans.items.properties.planId, schema.properties.plans.items.properties.name]) {
+      assert.match(field.description, /fixed from the moment the plan is created in Partner Center/i);
+    }
+    const everything = JSON.stringify(schema);
+    assert.ok(!/(cannot|can't) change after/i.test(everything), 'no "cannot change after publishing" left');
   });
 
   it('is contributed for *.offer.json opened as plain JSON', () => {
@@ -91,6 +98,17 @@ describe('schema diagnostics', () => {
     offer.plans[0].visibility = 'hidden';
     const diagnostic = expectOne(check(offer), 'schema', '/plans/0/visibility');
     assert.strictEqual(diagnostic.message, 'Value is not accepted: use one of "public", "private".');
+  });
+
+  it('reports a repeated item of a unique list on the repeat, where a rule on the same list would report it', () => {
+    const offer = exampleOffer();
+    offer.properties.categories = ['Security', 'Analytics', 'Security'];
+    const text = printed(offer);
+    const document = OfferDocument.fromText(text);
+    const [diagnostic] = schemaDiagnostics(document).filter((d) => d.path.startsWith('/properties/categories'));
+    assert.strictEqual(diagnostic.path, '/properties/categories/2');
+    assert.strictEqual(diagnostic.message, 'This value is already in the list (item 1): remove this one.');
+    assert.strictEqual(textAt(text, diagnostic), '"Security"');
   });
 
   it('reports malformed JSON where it is, and still checks the rest', () => {

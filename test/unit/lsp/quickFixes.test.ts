@@ -155,10 +155,17 @@ const cases: Record<string, FixCase> = {
   },
   'schema: missing property, inserted': {
     code: 'schema',
+    path: '/offerType',
+    title: /^Add the missing property 'offerType'$/,
+    broken: (text) => replaceOnce(text, '  "offerType": "managedService",\n', ''),
+    expect: (offer: Offer) => assert.strictEqual(offer.offerType, 'managedService'),
+  },
+  'alias-required: the listing name as the alias': {
+    code: 'alias-required',
     path: '/alias',
-    title: /^Add the missing property 'alias'$/,
+    title: /^Use 'Contoso Sentinel Operations' as the alias$/,
     broken: (text) => replaceOnce(text, '  "alias": "Contoso Sentinel Operations",\n', ''),
-    expect: (offer: Offer) => assert.strictEqual(offer.alias, ''),
+    expect: (offer: Offer) => assert.strictEqual(offer.alias, 'Contoso Sentinel Operations'),
   },
 };
 

@@ -110,6 +110,13 @@ describe('audience rules', () => {
       assert.strictEqual(found[10].message, "'preview-audience.csv' has 15 more lines that are not subscription IDs (lines 11, 12, 13, 14, 15, …).");
     });
 
+    it('says "1 more line" when one bad line is left over', () => {
+      const csv = bareCsv(Array.from({ length: 11 }, (_, index) => `bad-${index}`));
+      const found = check(exampleOffer(), { files: { 'preview-audience.csv': csv } }).filter((d) => d.code === 'subscription-id-format');
+      assert.strictEqual(found.length, 11);
+      assert.strictEqual(found[10].message, "'preview-audience.csv' has 1 more line that is not a subscription ID (line 11).");
+    });
+
     it('quotes a very long bad id cut short', () => {
       const offer = exampleOffer();
       offer.previewAudience.subscriptionIds = ['x'.repeat(5000)];
@@ -148,25 +155,35 @@ describe('audience rules', () => {
   });
 
   describe('preview-audience-empty', () => {
-    it('warns when there is no preview audience, on the root', () => {
+    it('refuses an offer with no preview audience, on the root', () => {
       const offer = exampleOffer();
       delete offer.previewAudience;
       const text = printed(offer);
       const diagnostic = expectOne(check(text), 'preview-audience-empty', '/previewAudience');
-      assert.strictEqual(diagnostic.severity, 'warning');
-      assert.strictEqual(diagnostic.message, 'The offer has no preview audience, so nobody can see the preview: add "previewAudience" with the subscription IDs of your testers.');
+      assert.strictEqual(diagnostic.severity, 'error');
+      assert.strictEqual(
+        diagnostic.message,
+        'The offer has no preview audience: Partner Center publishes an offer to a limited preview audience first, so it needs one. Add "previewAudience" with the subscription IDs of your testers.',
+      );
       assert.strictEqual(textAt(text, diagnostic), '{');
     });
 
-    it('warns on an audience with no ids and no CSV, and on a CSV with only a header', () => {
+    it('refuses an audience with no ids and no CSV, and a CSV with only a header or blank lines', () => {
       const offer = exampleOffer();
       offer.previewAudience = { subscriptionIds: [] };
       const text = printed(offer);
       const diagnostic = expectOne(check(text), 'preview-audience-empty', '/previewAudience');
-      assert.strictEqual(diagnostic.message, 'The preview audience names no subscription, so nobody can see the preview: add subscription IDs or a CSV file of them.');
+      assert.strictEqual(diagnostic.severity, 'error');
+      assert.strictEqual(
+        diagnostic.message,
+        'The preview audience names no subscription: Partner Center publishes an offer to a limited preview audience first, so it needs one. Add subscription IDs or a CSV file of them.',
+      );
       assert.ok(textAt(text, diagnostic).startsWith('{'));
       offer.previewAudience = { csv: 'preview-audience.csv' };
       expectOne(check(offer, { files: { 'preview-audience.csv': 'Type,Id,Description\r\n' } }), 'preview-audience-empty');
+      expectOne(check(offer, { files: { 'preview-audience.csv': '\n\n  \n' } }), 'preview-audience-empty');
+      offer.previewAudience = { subscriptionIds: [], csv: '' };
+      expectOne(check(offer), 'preview-audience-empty');
     });
 
     it('is satisfied by one id inline or in the CSV, and says nothing more about a missing CSV', () => {

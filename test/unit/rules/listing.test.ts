@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { setLocale } from '@core/l10n';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
+import { languageSample, SAMPLE_CHARACTERS } from '../../../server/src/rules/listing/descriptionLanguage';
+import { parseRichText } from '../../../server/src/rules/listing/richText';
 import { applyFix, fixesFor } from '../../support/fixHarness';
 import { check, EXAMPLE_OFFER_TEXT, exampleOffer, expectNone, expectOne, makeHost, Offer, printed, textAt } from '../../support/offerHarness';
 
@@ -229,29 +232,75 @@ describe('listing rules', () => {
 
   describe('description-english-first', () => {
     const KOREAN = '<p>콘토소 센티널 운영은 Azure 환경을 위한 24시간 보안 운영 센터입니다. 자세한 내용은 웹사이트를 참조하세요.</p>';
+    const FRENCH =
+      '<p>Contoso exploite vos espaces de travail Microsoft Sentinel 24 heures sur 24.</p><p>Nos analystes trient les incidents, ajustent les règles et vous remettent un rapport chaque mois.</p>';
+    const GERMAN =
+      '<p>Contoso betreibt Ihre Microsoft-Sentinel-Arbeitsbereiche rund um die Uhr.</p><p>Unsere Analysten bewerten Vorfälle, passen Regeln an und berichten Ihnen jeden Monat.</p>';
+    /** English listings heavy with product names and acronyms, which trip a naive trigram detector. */
+    const ENGLISH = [
+      '<p>Managed Kubernetes (AKS) operations: upgrades, node pool scaling, GitOps with Flux.</p>',
+      '<p>24x7 Microsoft Sentinel operations for your Azure estate.</p>',
+      '<p>Network operations center: ExpressRoute, Azure Firewall, Front Door and DDoS Protection.</p>',
+      '<p>Azure Lighthouse delegated access: Tier 2 operators, read-only auditors, break-glass engineers.</p>',
+      '<p>SOC as a service.</p>',
+      '<h1>콘토소 보안 운영</h1><p>Security operations for Azure, around the clock, by the Contoso SOC team in Dublin and Seattle.</p>',
+      '<p>Contoso (콘토소) runs Microsoft Sentinel for your Azure estate.</p>',
+    ];
 
-    it('warns about a description that starts in Korean', () => {
+    it('warns about a description in Korean, naming the language', () => {
       const text = withDescription(KOREAN);
       const diagnostic = expectOne(run(text), 'description-english-first', '/listing/description');
       assert.strictEqual(diagnostic.severity, 'warning');
       assert.strictEqual(
         diagnostic.message,
-        'The description starts in a language other than English ("콘토소 센티널 운영은 Azure 환경을 위한 24시간 보안 운영 센터입니…"): write the listing in English, or begin or end it with "This application is available only in <language>."',
+        'The description reads as Korean, not English: write the listing in English, or begin or end it with "This application is available only in Korean."',
       );
+    });
+
+    it('warns about French and German, not only other scripts', () => {
+      assert.match(expectOne(run(withDescription(FRENCH)), 'description-english-first').message, /^The description reads as French, not English/);
+      assert.match(expectOne(run(withDescription(GERMAN)), 'description-english-first').message, /^The description reads as German, not English/);
+    });
+
+    it('is silent on English listings full of product names, and on the example', () => {
+      for (const html of ENGLISH) {
+        expectNone(run(withDescription(html)), 'description-english-first');
+      }
+      expectNone(run(exampleOffer()), 'description-english-first');
     });
 
     it('is silent when the statement is there, at the end or at the start', () => {
       expectNone(run(withDescription(KOREAN + '<p>This application is available only in Korean.</p>')), 'description-english-first');
       expectNone(run(withDescription('<p>This application is available only in Korean.</p>' + KOREAN)), 'description-english-first');
+      expectNone(run(withDescription(FRENCH + '<p>This   application is <b>available</b> only in French.</p>')), 'description-english-first');
     });
 
-    it('looks only at the first sentence', () => {
-      expectNone(run(withDescription('<p>Security operations for Azure. 콘토소 센티널 운영은 24시간 보안 운영 센터입니다.</p>')), 'description-english-first');
-      expectOne(run(withDescription('<h1>콘토소 보안 운영</h1><p>Security operations for Azure, around the clock.</p>')), 'description-english-first');
+    it('does not guess at a few words said again and again', () => {
+      expectNone(run(withDescription('<p>' + 'Contoso operations. '.repeat(100) + '</p>')), 'description-english-first');
     });
 
-    it('is silent for a Latin-script first sentence with a few other letters', () => {
-      expectNone(run(withDescription('<p>Contoso (콘토소) runs Microsoft Sentinel for your Azure estate.</p>')), 'description-english-first');
+    it('judges a short text only by its script', () => {
+      expectOne(run(withDescription('<p>콘토소 보안 운영 센터</p>')), 'description-english-first');
+      // Too short for the detector to tell French from English: no guess.
+      expectNone(run(withDescription('<p>Sauvegarde gérée.</p>')), 'description-english-first');
+    });
+
+    it('reads a bounded sample of a 200,000-character description, and the statement anywhere in it', () => {
+      const long = FRENCH.repeat(Math.ceil(200_000 / FRENCH.length));
+      assert.ok(long.length >= 200_000);
+      assert.ok(languageSample(parseRichText(long).text).length <= SAMPLE_CHARACTERS);
+      assert.ok(languageSample('x'.repeat(200_000)) === '');
+      expectOne(run(withDescription(long)), 'description-english-first');
+      expectNone(run(withDescription(long + '<p>This application is available only in French.</p>')), 'description-english-first');
+    });
+
+    it('names the language in the language of the messages', () => {
+      setLocale('ko');
+      try {
+        assert.match(expectOne(run(withDescription(FRENCH)), 'description-english-first').message, /프랑스어/);
+      } finally {
+        setLocale('en');
+      }
     });
   });
 

@@ -195,6 +195,29 @@ describe('media rules', () => {
     });
   });
 
+  describe('screenshot-caption-length', () => {
+    it('accepts 100 characters and refuses 101, on the caption, counting characters as a person does', () => {
+      const offer = exampleOffer();
+      offer.listing.screenshots[0].caption = '😀'.repeat(100);
+      expectNone(check(offer), 'screenshot-caption-length');
+      offer.listing.screenshots[0].caption = 'x'.repeat(101);
+      const text = printed(offer);
+      const diagnostic = expectOne(check(text), 'screenshot-caption-length', '/listing/screenshots/0/caption');
+      assert.strictEqual(diagnostic.severity, 'error');
+      assert.strictEqual(diagnostic.message, 'The caption of screenshot 1 has 101 characters; the limit is 100: remove 1.');
+      assert.strictEqual(textAt(text, diagnostic), JSON.stringify('x'.repeat(101)));
+    });
+
+    it('is silent on the example, on a screenshot without a caption, and on a caption of the wrong type', () => {
+      expectNone(check(exampleOffer()), 'screenshot-caption-length');
+      const offer = exampleOffer();
+      delete offer.listing.screenshots[0].caption;
+      expectNone(check(offer), 'screenshot-caption-length');
+      offer.listing.screenshots[0].caption = 42;
+      expectNone(check(offer), 'screenshot-caption-length');
+    });
+  });
+
   describe('video-host', () => {
     it('accepts every YouTube and Vimeo host', () => {
       const offer = exampleOffer();
@@ -249,7 +272,7 @@ describe('media rules', () => {
       assert.strictEqual(diagnostic.severity, 'error');
       assert.strictEqual(
         diagnostic.message,
-        "'../../secret/logo.png' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.",
+        `'../../secret/logo.png' leads outside the workspace folder '${WORKSPACE}', so it is not read: move the file into that folder and give its path relative to the offer file.`,
       );
       assert.strictEqual(textAt(text, diagnostic), '"../../secret/logo.png"');
       expectNone(found, 'image-not-found');

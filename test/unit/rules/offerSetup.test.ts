@@ -56,12 +56,12 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       assert.strictEqual(diagnostic.severity, 'error');
       assert.strictEqual(
         diagnostic.message,
-        "The offer ID was 'contoso-sentinel-ops' when the offer was published and can't change: put 'contoso-sentinel-ops' back instead of 'contoso-sentinel-operations'.",
+        "The offer ID is fixed from the moment the offer is created in Partner Center, where it is 'contoso-sentinel-ops': put 'contoso-sentinel-ops' back instead of 'contoso-sentinel-operations'.",
       );
       assert.strictEqual(textAt(text, diagnostic), '"contoso-sentinel-operations"');
 
       const [fix] = fixesFor(text, diagnostic);
-      assert.strictEqual(fix.title, "Restore the published offer ID 'contoso-sentinel-ops'");
+      assert.strictEqual(fix.title, "Restore the offer ID 'contoso-sentinel-ops' that Partner Center holds");
       const fixed = applyFix(text, fix);
       assert.ok(fixed.includes('// A complete managed service offer'), 'the comment is kept');
       const after = check(fixed, { baseline: exampleOffer() });
@@ -94,9 +94,19 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       assert.strictEqual(diagnostic.severity, 'error');
       assert.strictEqual(
         diagnostic.message,
-        "The offer alias was 'Contoso Sentinel Operations' when the offer was published and can't change: put 'Contoso Sentinel Operations' back instead of 'Contoso SOC'.",
+        "The alias is fixed from the moment the offer is created in Partner Center, where it is 'Contoso Sentinel Operations': put 'Contoso Sentinel Operations' back instead of 'Contoso SOC'.",
       );
       assert.strictEqual(textAt(text, diagnostic), '"Contoso SOC"');
+    });
+
+    it('quotes at most about 60 characters of a long or hostile alias, with control characters escaped', () => {
+      const offer = exampleOffer();
+      offer.alias = '\u001b[31m' + 'x'.repeat(200_000);
+      const diagnostic = expectOne(check(offer, { baseline: exampleOffer() }), 'alias-immutable');
+      assert.ok(!diagnostic.message.includes('\u001b'), 'no raw escape character');
+      assert.ok(diagnostic.message.includes("instead of '\\u001b[31m"), diagnostic.message.slice(0, 200));
+      assert.ok(diagnostic.message.includes('… (200005 characters)'));
+      assert.ok(diagnostic.message.length < 400);
     });
 
     it('treats a change of case as a change, and an unchanged alias as none', () => {
@@ -104,6 +114,63 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       offer.alias = 'contoso sentinel operations';
       expectOne(check(offer, { baseline: exampleOffer() }), 'alias-immutable');
       expectNone(check(exampleOffer(), { baseline: exampleOffer() }), 'alias-immutable');
+    });
+  });
+
+  describe('alias-required', () => {
+    it('reports an offer without an alias at the missing property, instead of the schema', () => {
+      const offer = exampleOffer();
+      delete offer.alias;
+      const text = printed(offer);
+      const diagnostics = run(text);
+      const diagnostic = expectOne(diagnostics, 'alias-required', '/alias');
+      assert.strictEqual(diagnostic.severity, 'error');
+      assert.strictEqual(
+        diagnostic.message,
+        'The offer has no alias: Partner Center asks for it when the offer is created. Add "alias", the offer\'s name inside Partner Center (customers never see it).',
+      );
+      assert.strictEqual(textAt(text, diagnostic), '{');
+      expectNone(diagnostics, 'schema');
+    });
+
+    it('reports an empty alias and one of spaces only on the value, and accepts one character', () => {
+      const offer = exampleOffer();
+      for (const blank of ['', '   ', '\t\n ']) {
+        offer.alias = blank;
+        const text = printed(offer);
+        const diagnostic = expectOne(run(text), 'alias-required', '/alias');
+        assert.match(diagnostic.message, /^The alias is empty: Partner Center asks for it when the offer is created\./);
+        assert.strictEqual(textAt(text, diagnostic), JSON.stringify(blank));
+      }
+      offer.alias = 'C';
+      expectNone(run(offer), 'alias-required');
+    });
+
+    it("offers the listing's name as the alias, else the offer ID, and keeps the file's comments", () => {
+      const text = EXAMPLE_OFFER_TEXT.replace('  "alias": "Contoso Sentinel Operations",\n', '');
+      assert.notStrictEqual(text, EXAMPLE_OFFER_TEXT);
+      const [fix] = fixesFor(text, expectOne(run(text), 'alias-required'));
+      assert.strictEqual(fix.title, "Use 'Contoso Sentinel Operations' as the alias");
+      const fixed = applyFix(text, fix);
+      assert.ok(fixed.includes('// A complete managed service offer'));
+      expectNone(run(fixed), 'alias-required');
+      expectNone(run(fixed), 'schema');
+
+      const offer = exampleOffer();
+      offer.alias = ' ';
+      delete offer.listing.name;
+      const blank = printed(offer);
+      const [fromId] = fixesFor(blank, expectOne(run(blank), 'alias-required'));
+      assert.strictEqual(fromId.title, "Use 'contoso-sentinel-ops' as the alias");
+      assert.strictEqual(JSON.parse(applyFix(blank, fromId)).alias, 'contoso-sentinel-ops');
+    });
+
+    it('leaves an alias of the wrong type to the schema', () => {
+      const offer = exampleOffer();
+      offer.alias = 42;
+      const diagnostics = run(offer);
+      expectNone(diagnostics, 'alias-required');
+      expectOne(diagnostics, 'schema', '/alias');
     });
   });
 

@@ -230,7 +230,7 @@ describe('plan rules', () => {
       assert.strictEqual(diagnostic.severity, 'error');
       assert.strictEqual(
         diagnostic.message,
-        "The published plan 'silver' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).",
+        "The published plan 'silver' is missing: a published plan can't be deleted; put it back (you can stop its distribution in Partner Center instead).",
       );
       assert.ok(textAt(text, diagnostic).startsWith('[') && textAt(text, diagnostic).endsWith(']'));
     });
@@ -240,7 +240,10 @@ describe('plan rules', () => {
       offer.plans[0].name = 'gold-plus';
       const text = printed(offer);
       const diagnostic = expectOne(check(text, { baseline: exampleOffer() }), 'plan-id-immutable', '/plans/0/name');
-      assert.strictEqual(diagnostic.message, "Plan 'gold' was published with the name 'gold': a published plan's name cannot change; use 'gold' again.");
+      assert.strictEqual(
+        diagnostic.message,
+        "Plan 'gold' has the name 'gold' in Partner Center: a plan's name is fixed from the moment the plan is created; use 'gold' again.",
+      );
       assert.strictEqual(textAt(text, diagnostic), '"gold-plus"');
     });
 
@@ -256,7 +259,10 @@ describe('plan rules', () => {
       const text = exampleTextWith('"planId": "gold"', '"planId": "gold-plus"');
       const options = { baseline: exampleOffer() };
       const diagnostic = expectOne(check(text, options), 'plan-id-immutable', '/plans/0/planId');
-      assert.strictEqual(diagnostic.message, "Plan ID 'gold-plus' replaces the published plan 'gold': a published plan's ID cannot change; use 'gold' again.");
+      assert.strictEqual(
+        diagnostic.message,
+        "Plan ID 'gold-plus' replaces the plan 'gold' that Partner Center holds: a plan's ID is fixed from the moment the plan is created; use 'gold' again.",
+      );
       assert.strictEqual(textAt(text, diagnostic), '"gold-plus"');
       const fixed = applyOnlyFix(text, diagnostic, "Change back to 'gold'", options);
       assert.strictEqual(parsesCleanly(fixed).plans[0].planId, 'gold');

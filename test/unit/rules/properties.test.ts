@@ -50,6 +50,20 @@ describe('properties rules', () => {
       assert.strictEqual(textAt(text, diagnostic), '"Security"');
     });
 
+    it("reports a duplicate category once: the rule's diagnostic, not also the schema's", () => {
+      const offer = exampleOffer();
+      offer.properties.categories = ['Security', 'Analytics', 'Security', 'Analytics'];
+      const text = printed(offer);
+      const about = run(text).filter((d) => d.path === '/properties/categories' || d.path.startsWith('/properties/categories/'));
+      assert.deepStrictEqual(
+        about.map((d) => [d.code, d.path, textAt(text, d)]),
+        [
+          ['categories-count', '/properties/categories/2', '"Security"'],
+          ['categories-count', '/properties/categories/3', '"Analytics"'],
+        ],
+      );
+    });
+
     it('is silent when categories is not an array (the schema says so)', () => {
       const offer = exampleOffer();
       offer.properties.categories = 'Security';
@@ -60,18 +74,18 @@ describe('properties rules', () => {
   });
 
   describe('category-unknown', () => {
-    it('warns about a miswritten category, with the one to use, instead of the schema error', () => {
+    it('refuses a miswritten category as an error, with the one to use, instead of the schema error', () => {
       const offer = exampleOffer();
       offer.properties.categories = ['security', 'Monitoring and Diagnostics'];
       const text = printed(offer);
       const diagnostics = run(text);
       const first = expectOne(diagnostics, 'category-unknown', '/properties/categories/0');
-      assert.strictEqual(first.severity, 'warning');
-      assert.strictEqual(first.message, "'security' is not a marketplace category: use 'Security'.");
+      assert.strictEqual(first.severity, 'error');
+      assert.strictEqual(first.message, "'security' is not a marketplace category, and Partner Center's picker holds no other value: use 'Security'.");
       assert.strictEqual(textAt(text, first), '"security"');
       assert.strictEqual(
         expectOne(diagnostics, 'category-unknown', '/properties/categories/1').message,
-        "'Monitoring and Diagnostics' is not a marketplace category: use 'Monitoring & Diagnostics'.",
+        "'Monitoring and Diagnostics' is not a marketplace category, and Partner Center's picker holds no other value: use 'Monitoring & Diagnostics'.",
       );
       assert.deepStrictEqual(diagnostics.filter((d) => d.path.startsWith('/properties/categories/')).map((d) => d.code), ['category-unknown', 'category-unknown']);
     });
@@ -80,7 +94,18 @@ describe('properties rules', () => {
       const offer = exampleOffer();
       offer.properties.categories = ['Tools'];
       const diagnostic = expectOne(run(offer), 'category-unknown');
-      assert.strictEqual(diagnostic.message, `'Tools' is not a marketplace category: use one of ${MARKETPLACE_CATEGORIES.join(', ')}.`);
+      assert.strictEqual(
+        diagnostic.message,
+        `'Tools' is not a marketplace category, and Partner Center's picker holds no other value: use one of ${MARKETPLACE_CATEGORIES.join(', ')}.`,
+      );
+    });
+
+    it('quotes at most about 60 characters of a long category, with its length', () => {
+      const offer = exampleOffer();
+      offer.properties.categories = ['Tools '.repeat(40_000)];
+      const diagnostic = expectOne(run(offer), 'category-unknown');
+      assert.ok(diagnostic.message.startsWith(`'${'Tools '.repeat(10)}… (240000 characters)'`), diagnostic.message.slice(0, 120));
+      assert.ok(diagnostic.message.length < 500);
     });
 
     it('accepts every marketplace category', () => {

@@ -1,5 +1,6 @@
 import { t } from '@core/l10n';
 import { isGuid, items, str } from '@core/model/nodes';
+import { quoteValue } from '@core/text/quote';
 import { replaceValueFix } from '../plans/valueFix';
 import type { Rule } from '../rule';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
@@ -77,7 +78,12 @@ export const subscriptionIdFormat: Rule = {
       const rest = bad.slice(MAX_CSV_LINES_REPORTED);
       if (rest.length > 0) {
         const lines = rest.slice(0, 5).map((entry) => entry.line).join(', ') + (rest.length > 5 ? ', …' : '');
-        report(audience.csv, t("'{0}' has {1} more lines that are not subscription IDs (lines {2}).", csvPath, rest.length, lines));
+        report(
+          audience.csv,
+          rest.length === 1
+            ? t("'{0}' has 1 more line that is not a subscription ID (line {1}).", quoteValue(csvPath), lines)
+            : t("'{0}' has {1} more lines that are not subscription IDs (lines {2}).", quoteValue(csvPath), rest.length, lines),
+        );
       }
     }
   },

@@ -5,8 +5,10 @@ import { authorizationsRequired } from './authorizationsRequired';
 import { delegatedRoleInvalid } from './delegatedRoleInvalid';
 import { delegatedRolesNotAllowed } from './delegatedRolesNotAllowed';
 import { deleteRoleMissing } from './deleteRoleMissing';
+import { displayNamePersonal } from './displayNamePersonal';
 import { displayNameRequired } from './displayNameRequired';
 import { eligibleRoleInvalid } from './eligibleRoleInvalid';
+import { eligibleServicePrincipal } from './eligibleServicePrincipal';
 import { jitDuration } from './jitDuration';
 import { jitMfa } from './jitMfa';
 import { principalIdFormat } from './principalIdFormat';
@@ -25,6 +27,7 @@ export const authorizationRules: Rule[] = [
   authorizationsLimit,
   principalIdFormat,
   displayNameRequired,
+  displayNamePersonal,
   roleUnknown,
   roleNameInsteadOfId,
   roleOwner,
@@ -38,4 +41,5 @@ export const authorizationRules: Rule[] = [
   jitDuration,
   jitMfa,
   eligibleRoleInvalid,
+  eligibleServicePrincipal,
 ];

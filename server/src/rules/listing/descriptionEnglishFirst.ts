@@ -1,45 +1,32 @@
-import { t } from '@core/l10n';
+import { messageLanguage, t } from '@core/l10n';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
+import { descriptionLanguage } from './descriptionLanguage';
 import { parseRichText } from './richText';
 
 /**
  * The statement Partner Center asks of a listing that is not in English. Looked for anywhere in
  * the description: the guide allows it at the start or at the end.
  */
-const ONLY_IN_STATEMENT = /this\s+application\s+is\s+available\s+only\s+in\s+\S/i;
+const ONLY_IN_STATEMENT = /this application is available only in \S/i;
 
-/** The first sentence of the readable text: up to a sentence mark, or the end of the first block. */
-export function firstSentence(text: string): string {
-  const trimmed = text.replace(/^\s+/, '');
-  const end = trimmed.search(/[.!?](\s|$)|[。！？]|\n/);
-  const sentence = end === -1 ? trimmed : trimmed.slice(0, end + 1);
-  return sentence.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * The spec's heuristic for "not English": most of the letters are outside the Latin script. It
- * can't tell French from English, but it catches a listing written in Korean, Japanese, Chinese,
- * Cyrillic… which is what Partner Center's reviewers send back.
- */
-export function isMostlyNonLatin(sentence: string): boolean {
-  const letters = sentence.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) {
-    return false;
+/** "French" (or "프랑스어" for `ko`): the language's name in `language`; undefined when unknown. */
+function languageName(code: string, language: string): string | undefined {
+  if (code === 'und') {
+    return undefined;
   }
-  const latin = sentence.match(/\p{Script=Latin}/gu) ?? [];
-  return latin.length * 2 < letters.length;
-}
-
-function preview(sentence: string): string {
-  const characters = [...sentence];
-  return characters.length > 40 ? characters.slice(0, 40).join('') + '…' : sentence;
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const descriptionEnglishFirst: Rule = {
   code: 'description-english-first',
   severity: 'warning',
-  docs: 'A listing must be in English first; a listing in another language must say "This application is available only in <language>."',
+  docs: 'A listing must be in English; a listing in another language must say "This application is available only in <language>." A language detector (lande) reads the description, so French or German count as well as Korean.',
   check({ root, report }) {
     const node = at(root, 'listing', 'description');
     const html = str(node);
@@ -47,13 +34,23 @@ export const descriptionEnglishFirst: Rule = {
       return;
     }
     const { text } = parseRichText(html);
-    const sentence = firstSentence(text);
-    if (!isMostlyNonLatin(sentence) || ONLY_IN_STATEMENT.test(text.replace(/\s+/g, ' '))) {
+    const verdict = descriptionLanguage(text);
+    if (verdict.english || ONLY_IN_STATEMENT.test(text.replace(/\s+/g, ' '))) {
       return;
     }
+    // The statement itself is English, whatever the language of the messages.
+    const name = languageName(verdict.language, messageLanguage());
+    const englishName = languageName(verdict.language, 'en');
     report(
       node,
-      t('The description starts in a language other than English ("{0}"): write the listing in English, or begin or end it with "This application is available only in <language>."', preview(sentence)),
+      name && englishName
+        ? t(
+            'The description reads as {0}, not English: write the listing in English, or begin or end it with "This application is available only in {1}."',
+            name,
+            englishName,
+          )
+        : t('The description is not in English: write the listing in English, or begin or end it with "This application is available only in <language>."'),
+      { language: verdict.language },
     );
   },
 };

@@ -4,6 +4,7 @@ import { imageNotPng } from './imageNotPng';
 import { imageSize } from './imageSize';
 import { logoMissing } from './logoMissing';
 import { pathOutsideWorkspace } from './pathOutsideWorkspace';
+import { screenshotCaptionLength } from './screenshotCaptionLength';
 import { screenshotSize } from './screenshotSize';
 import { screenshotsCount } from './screenshotsCount';
 import { videoHost } from './videoHost';
@@ -19,6 +20,7 @@ export const mediaRules: Rule[] = [
   screenshotSize,
   videoThumbnailSize,
   screenshotsCount,
+  screenshotCaptionLength,
   videosCount,
   videoHost,
   pathOutsideWorkspace,

@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { str } from '@core/model/nodes';
+import { quoteValue } from '@core/text/quote';
 import { audiencesOf } from '../audience/audiences';
 import type { Rule } from '../rule';
 import { imageRefsOf } from './images';
@@ -16,7 +17,7 @@ function pathNodesOf(root: Node): Node[] {
 export const pathOutsideWorkspace: Rule = {
   code: 'path-outside-workspace',
   severity: 'error',
-  docs: 'A path of the offer must stay inside its workspace folder (no `..` out of it, no absolute path elsewhere, no link that leads out): such a file is never read.',
+  docs: "A path of the offer must stay inside its workspace folder (the editor's workspace folder; for the checker, --root or else the repository that holds the offer): no `..` out of it, no absolute path elsewhere, no link that leads out. Such a file is never read.",
   check({ files, root, report }) {
     if (!files) {
       return;
@@ -26,7 +27,12 @@ export const pathOutsideWorkspace: Rule = {
       if (path !== undefined && path.trim() !== '' && files.isOutsideWorkspace(path)) {
         report(
           node,
-          t("'{0}' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.", path),
+          t(
+            "'{0}' leads outside the workspace folder '{1}', so it is not read: move the file into that folder and give its path relative to the offer file.",
+            quoteValue(path),
+            // A folder's path is longer than an offer's value may be shown, and says more in full.
+            quoteValue(files.workspaceRoot, 400),
+          ),
         );
       }
     }

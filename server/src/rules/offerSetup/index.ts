@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { aliasImmutable } from './aliasImmutable';
+import { aliasRequired } from './aliasRequired';
 import { leadDestinationFields } from './leadDestinationFields';
 import { leadDestinationRequired } from './leadDestinationRequired';
 import { offerIdFormat } from './offerIdFormat';
@@ -10,6 +11,7 @@ import { secretInOffer } from './secretInOffer';
 export const offerSetupRules: Rule[] = [
   offerIdFormat,
   offerIdImmutable,
+  aliasRequired,
   aliasImmutable,
   leadDestinationRequired,
   leadDestinationFields,

@@ -20,7 +20,7 @@ export function suggestId(id: string): string {
 export const offerIdFormat: Rule = {
   code: 'offer-id-format',
   severity: 'error',
-  docs: 'The offer ID appears in the marketplace URL and cannot change after publishing: lowercase letters, digits, hyphens and underscores, 1 to 50 characters.',
+  docs: 'The offer ID appears in the marketplace URL and is fixed from the moment the offer is created in Partner Center: lowercase letters, digits, hyphens and underscores, 1 to 50 characters.',
   check({ root, report }) {
     const node = prop(root, 'offerId');
     const id = str(node);

@@ -1,6 +1,6 @@
 /**
  * The baseline rules for top-level identity fields (offerId, alias): a value that Partner Center
- * fixes at first publish must still be what the published baseline says.
+ * fixes when the offer is created must still be what the published baseline says.
  */
 import { modify } from 'jsonc-parser';
 import { prop, str } from '@core/model/nodes';

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
@@ -6,7 +7,8 @@ import { baselinePlansById, firstPlanById } from './baselinePlans';
 import { replaceValueFix } from './valueFix';
 
 /**
- * A published plan keeps its ID and name forever. Plans are matched by planId; a published plan
+ * A plan's ID and name are fixed from the moment the plan is created in Partner Center, and a
+ * published plan can't be deleted. Plans are matched by planId; a published plan
  * whose ID is gone was either renamed (a new plan stands in its place: same name, or same
  * position) or removed, and the message says which.
  */
@@ -14,7 +16,7 @@ export const planIdImmutable: Rule = {
   code: 'plan-id-immutable',
   severity: 'error',
   needsBaseline: true,
-  docs: 'A published plan cannot be renamed or deleted: its ID and name are fixed once it is live (stop selling it in Partner Center instead).',
+  docs: "A plan's ID and name are fixed from the moment the plan is created in Partner Center, and a published plan can't be deleted (stop selling it in Partner Center instead).",
   check({ root, baseline, report }) {
     const plansNode = prop(root, 'plans');
     if (plansNode && plansNode.type !== 'array') {
@@ -37,13 +39,17 @@ export const planIdImmutable: Rule = {
       if (successor && successorNode) {
         report(
           successorNode,
-          t("Plan ID '{0}' replaces the published plan '{1}': a published plan's ID cannot change; use '{1}' again.", successor.planId ?? '', planId),
+          t(
+            "Plan ID '{0}' replaces the plan '{1}' that Partner Center holds: a plan's ID is fixed from the moment the plan is created; use '{1}' again.",
+            quoteValue(successor.planId ?? ''),
+            quoteValue(planId),
+          ),
           { value: successor.planId, published: planId },
         );
       } else if (plansNode) {
-        report(plansNode, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+        report(plansNode, publishedPlanMissing(planId));
       } else {
-        report({ missing: 'plans', in: root }, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+        report({ missing: 'plans', in: root }, publishedPlanMissing(planId));
       }
     }
   },
@@ -53,7 +59,7 @@ export const planIdImmutable: Rule = {
       return [];
     }
     return replaceValueFix(diagnostic, context, {
-      title: t("Change back to '{0}'", published),
+      title: t("Change back to '{0}'", quoteValue(published)),
       reported: value,
       replacement: published,
       isPreferred: false,
@@ -68,10 +74,21 @@ function reportRenamedName(plan: PlanRef, publishedPlan: PlanRef, report: RuleCo
   if (nameNode && name !== undefined && publishedName !== undefined && name !== publishedName) {
     report(
       nameNode,
-      t("Plan '{0}' was published with the name '{1}': a published plan's name cannot change; use '{1}' again.", plan.planId ?? '', publishedName),
+      t(
+        "Plan '{0}' has the name '{1}' in Partner Center: a plan's name is fixed from the moment the plan is created; use '{1}' again.",
+        quoteValue(plan.planId ?? ''),
+        quoteValue(publishedName),
+      ),
       { value: name, published: publishedName },
     );
   }
+}
+
+function publishedPlanMissing(planId: string): string {
+  return t(
+    "The published plan '{0}' is missing: a published plan can't be deleted; put it back (you can stop its distribution in Partner Center instead).",
+    quoteValue(planId),
+  );
 }
 
 /** The new plan that most likely is the published plan renamed: same name first, else same position. */

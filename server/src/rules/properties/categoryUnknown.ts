@@ -1,12 +1,13 @@
 import { t } from '@core/l10n';
 import { at, items, str } from '@core/model/nodes';
+import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';
 
 export const categoryUnknown: Rule = {
   code: 'category-unknown',
-  severity: 'warning',
-  docs: 'Each category must be one of the marketplace categories, or the offer is not listed where customers look for it.',
+  severity: 'error',
+  docs: "Each category must be one of the marketplace categories: Partner Center's category picker holds no other value, so the offer can't be submitted with it.",
   check({ root, report }) {
     for (const entry of items(at(root, 'properties', 'categories'))) {
       const category = str(entry);
@@ -17,8 +18,8 @@ export const categoryUnknown: Rule = {
       report(
         entry,
         suggestion
-          ? t("'{0}' is not a marketplace category: use '{1}'.", category, suggestion)
-          : t("'{0}' is not a marketplace category: use one of {1}.", category, MARKETPLACE_CATEGORIES.join(', ')),
+          ? t("'{0}' is not a marketplace category, and Partner Center's picker holds no other value: use '{1}'.", quoteValue(category), suggestion)
+          : t("'{0}' is not a marketplace category, and Partner Center's picker holds no other value: use one of {1}.", quoteValue(category), MARKETPLACE_CATEGORIES.join(', ')),
         suggestion ? { suggestion } : undefined,
       );
     }
