@@ -96,9 +96,10 @@ describe('offer-lint readiness', () => {
       report.sections.map((s) => [s.id, s.name, s.state, s.problems.map((p) => p.code)]),
       [
         ['offerSetup', 'Offer setup', 'incomplete', ['offer-id-format']],
-        ['properties', 'Properties', 'incomplete', ['schema', 'categories-count']],
+        ['properties', 'Properties', 'incomplete', ['categories-count', 'category-unknown']],
         ['listing', 'Offer listing', 'incomplete', ['listing-name-length', 'url-format', 'video-host']],
-        ['previewAudience', 'Preview audience', 'notStarted', []],
+        // No preview audience at all: nothing of the section is written, and its rule is an error.
+        ['previewAudience', 'Preview audience', 'notStarted', ['preview-audience-empty']],
         ['plans', 'Plan overview', 'complete', []],
         [
           'plan:0',
@@ -109,7 +110,7 @@ describe('offer-lint readiness', () => {
         ['plan:1', 'Plan "silver"', 'complete', []],
       ],
     );
-    // Only errors: a warning (secret-in-offer, category-unknown…) does not hold a section back.
+    // Only errors: a warning (secret-in-offer…) does not hold a section back.
     assert.ok(report.sections.every((s) => s.problems.every((p) => p.severity === 'error' && p.file === broken)));
     assert.deepStrictEqual(report.problems, []);
   });
@@ -142,7 +143,7 @@ describe('offer-lint readiness', () => {
     assert.match(lines[1], new RegExp(`^  ${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:\\d+: error offer-id-format Offer ID `));
     assert.ok(lines.includes('Preview audience: Not started'));
     assert.ok(lines.includes('Plan "silver": Complete'));
-    assert.strictEqual(lines[lines.length - 1], 'Offer: 12 errors — 5 sections incomplete');
+    assert.strictEqual(lines[lines.length - 1], 'Offer: 13 errors — 5 sections incomplete');
   });
 
   it('shows errors that belong to no section (a syntax error) and is then not ready', () => {

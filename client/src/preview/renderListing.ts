@@ -13,7 +13,7 @@ import sanitizeHtml from 'sanitize-html';
 import type { PublishStatus } from '../../../server/src/features/publishStatus';
 import { sectionStateLabel } from '../../../server/src/features/publishStatus';
 import { t } from '@core/l10n';
-import { findSecrets } from '@core/text/secrets';
+import { findSecrets, redactSecrets } from '@core/text/secrets';
 
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
@@ -327,7 +327,8 @@ ${links ? `<h3>${text(t('Useful links'))}</h3><ul class="links">${links}</ul>` :
     if (!/\s/.test(value.trim()) && isAbsoluteUrl(value.trim())) {
       return this.link(value, label);
     }
-    return `<div class="terms"><span class="terms-label">${text(label)}</span><div class="terms-text">${text(value)}</div></div>`;
+    // Terms written as text are shown, but never a key pasted into them.
+    return `<div class="terms"><span class="terms-label">${text(label)}</span><div class="terms-text">${text(redactSecrets(value))}</div></div>`;
   }
 
   private link(value: unknown, label: string, whenMissing?: string): string {

@@ -10,7 +10,8 @@ import { rules } from '../../../server/src/rules';
 import { REPO_ROOT } from '../../support/offerHarness';
 
 const IDENTITY = /offer ID|alias|plan ID|plan's (ID|name)|plan name|offer and plan IDs/i;
-const AFTER_PUBLISHING = /after (the offer is )?publish|once published|when the offer was published|(cannot|can't) change/i;
+// "cannot change after you select Create" is the right moment (the hand-off sheet says it so).
+const AFTER_PUBLISHING = /after (the offer is )?publish|once published|when the offer was published|(cannot|can't) change(?! after you select Create)/i;
 
 function read(relativePath: string): string {
   return fs.readFileSync(path.join(REPO_ROOT, relativePath), 'utf8');
