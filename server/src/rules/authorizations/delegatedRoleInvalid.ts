@@ -1,5 +1,5 @@
 import { t } from '@core/l10n';
-import { OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { roleRefusal } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
@@ -11,7 +11,6 @@ import {
   isUserAccessAdministrator,
   resolveRoleReference,
   roleNameMessage,
-  sameId,
   unknownRoleMessage,
 } from './roleReference';
 
@@ -42,12 +41,15 @@ export const delegatedRoleInvalid: Rule = {
               roleName: reference.role.roleName,
               reported: value,
             });
-          } else if (sameId(reference.role.id, OWNER_ROLE_ID)) {
-            report(item, t('User Access Administrator may not assign Owner: Azure Lighthouse does not support it. List roles such as Contributor instead.'));
-          } else if (isUserAccessAdministrator(reference.role)) {
-            report(item, t('User Access Administrator may not assign User Access Administrator itself: list the roles to assign, such as Contributor.'));
-          } else if (reference.role.hasDataActions) {
-            report(item, dataActionsMessage(reference.role, catalog));
+          } else {
+            const refusal = roleRefusal('delegated', reference.role);
+            if (refusal === 'owner') {
+              report(item, t('User Access Administrator may not assign Owner: Azure Lighthouse does not support it. List roles such as Contributor instead.'));
+            } else if (refusal === 'assignsItself') {
+              report(item, t('User Access Administrator may not assign User Access Administrator itself: list the roles to assign, such as Contributor.'));
+            } else if (refusal === 'dataActions') {
+              report(item, dataActionsMessage(reference.role, catalog));
+            }
           }
         }
       }

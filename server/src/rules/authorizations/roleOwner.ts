@@ -1,6 +1,6 @@
-import { OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { roleRefusal } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
-import { refusalMessage, roleValuesOf, sameId } from './roleReference';
+import { refusalMessage, roleValuesOf } from './roleReference';
 
 export const roleOwner: Rule = {
   code: 'role-owner',
@@ -9,7 +9,7 @@ export const roleOwner: Rule = {
   docs: 'Azure Lighthouse does not delegate the Owner role; use Contributor, and User Access Administrator with delegatedRoleDefinitionIds when a principal must assign roles. (Eligible authorizations are checked by eligible-role-invalid.)',
   check({ plans, catalog, report }) {
     for (const { node, reference } of roleValuesOf(plans, catalog, ['authorizations'])) {
-      if (reference.kind === 'builtin' && sameId(reference.role.id, OWNER_ROLE_ID)) {
+      if (reference.kind === 'builtin' && roleRefusal('authorization', reference.role) === 'owner') {
         report(node, refusalMessage(reference.role, 'authorizations', catalog)!);
       }
     }
