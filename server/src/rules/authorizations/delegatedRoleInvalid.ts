@@ -5,6 +5,7 @@ import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
+import { embeddedRoleIdFixes, replacementRoleFixes } from './roleFixes';
 import {
   dataActionsMessage,
   intendedRole,
@@ -56,13 +57,14 @@ export const delegatedRoleInvalid: Rule = {
     }
   },
   fix(diagnostic, context) {
-    // Only a role written by name has a sure fix: its ID.
+    // A role written by name has a sure fix: its ID.
     const { roleId, roleName, reported } = diagnostic.data ?? {};
-    if (typeof roleId !== 'string' || typeof roleName !== 'string' || valueAt(context, diagnostic.path) !== reported) {
-      return [];
+    if (typeof roleId === 'string' && typeof roleName === 'string') {
+      return valueAt(context, diagnostic.path) === reported
+        ? [setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true)]
+        : [];
     }
-    return [
-      setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true),
-    ];
+    // A refused role: the roles the message suggests, or removing it; a resource id: its GUID.
+    return [...replacementRoleFixes(diagnostic, context, 'delegated'), ...embeddedRoleIdFixes(diagnostic, context)];
   },
 };

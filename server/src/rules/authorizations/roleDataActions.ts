@@ -1,5 +1,6 @@
 import { roleRefusal } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
+import { replacementRoleFixes } from './roleFixes';
 import { refusalMessage, roleValuesOf } from './roleReference';
 
 export const roleDataActions: Rule = {
@@ -13,5 +14,8 @@ export const roleDataActions: Rule = {
         report(node, refusalMessage(reference.role, 'authorizations', catalog)!);
       }
     }
+  },
+  fix(diagnostic, context) {
+    return replacementRoleFixes(diagnostic, context, 'authorization');
   },
 };
