@@ -103,7 +103,7 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
         hasColon,
         quoted: true,
         span,
-        typed: text.slice(Math.min(node.offset + 1, offset), offset),
+        typed: inside ? text.slice(node.offset + 1, offset) : '',
         // A key being written (no colon yet) becomes a whole property: it may need its commas.
         ...(hasColon ? { commaBefore: undefined, commaAfter: false } : separatorsAround(text, object, span)),
       };

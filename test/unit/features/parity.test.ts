@@ -109,7 +109,7 @@ function figures(report: ParityReport): string {
     `completion: ${report.completionCovered} of ${report.completionPositions} positions where JSON offers items`,
     `hover: ${report.hoverCovered} of ${report.hoverPositions} positions where JSON has a hover`,
     `positions where JSON's item breaks the file and ours writes it right: ${report.mendedPositions}`,
-    `items left out on purpose:\n${excepted}`,
+    `JSON items left out on purpose, counted once per position:\n${excepted}`,
   ].join('\n');
 }
 
