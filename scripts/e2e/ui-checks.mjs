@@ -94,6 +94,20 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
     await page.keyboard.press('Control+Space');
     const widget = page.locator('.suggest-widget.visible');
     await widget.waitFor({ state: 'visible', timeout: 10_000 });
+    // Nothing typed yet: the roles come in the order publishers reach for them.
+    await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Rows in the order shown (the list reuses its row elements: sort them by their index).
+    const shown = await widget
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) => rows.map((row) => ({ index: Number(row.getAttribute('data-index')), text: row.innerText })));
+    const firstRows = shown
+      .sort((a, b) => a.index - b.index)
+      .slice(0, 3)
+      .map((row) => row.text.split('\n')[0].trim());
+    if (firstRows.join(' | ') !== 'Reader | Contributor | Managed Services Registration assignment Delete Role') {
+      throw new Error(`the first roles offered are not Reader, Contributor and the delete role: ${JSON.stringify(firstRows)}`);
+    }
+    await shot('completion-roles-ranked.png');
     await page.keyboard.type('Contrib', { delay: 50 });
     const row = widget.locator('.monaco-list-row', { hasText: /^Contributor/ });
     await row.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {

@@ -1,4 +1,5 @@
 import builtinRoles from './builtin-roles.json';
+import { isAllowedIn } from '../knowledge/rolePolicy';
 
 // The parser lives in its own module so that `npm run roles:update` can bundle it without the
 // shipped catalog; everything that parsed a catalog from here still can.
@@ -13,16 +14,15 @@ export interface RoleDefinition {
   hasDataActions: boolean;
 }
 
-export const OWNER_ROLE_ID = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
-export const USER_ACCESS_ADMINISTRATOR_ROLE_ID = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
-export const READER_ROLE_ID = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
-export const CONTRIBUTOR_ROLE_ID = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
-export const DELETE_ROLE_ID = '91c1777a-f3dc-4fae-b103-61d183457e46';
-
-/** Why Azure Lighthouse refuses a role in an authorization, if it does. */
-export type LighthouseSupport =
-  | { supported: true; needsDelegatedRoles: boolean }
-  | { supported: false; reason: 'owner' | 'dataActions' };
+// The ids and the policy (which role goes where) live in knowledge/rolePolicy.ts; the ids are
+// exported here too, where most code that looks roles up already imports from.
+export {
+  CONTRIBUTOR_ROLE_ID,
+  DELETE_ROLE_ID,
+  OWNER_ROLE_ID,
+  READER_ROLE_ID,
+  USER_ACCESS_ADMINISTRATOR_ROLE_ID,
+} from '../knowledge/rolePolicy';
 
 /** The built-in roles, looked up by id (case-insensitive) and by name. */
 export class RoleCatalog {
@@ -52,24 +52,14 @@ export class RoleCatalog {
     return this.byName.get(name.trim().toLowerCase());
   }
 
-  lighthouseSupport(role: RoleDefinition): LighthouseSupport {
-    if (role.id.toLowerCase() === OWNER_ROLE_ID) {
-      return { supported: false, reason: 'owner' };
-    }
-    if (role.hasDataActions) {
-      return { supported: false, reason: 'dataActions' };
-    }
-    return { supported: true, needsDelegatedRoles: role.id.toLowerCase() === USER_ACCESS_ADMINISTRATOR_ROLE_ID };
-  }
-
-  /** Roles that an authorization may name (Owner and DataActions roles excluded). */
+  /** Roles that an authorization may name (Owner and DataActions roles excluded), in catalog order. */
   supportedRoles(): RoleDefinition[] {
-    return this.roles.filter((role) => this.lighthouseSupport(role).supported);
+    return this.roles.filter((role) => isAllowedIn('authorization', role));
   }
 
-  /** Roles that User Access Administrator may assign: supported, and not UAA itself. */
+  /** Roles that User Access Administrator may assign: supported, and not UAA itself, in catalog order. */
   assignableRoles(): RoleDefinition[] {
-    return this.supportedRoles().filter((role) => role.id.toLowerCase() !== USER_ACCESS_ADMINISTRATOR_ROLE_ID);
+    return this.roles.filter((role) => isAllowedIn('delegated', role));
   }
 }
 

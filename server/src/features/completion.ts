@@ -12,16 +12,18 @@ import {
   Position,
   TextEdit,
 } from 'vscode-languageserver-types';
+import type { JSONPath } from 'jsonc-parser';
 import type { RoleCatalog, RoleDefinition } from '@core/catalog/roleCatalog';
 import { t } from '@core/l10n';
 import { entries, items, prop, str } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
-import { imageSizeAt, isCsvField } from '@core/knowledge/fieldLimits';
+import { imageSizeAt, isCsvField, matches } from '@core/knowledge/fieldLimits';
 import { KnownPrincipal, knownPrincipals, knownTenants } from './offerPrincipals';
-import { isRoleSlotKind, RoleSlotKind, roleSlotKindAt, rolesAllowedIn, roleVerdict } from './roleSlots';
-import { escapeMarkdown, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
+import { isRoleSlot, needsDelegatedRoles, RoleSlot, roleChoices, roleExplanation } from '@core/knowledge/rolePolicy';
+import { roleSlotAt } from './roleSlots';
+import { escapeMarkdown, SchemaNode, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
 import { escapeSnippet, SnippetWriter, structureOfElement, structureSnippet, StructureContext, valueSnippet } from './snippets';
 import { offerRelativePath } from './workspaceFiles';
 
@@ -46,7 +48,7 @@ export function completions(document: OfferDocument, position: Position, service
   if (!slot) {
     return EMPTY;
   }
-  return slot.kind === 'key' ? complete(keyCompletions(document, slot)) : valueCompletions(document, slot, services);
+  return slot.kind === 'key' ? complete(keyCompletions(document, slot, services.catalog)) : valueCompletions(document, slot, services);
 }
 
 /** A list the editor may filter by itself as the user types on. */
@@ -57,14 +59,17 @@ function complete(items: CompletionItem[]): CompletionList {
 // ---------------------------------------------------------------------------------------------
 // Keys
 
-function keyCompletions(document: OfferDocument, slot: KeySlot): CompletionItem[] {
+function keyCompletions(document: OfferDocument, slot: KeySlot, catalog: RoleCatalog): CompletionItem[] {
   const present = new Set(entries(slot.object).map((entry) => entry.key));
   if (slot.editedKey !== undefined) {
     present.delete(slot.editedKey);
   }
   const context = structureContext(document);
+  const delegatedRoles = delegatedRolesKey(slot, catalog);
   return schemaProperties(slot.objectPath)
     .filter((property) => !present.has(property.name))
+    .filter((property) => property.name !== 'delegatedRoleDefinitionIds' || delegatedRoles !== 'invalid')
+    .map((property) => ({ ...property, required: property.required || (property.name === 'delegatedRoleDefinitionIds' && delegatedRoles === 'required') }))
     .map((property) => {
       const propertyPath = [...slot.objectPath, property.name];
       const schema = schemaOf(propertyPath);
@@ -91,12 +96,27 @@ function keyCompletions(document: OfferDocument, slot: KeySlot): CompletionItem[
     });
 }
 
+const AUTHORIZATION_PATTERN = ['plans', '*', 'technicalConfiguration', 'authorizations', '*'] as const;
+
+/**
+ * `delegatedRoleDefinitionIds` belongs only to a User Access Administrator authorization (by its
+ * role's id or name), where it is required: elsewhere it is not offered.
+ */
+function delegatedRolesKey(slot: KeySlot, catalog: RoleCatalog): 'required' | 'invalid' | 'unrelated' {
+  if (!matches(AUTHORIZATION_PATTERN, slot.objectPath)) {
+    return 'unrelated';
+  }
+  const roleId = str(prop(slot.object, 'roleDefinitionId'));
+  const role = roleId === undefined ? undefined : (catalog.findById(roleId) ?? catalog.findByName(roleId));
+  return role && needsDelegatedRoles(role) ? 'required' : 'invalid';
+}
+
 /** Whether the value at `path` has completions (roles, principals, enums, files). */
 function valueHasSuggestions(path: (string | number)[]): boolean {
   const schema = schemaOf(path);
   const key = path[path.length - 1];
   return (
-    roleSlotKindAt(path) !== undefined ||
+    roleSlotAt(path) !== undefined ||
     key === 'principalId' ||
     key === 'tenantId' ||
     Array.isArray(schema?.enum) ||
@@ -109,7 +129,7 @@ function valueHasSuggestions(path: (string | number)[]): boolean {
 // Values
 
 function valueCompletions(document: OfferDocument, slot: ValueSlot, services: FeatureServices): CompletionList {
-  const roleKind = roleSlotKindAt(slot.path);
+  const roleKind = roleSlotAt(slot.path);
   if (roleKind) {
     return complete(roleCompletions(document, slot, roleKind, services.catalog));
   }
@@ -123,58 +143,43 @@ function valueCompletions(document: OfferDocument, slot: ValueSlot, services: Fe
   if (imageSizeAt(slot.path) || isCsvField(slot.path)) {
     return complete(fileCompletions(document, slot, services));
   }
-  return complete([...enumCompletions(document, slot), ...structureCompletions(document, slot)]);
+  return complete([...schemaValueCompletions(document, slot), ...structureCompletions(document, slot)]);
 }
 
-function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlotKind, catalog: RoleCatalog): CompletionItem[] {
+function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlot, catalog: RoleCatalog): CompletionItem[] {
   // In a list of assignable roles, a role already listed is not offered again.
   const listed = new Set(
     kind === 'delegated'
       ? items(slot.container)
-          .filter((item) => item.offset !== slot.span.offset - 1)
+          .filter((item) => item !== slot.replaced)
           .map((item) => str(item)?.toLowerCase())
       : [],
   );
   // Six hundred roles with their documentation were a third of a megabyte per answer: the list
   // carries what resolving an item needs, and the editor asks for the one documentation it shows.
-  return allowedRoles(kind, catalog)
-    .filter((role) => !listed.has(role.id))
-    .map((role) => {
+  return roleChoices(kind, catalog)
+    .filter((role) => !listed.has(role.id.toLowerCase()))
+    .map((role, rank) => {
       const data: RoleItemData = { kind: 'role', roleId: role.id, slotKind: kind };
       return {
         label: role.roleName,
         kind: CompletionItemKind.Value,
         detail: role.id,
-        filterText: role.roleName,
-        sortText: role.roleName.toLowerCase(),
+        // Found by name or by id: a user typing inside an existing id keeps the role it names.
+        filterText: filterTextFor(slot, `${role.roleName} ${role.id}`),
+        // In the order publishers reach for roles (the editor keeps it among equally good matches).
+        sortText: String(rank).padStart(4, '0'),
         data,
         ...withEdits(document, slot, stringValue(slot, role.id)),
       };
     });
 }
 
-/** The roles a slot of each kind accepts, listed once per catalog. */
-const allowedRolesCache = new WeakMap<RoleCatalog, Map<RoleSlotKind, RoleDefinition[]>>();
-
-function allowedRoles(kind: RoleSlotKind, catalog: RoleCatalog): RoleDefinition[] {
-  let byKind = allowedRolesCache.get(catalog);
-  if (!byKind) {
-    byKind = new Map();
-    allowedRolesCache.set(catalog, byKind);
-  }
-  let roles = byKind.get(kind);
-  if (!roles) {
-    roles = rolesAllowedIn(kind, catalog);
-    byKind.set(kind, roles);
-  }
-  return roles;
-}
-
 /** What a role item carries in its `data`: enough to write its documentation when it is resolved. */
 export interface RoleItemData {
   kind: 'role';
   roleId: string;
-  slotKind: RoleSlotKind;
+  slotKind: RoleSlot;
 }
 
 /**
@@ -188,7 +193,7 @@ export function resolveCompletion(item: CompletionItem, services: Pick<FeatureSe
   if (!data || !role) {
     return item;
   }
-  return { ...item, documentation: { kind: MarkupKind.Markdown, value: roleDocumentation(role, data.slotKind, services.catalog) } };
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: roleDocumentation(role, data.slotKind) } };
 }
 
 /** The role data of an item, if it has data of that shape (it comes back from the client: any JSON). */
@@ -198,15 +203,14 @@ function roleItemData(item: unknown): RoleItemData | undefined {
     return undefined;
   }
   const { kind, roleId, slotKind } = data as Record<string, unknown>;
-  return kind === 'role' && typeof roleId === 'string' && isRoleSlotKind(slotKind) ? { kind, roleId, slotKind } : undefined;
+  return kind === 'role' && typeof roleId === 'string' && isRoleSlot(slotKind) ? { kind, roleId, slotKind } : undefined;
 }
 
-function roleDocumentation(role: RoleDefinition, kind: RoleSlotKind, catalog: RoleCatalog): string {
-  const verdict = roleVerdict(kind, role, catalog);
+function roleDocumentation(role: RoleDefinition, kind: RoleSlot): string {
   return [
     escapeMarkdown(role.description || t('No description.')),
     t('Category: {0}', escapeMarkdown(role.category)),
-    escapeMarkdown(verdict.explanation),
+    escapeMarkdown(roleExplanation(kind, role)),
   ].join('\n\n');
 }
 
@@ -228,7 +232,7 @@ function principalCompletions(document: OfferDocument, slot: ValueSlot): Complet
         kind: MarkupKind.Markdown,
         value: t('A principal this offer already names: {0}.', escapeMarkdown(principal.displayName || principal.principalId)),
       },
-      filterText: `${principal.displayName} ${principal.principalId}`.trim(),
+      filterText: filterTextFor(slot, `${principal.displayName} ${principal.principalId}`.trim()),
       // The editor keeps the server's order among items that fit the typed text equally well.
       sortText: String(rank).padStart(4, '0'),
       ...withEdits(document, slot, stringValue(slot, principal.principalId)),
@@ -288,28 +292,80 @@ function tenantCompletions(document: OfferDocument, slot: ValueSlot): Completion
     label: tenant.tenantId,
     kind: CompletionItemKind.Value,
     detail: t('The tenant of plan {0}', tenant.planIds.join(', ')),
-    filterText: tenant.tenantId,
+    filterText: filterTextFor(slot, tenant.tenantId),
     ...withEdits(document, slot, stringValue(slot, tenant.tenantId)),
   }));
 }
 
-function enumCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
+/**
+ * The values the schema names for the slot: its `const` or `enum` choices, its default and its
+ * examples, as VS Code's JSON support offers them. Examples are left out where a made-up value
+ * would pass every check and fail only when the offer is used: ids (principals, tenants,
+ * subscriptions), which completion takes from the offer itself, and file paths, which it takes
+ * from the workspace.
+ */
+function schemaValueCompletions(document: OfferDocument, slot: ValueSlot): CompletionItem[] {
   const schema = schemaOf(slot.path);
-  const values: unknown[] = Array.isArray(schema?.enum) ? schema.enum : schema?.const !== undefined ? [schema.const] : [];
+  if (!schema) {
+    return [];
+  }
+  const choices: unknown[] = Array.isArray(schema.enum) ? schema.enum : schema.const !== undefined ? [schema.const] : [];
+  const suggested: { value: unknown; detail: string | undefined; kind: CompletionItemKind }[] = [];
+  const seen = new Set<string>();
+  const add = (value: unknown, detail: string | undefined, kind: CompletionItemKind) => {
+    const key = JSON.stringify(value);
+    if (key !== undefined && !seen.has(key)) {
+      seen.add(key);
+      suggested.push({ value, detail, kind });
+    }
+  };
+  for (const value of choices) {
+    add(value, JSON.stringify(value) === JSON.stringify(schema.default) ? t('default') : undefined, CompletionItemKind.EnumMember);
+  }
+  if (schema.default !== undefined) {
+    add(schema.default, t('default'), CompletionItemKind.Value);
+  }
+  if (Array.isArray(schema.examples) && !examplesAreMadeUp(slot.path, schema)) {
+    for (const example of schema.examples) {
+      add(example, t('example'), CompletionItemKind.Value);
+    }
+  }
   // An array of unique choices (categories): those already chosen are not offered again.
   const chosen =
     slot.container.type === 'array'
-      ? new Set(items(slot.container).filter((item) => item.offset !== slot.span.offset - 1).map((item) => item.value as unknown))
-      : new Set<unknown>();
-  return values
-    .filter((value) => !chosen.has(value))
-    .map((value, index) => ({
-      label: typeof value === 'string' ? value : JSON.stringify(value),
-      kind: CompletionItemKind.EnumMember,
-      documentation: schemaDocumentation(schema) ? { kind: MarkupKind.Markdown, value: schemaDocumentation(schema)! } : undefined,
-      sortText: String(index).padStart(4, '0'),
-      ...withEdits(document, slot, typeof value === 'string' ? stringValue(slot, value) : plainValue(slot, JSON.stringify(value))),
-    }));
+      ? new Set(items(slot.container).filter((item) => item !== slot.replaced).map((item) => JSON.stringify(item.value as unknown)))
+      : new Set<string>();
+  const documentation = schemaDocumentation(schema);
+  return suggested
+    .filter(({ value }) => !chosen.has(JSON.stringify(value)))
+    // Only a string fits inside quotes already typed.
+    .filter(({ value }) => !slot.inQuotes || typeof value === 'string')
+    .map(({ value, detail, kind }, index) => {
+      const label = typeof value === 'string' ? value : JSON.stringify(value);
+      return {
+        label,
+        kind,
+        detail,
+        documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
+        filterText: filterTextFor(slot, label),
+        sortText: String(index).padStart(4, '0'),
+        ...withEdits(document, slot, typeof value === 'string' ? stringValue(slot, value) : plainValue(slot, JSON.stringify(value))),
+      };
+    });
+}
+
+/** Whether a field's schema examples are stand-ins that must not be written into an offer. */
+function examplesAreMadeUp(path: JSONPath, schema: SchemaNode): boolean {
+  const itemPattern = schema.type === 'array' ? (schema.items as SchemaNode | undefined)?.pattern : undefined;
+  return schema.pattern === GUID_PATTERN || itemPattern === GUID_PATTERN || imageSizeAt(path) !== undefined || isCsvField(path);
+}
+
+/** The pattern the schema gives every id (principal, tenant, subscription, role). */
+const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** What the editor matches typed text against: with the quote when the item replaces a whole string. */
+function filterTextFor(slot: CursorSlot, text: string): string {
+  return slot.kind === 'value' && slot.quotedSpan ? `"${text}"` : text;
 }
 
 /** A new plan / authorization / eligible authorization, or any object or array the schema wants here. */
@@ -376,7 +432,7 @@ function fileCompletions(document: OfferDocument, slot: ValueSlot, services: Fea
       label: relative,
       kind: CompletionItemKind.File,
       detail,
-      filterText: relative,
+      filterText: filterTextFor(slot, relative),
       // Images of the right size first, then by path.
       sortText: (fits ? '0' : '1') + relative,
       ...withEdits(document, slot, stringValue(slot, relative)),
@@ -412,13 +468,13 @@ function stringValue(slot: ValueSlot, value: string): string {
   return plainValue(slot, JSON.stringify(value));
 }
 
-/** A value written without quotes around the cursor, with the space and comma it needs. */
+/** A value written without quotes around the cursor, with the space, bracket and comma it needs. */
 function plainValue(slot: ValueSlot, json: string): string {
-  return (slot.afterColon ? ' ' : '') + json + (slot.commaAfter ? ',' : '');
+  return slot.prefix + (slot.afterColon ? ' ' : '') + json + (slot.commaAfter ? (slot.prefix ? ', ' : ',') : '');
 }
 
 function snippetValue(slot: ValueSlot, snippet: string): string {
-  return (slot.afterColon ? ' ' : '') + snippet + (slot.commaAfter ? ',' : '');
+  return plainValue(slot, snippet);
 }
 
 /** A string as it is written between JSON quotes. */

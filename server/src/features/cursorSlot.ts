@@ -38,6 +38,11 @@ export interface KeySlot extends SlotBase {
   quoted: boolean;
 }
 
+/** A value slot's fields that only some slots set. */
+type ValueExtras = Pick<ValueSlot, 'replaced' | 'prefix' | 'quotedSpan'>;
+
+const NO_EXTRAS: ValueExtras = { replaced: undefined, prefix: '', quotedSpan: false };
+
 export interface ValueSlot extends SlotBase {
   kind: 'value';
   path: JSONPath;
@@ -49,6 +54,15 @@ export interface ValueSlot extends SlotBase {
   closeQuote: boolean;
   /** The span follows `:` directly: a space reads better before the value. */
   afterColon: boolean;
+  /**
+   * The value the completion replaces, when there is one (an existing string, number, literal):
+   * in an array of unique choices it is the one choice that may come back.
+   */
+  replaced: Node | undefined;
+  /** Text that the edit writes back before the value (the `[` of an array the cursor stood before). */
+  prefix: string;
+  /** The span is a whole quoted string, quotes included: what the editor filters by starts with `"`. */
+  quotedSpan: boolean;
 }
 
 export type CursorSlot = KeySlot | ValueSlot;
@@ -71,7 +85,9 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
   if (node.type === 'string') {
     const terminated = isTerminated(text, node);
     const inside = offset > node.offset && (offset < end || (offset === end && !terminated));
-    if (!inside) {
+    // Right before the opening quote or right after the closing one, the whole string is replaced.
+    const touching = !inside && (offset === node.offset || (offset === end && terminated));
+    if (!inside && !touching) {
       return undefined;
     }
     const property = node.parent?.type === 'property' ? node.parent : undefined;
@@ -87,7 +103,7 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
         hasColon,
         quoted: true,
         span,
-        typed: text.slice(node.offset + 1, offset),
+        typed: inside ? text.slice(node.offset + 1, offset) : '',
         // A key being written (no colon yet) becomes a whole property: it may need its commas.
         ...(hasColon ? { commaBefore: undefined, commaAfter: false } : separatorsAround(text, object, span)),
       };
@@ -95,6 +111,17 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
     const container = property ? property.parent : node.parent;
     if (!container) {
       return undefined;
+    }
+    if (touching) {
+      return {
+        ...valueSlot(text, getNodePath(node), container, { offset: node.offset, length: node.length }, offset, NO_SEPARATORS, {
+          ...NO_EXTRAS,
+          replaced: node,
+          quotedSpan: true,
+        }),
+        // Nothing is typed yet: the cursor stands beside the string.
+        typed: '',
+      };
     }
     const contentEnd = terminated ? end - 1 : end;
     return {
@@ -108,6 +135,8 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
       typed: text.slice(node.offset + 1, offset),
       commaBefore: undefined,
       commaAfter: false,
+      ...NO_EXTRAS,
+      replaced: node,
     };
   }
 
@@ -115,12 +144,12 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
     // A literal being retyped (`tru`, `nul` parse as nothing; `1` does): replace it whole.
     const property = node.parent?.type === 'property' ? node.parent : undefined;
     const container = property ? property.parent : node.parent;
-    if (!container || offset <= node.offset) {
+    if (!container) {
       return undefined;
     }
-    return valueSlot(text, getNodePath(node), container, { offset: node.offset, length: node.length }, offset, {
-      commaBefore: undefined,
-      commaAfter: false,
+    return valueSlot(text, getNodePath(node), container, { offset: node.offset, length: node.length }, offset, NO_SEPARATORS, {
+      ...NO_EXTRAS,
+      replaced: node,
     });
   }
 
@@ -131,6 +160,11 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
   const isOpen = offset === end && !isClosed(text, node);
   if ((node.type !== 'object' && node.type !== 'array') || (offset >= end && !isOpen)) {
     return undefined;
+  }
+  if (offset === node.offset) {
+    // Before `[`, an item goes first inside the array (the edit writes the bracket back before
+    // it); before `{` nothing is being written.
+    return node.type === 'array' && node.parent ? firstItemSlot(text, node) : undefined;
   }
   const children = node.children ?? [];
   // The last child before the cursor may be a property whose value is missing, with the cursor
@@ -146,7 +180,9 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
     (last.children?.length ?? 0) < 2 &&
     last.colonOffset !== undefined &&
     last.colonOffset >= 0 &&
-    last.colonOffset < offset
+    last.colonOffset < offset &&
+    // After the comma that follows it (`"offerType": ,‸`), the next key is being written.
+    !commaBetween(text, last.colonOffset + 1, offset)
   ) {
     return propertyValueSlot(text, last, offset);
   }
@@ -175,12 +211,9 @@ export function cursorSlot(document: OfferDocument, offset: number): CursorSlot 
 function propertyValueSlot(text: string, property: Node, offset: number): ValueSlot | undefined {
   const key = property.children?.[0];
   const object = property.parent;
-  // A value already follows the cursor (`"a": | {…}`): nothing is being written here.
-  const value = property.children?.[1];
   if (
     !key ||
     !object ||
-    (value && value.offset >= offset) ||
     property.colonOffset === undefined ||
     property.colonOffset < 0 ||
     offset <= property.colonOffset ||
@@ -188,16 +221,56 @@ function propertyValueSlot(text: string, property: Node, offset: number): ValueS
   ) {
     return undefined;
   }
+  const path = [...getNodePath(object), key.value as string];
+  const value = property.children?.[1];
+  if (value && value.offset >= offset) {
+    return slotBeforeValue(text, path, object, value, offset);
+  }
   const span = bareWordAround(text, offset);
-  if (span.offset <= property.colonOffset) {
+  // Only blanks and comments between the colon and the word: not past the object's `}`, which a
+  // property without a value may stretch over in the parser's recovery.
+  if (span.offset <= property.colonOffset || !onlyTriviaBetween(text, property.colonOffset + 1, span.offset)) {
     return undefined;
   }
   const after = separatorsAround(text, object, { offset: property.offset, length: span.offset + span.length - property.offset });
-  return valueSlot(text, [...getNodePath(object), key.value as string], object, span, offset, {
+  return valueSlot(text, path, object, span, offset, {
     commaBefore: undefined,
     commaAfter: after.commaAfter,
   });
 }
+
+/**
+ * The cursor between a property's `:` and its value (`"destination":‸ "https"`): the value is
+ * replaced, from the cursor on (an editor's completion range must hold the cursor). Not an object
+ * or array, which the user would lose whole; not a value on a later line, unless it is really the
+ * next property's key that the parser took for this value (`"visibility": ⏎ "privateAudience": {`),
+ * when the value is written at the cursor.
+ */
+function slotBeforeValue(text: string, path: JSONPath, object: Node, value: Node, offset: number): ValueSlot | undefined {
+  if (value.type === 'object' || value.type === 'array') {
+    return undefined;
+  }
+  const between = text.slice(offset, value.offset);
+  if (!/[\r\n]/.test(between)) {
+    if (/[^ \t]/.test(between)) {
+      return undefined; // a comment between
+    }
+    return valueSlot(text, path, object, { offset, length: value.offset + value.length - offset }, offset, NO_SEPARATORS, {
+      ...NO_EXTRAS,
+      replaced: value,
+      quotedSpan: value.type === 'string',
+    });
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  const scanner = createScanner(text, true);
+  scanner.setPosition(value.offset + value.length);
+  if (scanner.scan() !== SyntaxKind.ColonToken || !/^[ \t\r]*$/.test(text.slice(offset, lineEnd === -1 ? text.length : lineEnd))) {
+    return undefined;
+  }
+  return valueSlot(text, path, object, { offset, length: 0 }, offset, { commaBefore: undefined, commaAfter: true });
+}
+
+const NO_SEPARATORS = { commaBefore: undefined, commaAfter: false };
 
 function valueSlot(
   text: string,
@@ -206,6 +279,7 @@ function valueSlot(
   span: Span,
   offset: number,
   separators: { commaBefore: number | undefined; commaAfter: boolean },
+  extras: ValueExtras = NO_EXTRAS,
 ): ValueSlot {
   return {
     kind: 'value',
@@ -217,6 +291,20 @@ function valueSlot(
     span,
     typed: text.slice(span.offset, offset),
     ...separators,
+    ...extras,
+  };
+}
+
+/** The cursor right before an array's `[`: a new first item, written just inside the bracket. */
+function firstItemSlot(text: string, array: Node): ValueSlot {
+  const hasItems = (array.children?.length ?? 0) > 0;
+  return {
+    ...valueSlot(text, [...getNodePath(array), 0], array, { offset: array.offset, length: 1 }, array.offset, {
+      commaBefore: undefined,
+      commaAfter: hasItems,
+    }),
+    afterColon: false,
+    prefix: '[',
   };
 }
 
@@ -297,6 +385,13 @@ function separatorsAround(text: string, container: Node, span: Span): { commaBef
         : undefined,
     commaAfter: !endsHere.includes(next),
   };
+}
+
+function onlyTriviaBetween(text: string, from: number, to: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(from);
+  const token = scanner.scan();
+  return token === SyntaxKind.EOF || scanner.getTokenOffset() >= to;
 }
 
 function commaBetween(text: string, from: number, to: number): boolean {

@@ -1,8 +1,9 @@
 /**
- * Hovers: on a key (or a plain value), what the schema says of the field with its limit and the
- * current length; on a role id, the role and whether Azure Lighthouse accepts it there; on an
- * image path, the image's real size against the expected one; on a principal id, the names the
- * offer gives that principal.
+ * Hovers: on a key, a value, an array item or the brackets of an object or array, what the schema
+ * says of the field (as VS Code's JSON support shows it) with its limit and the current length or
+ * count. The domain's facts are added below it: on a role id, the role and whether Azure Lighthouse
+ * accepts it there; on an image path, the image's real size against the expected one; on a
+ * principal id, the names the offer gives that principal.
  */
 import { findNodeAtOffset, getNodePath, JSONPath, Node } from 'jsonc-parser';
 import { Hover, MarkupKind, Position } from 'vscode-languageserver-types';
@@ -13,7 +14,8 @@ import type { OfferDocument } from '@core/model/offerDocument';
 import type { FeatureServices } from './featureServices';
 import { countLimitAt, imageSizeAt, lengthLimitAt } from '@core/knowledge/fieldLimits';
 import { PrincipalMention, principalMentionsOf } from './offerPrincipals';
-import { RoleSlotKind, roleSlotKindAt, roleVerdict } from './roleSlots';
+import { isAllowedIn, RoleSlot, roleExplanation } from '@core/knowledge/rolePolicy';
+import { roleSlotAt } from './roleSlots';
 import { escapeMarkdown, schemaDocumentation, schemaOf } from './schemaInfo';
 
 /** A principal named in many places lists this many of them. */
@@ -24,47 +26,58 @@ export function hover(document: OfferDocument, position: Position, services: Fea
   if (!root) {
     return null;
   }
-  const node = findNodeAtOffset(root, document.offsetAt(position), false);
+  const offset = document.offsetAt(position);
+  const node = findNodeAtOffset(root, offset, false);
   if (!node) {
+    return null;
+  }
+  if (node.type === 'object' || node.type === 'array') {
+    // On its brackets (and just inside them), not anywhere in a block of many lines.
+    if (offset > node.offset + 1 && offset < node.offset + node.length - 1) {
+      return null;
+    }
+    return markdown(document, node, [fieldDescription(getNodePath(node), node)]);
+  }
+  if (node.type === 'property') {
     return null;
   }
   const property = node.parent?.type === 'property' ? node.parent : undefined;
   if (property && property.children?.[0] === node && node.type === 'string') {
     const object = property.parent;
     const path = [...(object ? getNodePath(object) : []), node.value as string];
-    return markdown(document, node, fieldDescription(path, property.children?.[1]));
-  }
-  if (node.type === 'object' || node.type === 'array' || node.type === 'property') {
-    return null;
+    return markdown(document, node, [fieldDescription(path, property.children?.[1])]);
   }
   const path = getNodePath(node);
-  if (node.type === 'string') {
-    const value = node.value as string;
-    const roleKind = roleSlotKindAt(path);
-    if (roleKind) {
-      return markdown(document, node, roleDescription(value, roleKind, services.catalog));
-    }
-    if (path[path.length - 1] === 'principalId') {
-      return markdown(document, node, withEligibleNote(path, principalDescription(value, document.root)));
-    }
-    const expected = imageSizeAt(path);
-    if (expected) {
-      return markdown(document, node, imageDescription(value, expected, services));
-    }
-  }
-  return property ? markdown(document, node, fieldDescription(path, node)) : null;
+  return markdown(document, node, [fieldDescription(path, node), node.type === 'string' ? valueFacts(node.value as string, path, document, services) : undefined]);
 }
 
-function markdown(document: OfferDocument, node: Node, value: string | undefined): Hover | null {
-  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: document.rangeOf(node) } : null;
+/** What the domain knows about a string value: the role an id names, the principal, the image. */
+function valueFacts(value: string, path: JSONPath, document: OfferDocument, services: FeatureServices): string | undefined {
+  const roleSlot = roleSlotAt(path);
+  if (roleSlot) {
+    return roleDescription(value, roleSlot, services.catalog);
+  }
+  if (path[path.length - 1] === 'principalId') {
+    return withEligibleNote(path, principalDescription(value, document.root));
+  }
+  const expected = imageSizeAt(path);
+  return expected ? imageDescription(value, expected, services) : undefined;
+}
+
+/** The field's description first, then the value's facts, below a rule. */
+function markdown(document: OfferDocument, node: Node, parts: (string | undefined)[]): Hover | null {
+  const present = parts.filter((part): part is string => part !== undefined && part !== '');
+  return present.length > 0 ? { contents: { kind: MarkupKind.Markdown, value: present.join('\n\n---\n\n') }, range: document.rangeOf(node) } : null;
 }
 
 /** The schema's documentation of a field, its limit and where the current value stands. */
 function fieldDescription(path: JSONPath, value: Node | undefined): string | undefined {
   const parts: string[] = [];
-  const documentation = schemaDocumentation(schemaOf(path));
-  if (documentation) {
-    parts.push(documentation);
+  const schema = schemaOf(path);
+  const documentation = schemaDocumentation(schema);
+  const title = typeof schema?.title === 'string' && schema.title.trim() !== '' ? escapeMarkdown(schema.title) : undefined;
+  if (title || documentation) {
+    parts.push([title, documentation].filter(Boolean).join('\n\n'));
   }
   const length = lengthLimitAt(path);
   if (length) {
@@ -98,7 +111,7 @@ function lengthStatus(current: number, min: number, max: number): string {
   return status;
 }
 
-function roleDescription(value: string, kind: RoleSlotKind, catalog: RoleCatalog): string | undefined {
+function roleDescription(value: string, kind: RoleSlot, catalog: RoleCatalog): string | undefined {
   const role = catalog.findById(value);
   if (!role) {
     const named = catalog.findByName(value);
@@ -109,12 +122,11 @@ function roleDescription(value: string, kind: RoleSlotKind, catalog: RoleCatalog
       ? t('No Azure built-in role has the ID `{0}`: Azure Lighthouse accepts built-in roles only (custom roles are not supported).', value.trim())
       : undefined;
   }
-  const verdict = roleVerdict(kind, role, catalog);
   return [
     `**${escapeMarkdown(role.roleName)}**`,
     escapeMarkdown(role.description || t('No description.')),
     `${t('Category: {0}', escapeMarkdown(role.category))}  \n${t('ID: `{0}`', role.id)}`,
-    `${verdict.allowed ? '✓' : '✗'} ${escapeMarkdown(verdict.explanation)}`,
+    `${isAllowedIn(kind, role) ? '✓' : '✗'} ${escapeMarkdown(roleExplanation(kind, role))}`,
   ].join('\n\n');
 }
 

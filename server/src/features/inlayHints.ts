@@ -5,6 +5,7 @@
 import { InlayHint, MarkupKind, Range } from 'vscode-languageserver-types';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import type { OfferDocument } from '@core/model/offerDocument';
+import { isAllowedIn, roleExplanation } from '@core/knowledge/rolePolicy';
 import { roleIdNodesOf } from './roleSlots';
 import { escapeMarkdown } from './schemaInfo';
 
@@ -13,7 +14,7 @@ export function inlayHints(document: OfferDocument, catalog: RoleCatalog, range?
   const from = range ? document.offsetAt(range.start) : 0;
   const to = range ? document.offsetAt(range.end) : Number.MAX_SAFE_INTEGER;
   const hints: InlayHint[] = [];
-  for (const { node } of roleIdNodesOf(document.root)) {
+  for (const { kind, node } of roleIdNodesOf(document.root)) {
     const end = node.offset + node.length;
     if (end < from || node.offset > to) {
       continue;
@@ -26,7 +27,11 @@ export function inlayHints(document: OfferDocument, catalog: RoleCatalog, range?
       position: document.positionAt(end),
       label: role.roleName,
       paddingLeft: true,
-      tooltip: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(role.roleName)}**\n\n${escapeMarkdown(role.description)}` },
+      tooltip: {
+        kind: MarkupKind.Markdown,
+        // Whether the role may stand there, as the role policy says (the rules report the same).
+        value: `**${escapeMarkdown(role.roleName)}**\n\n${escapeMarkdown(role.description)}\n\n${isAllowedIn(kind, role) ? '✓' : '✗'} ${escapeMarkdown(roleExplanation(kind, role))}`,
+      },
     });
   }
   return hints;

@@ -1,10 +1,8 @@
 import * as assert from 'assert';
-import { parse, ParseError } from 'jsonc-parser';
+import { parse } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import {
-  codeActions,
   FIX_ALL_KIND,
   fixAllText,
   fromLspDiagnostic,
@@ -12,60 +10,12 @@ import {
   minimalEdit,
 } from '../../../server/src/features/codeActions';
 import { placeholderFor } from '../../../server/src/features/schemaFixes';
-import { OfferLanguageService } from '../../../server/src/languageService';
 import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
-import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
+import { apply, assertParses, exampleService, find, hasDiagnostic, published, setup, URI } from '../../support/codeActionHarness';
+import { EXAMPLE_OFFER_TEXT, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
 
-const URI = 'file://' + OFFER_PATH;
 const COMMENT = '// Contributor';
-
-/** The diagnostics of a text as the server publishes them (LSP shape, pointer and facts in `data`). */
-function published(service: OfferLanguageService, text: string): Diagnostic[] {
-  const document = TextDocument.create(URI, 'marketplace-offer', 1, text);
-  return service.validate(document, { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE }).map((d) => ({
-    range: d.range,
-    severity: { error: 1, warning: 2, info: 3 }[d.severity] as 1 | 2 | 3,
-    code: d.code,
-    source: 'offer',
-    message: d.message,
-    data: { path: d.path, ...d.data },
-  }));
-}
-
-/** The example's files, made once (drawing the PNGs is the slow part). */
-let sharedHost: ReturnType<typeof makeHost> | undefined;
-
-function setup(text: string) {
-  const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
-  const diagnostics = published(service, text);
-  const document = TextDocument.create(URI, 'marketplace-offer', 1, text);
-  const request = (only?: string[], forDiagnostics = diagnostics, triggerKind?: number) =>
-    service.codeActions(document, { diagnostics: forDiagnostics, only, triggerKind }, { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE });
-  return { service, diagnostics, request, recheck: (newText: string) => published(service, newText) };
-}
-
-function find(diagnostics: Diagnostic[], code: string, path: string): Diagnostic {
-  const found = diagnostics.filter((d) => d.code === code && (d.data as { path: string }).path === path);
-  assert.strictEqual(found.length, 1, `expected one ${code} at ${path}: ${JSON.stringify(diagnostics.map((d) => [d.code, (d.data as { path: string }).path, d.message]))}`);
-  return found[0];
-}
-
-function apply(text: string, action: CodeAction): string {
-  const edits = action.edit?.changes?.[URI];
-  assert.ok(edits, `action '${action.title}' has no edit for the offer`);
-  return TextDocument.applyEdits(TextDocument.create(URI, 'marketplace-offer', 1, text), edits);
-}
-
-function assertParses(text: string): void {
-  const errors: ParseError[] = [];
-  parse(text, errors, { allowTrailingComma: true });
-  assert.deepStrictEqual(errors, [], 'the fixed text must still parse');
-}
-
-function hasDiagnostic(diagnostics: Diagnostic[], code: string, path: string): boolean {
-  return diagnostics.some((d) => d.code === code && (d.data as { path: string }).path === path);
-}
 
 describe('code actions', () => {
   it('offers the rule fix for offer-id-format as a preferred quick fix attached to its diagnostic', () => {
@@ -210,7 +160,7 @@ describe('code actions', () => {
     const text = EXAMPLE_OFFER_TEXT.replace('"longSummary":', '"longSumary":');
     const { diagnostics } = setup(text);
     const diagnostic = find(diagnostics, 'schema', '/listing/longSumary');
-    const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
+    const service = exampleService();
     const current = TextDocument.create(URI, 'marketplace-offer', 2, EXAMPLE_OFFER_TEXT);
     assert.deepStrictEqual(service.codeActions(current, { diagnostics: [diagnostic], only: ['quickfix'] }), []);
   });
@@ -331,7 +281,7 @@ describe('code actions', () => {
   });
 
   it('answers every structure request on every cut of the example without failing', () => {
-    const service = new OfferLanguageService({ fileHost: (sharedHost ??= makeHost()) });
+    const service = exampleService();
     let version = 0;
     for (let cut = 0; cut < EXAMPLE_OFFER_TEXT.length; cut += 173) {
       const text = EXAMPLE_OFFER_TEXT.slice(0, cut) + EXAMPLE_OFFER_TEXT.slice(cut + 7);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { parse, ParseError } from 'jsonc-parser';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
 import {
   CONTRIBUTOR_ROLE_ID,
@@ -12,7 +12,7 @@ import {
   USER_ACCESS_ADMINISTRATOR_ROLE_ID,
 } from '@core/catalog/roleCatalog';
 import { MAX_PRINCIPAL_ITEMS } from '../../../server/src/features/completion';
-import { RoleSlotKind, roleVerdict } from '../../../server/src/features/roleSlots';
+import { RoleSlot, roleExplanation } from '@core/knowledge/rolePolicy';
 import { escapeMarkdown } from '../../../server/src/features/schemaInfo';
 import { DirectoryEntry, DirectoryReader, WorkspaceFileIndex } from '../../../server/src/features/workspaceFiles';
 import {
@@ -91,7 +91,7 @@ describe('completion', () => {
       assert.strictEqual(items.length, expected.length);
       const contributor = itemLabelled(items, 'Contributor');
       assert.strictEqual(contributor.detail, CONTRIBUTOR_ROLE_ID);
-      assert.strictEqual(contributor.filterText, 'Contributor');
+      assert.strictEqual(contributor.filterText, `Contributor ${CONTRIBUTOR_ROLE_ID}`);
       const documentation = documentationOf(resolve(contributor));
       assert.ok(documentation.includes('Grants full access to manage all resources'), documentation);
       assert.ok(documentation.includes('Category: General'));
@@ -178,15 +178,16 @@ describe('completion', () => {
 
     it('offers no roles in a string that is not a role id', () => {
       const { items } = complete(EXAMPLE_OFFER_TEXT.replace('"principalIdDisplayName": "Tier 2 Operators"', '"principalIdDisplayName": "Tier|"'));
-      assert.deepStrictEqual(items, []);
+      assert.deepStrictEqual(items.map((item) => item.label), ['Tier 2 Operators'], 'only the schema\'s example');
+      assert.strictEqual(items[0].detail, 'example');
     });
   });
 
   describe('resolving an item', () => {
     /** The documentation a role item had in the list before resolve existed: description, category, verdict. */
-    function expectedDocumentation(roleId: string, kind: RoleSlotKind): string {
+    function expectedDocumentation(roleId: string, kind: RoleSlot): string {
       const role = catalog.findById(roleId)!;
-      return [escapeMarkdown(role.description), `Category: ${escapeMarkdown(role.category)}`, escapeMarkdown(roleVerdict(kind, role, catalog).explanation)].join('\n\n');
+      return [escapeMarkdown(role.description), `Category: ${escapeMarkdown(role.category)}`, escapeMarkdown(roleExplanation(kind, role))].join('\n\n');
     }
 
     it('lists role items without documentation, each with the small data resolve needs', () => {
@@ -407,7 +408,8 @@ describe('completion', () => {
       const properties = complete(offer);
       assert.strictEqual(itemLabelled(properties.items, 'categories').command?.command, 'editor.action.triggerSuggest');
       assert.strictEqual(itemLabelled(properties.items, 'termsAndConditions').command, undefined);
-      const authorization = complete(offer.replace('{ | }', '{}').replace('"roleDefinitionId": ""', '"roleDefinitionId": "", |'));
+      const administrator = `"roleDefinitionId": "${USER_ACCESS_ADMINISTRATOR_ROLE_ID}"`;
+      const authorization = complete(offer.replace('{ | }', '{}').replace('"roleDefinitionId": ""', `${administrator}, |`));
       const delegated = itemLabelled(authorization.items, 'delegatedRoleDefinitionIds');
       assert.strictEqual(delegated.command?.command, 'editor.action.triggerSuggest');
       assert.strictEqual(itemLabelled(authorization.items, 'principalIdDisplayName').command, undefined);
@@ -461,6 +463,114 @@ describe('completion', () => {
       assert.deepStrictEqual(complete('{\n  // a comment |\n  "offerId": "x"\n}').items, []);
       assert.deepStrictEqual(complete('{\n  /* a | comment */\n  "offerId": "x"\n}').items, []);
       assert.ok(complete('{\n  /* a comment */ |\n  "offerId": "x"\n}').items.length > 0);
+    });
+  });
+
+  describe('where VS Code\'s JSON support offers something, and ours edits right', () => {
+    it('offers the keys of the object right before a key\'s quote and right after it, replacing the key', () => {
+      for (const marked of ['{ |"principalIdDisplayName": "SOC Analysts",', '{ "principalIdDisplayName"|: "SOC Analysts",']) {
+        const offer = EXAMPLE_OFFER_TEXT.replace('"principalIdDisplayName": "SOC Analysts",', marked.slice(2));
+        const { text, items } = complete(offer);
+        const labels = items.map((item) => item.label);
+        assert.ok(labels.includes('principalIdDisplayName') && labels.includes('principalId') === false, `${marked}: ${labels.join(', ')}`);
+        const result = applyCompletion(text, itemLabelled(items, 'principalIdDisplayName'));
+        assert.strictEqual(result, EXAMPLE_OFFER_TEXT, marked);
+      }
+      const listing = complete(EXAMPLE_OFFER_TEXT.replace('"listing": {\n    "name"', '|"listing": {\n    "name"'));
+      assert.ok(listing.items.some((item) => item.label === 'listing'), 'the key itself, as JSON offers it');
+    });
+
+    it('replaces the value after `:` when one follows, instead of writing a second value', () => {
+      const { text, items } = complete(EXAMPLE_OFFER_TEXT.replace('"destination": "https"', '"destination":| "https"'));
+      assert.deepStrictEqual(items.map((item) => item.label), ['email', 'https', 'azureTable', 'dynamics365', 'marketo', 'salesforce']);
+      const result = applyCompletion(text, itemLabelled(items, 'email'));
+      assert.ok(result.includes('"destination": "email",\n'), result.slice(0, 400));
+      assertParses(result);
+    });
+
+    it('replaces a whole string from right before its quote or right after its closing quote', () => {
+      for (const marked of ['"visibility": |"private"', '"visibility": "private"|']) {
+        const { text, items } = complete(EXAMPLE_OFFER_TEXT.replace('"visibility": "private"', marked));
+        const result = applyCompletion(text, itemLabelled(items, 'public'));
+        assert.ok(result.includes('"visibility": "public",'), marked);
+        assertParses(result);
+      }
+    });
+
+    it('offers the other categories right before an item\'s quote, and before the `[`', () => {
+      const before = complete(EXAMPLE_OFFER_TEXT.replace('["Security", "Monitoring & Diagnostics"]', '[|"Security", "Monitoring & Diagnostics"]'));
+      const labels = before.items.map((item) => item.label);
+      assert.ok(labels.includes('Security'), 'the category being replaced may come back');
+      assert.ok(!labels.includes('Monitoring & Diagnostics'), 'a category chosen elsewhere is not offered again');
+      assert.ok(applyCompletion(before.text, itemLabelled(before.items, 'Analytics')).includes('["Analytics", "Monitoring & Diagnostics"]'));
+
+      const bracket = complete(EXAMPLE_OFFER_TEXT.replace('"categories": ["Security"', '"categories": |["Security"'));
+      const result = applyCompletion(bracket.text, itemLabelled(bracket.items, 'Analytics'));
+      assert.ok(result.includes('"categories": ["Analytics", "Security", "Monitoring & Diagnostics"]'), result.slice(0, 600));
+      assertParses(result);
+    });
+
+    it('offers the schema\'s default and examples', () => {
+      const version = complete(EXAMPLE_OFFER_TEXT.replace('"version": "1.0.0"', '"version": "|"'));
+      assert.deepStrictEqual(version.items.map((item) => [item.label, item.detail]), [['1.0.0', 'default']]);
+      assert.ok(applyCompletion(version.text, version.items[0]).includes('"version": "1.0.0"'));
+      const duration = complete(EXAMPLE_OFFER_TEXT.replace('"maximumActivationDuration": "PT8H"', '"maximumActivationDuration": |'));
+      assert.deepStrictEqual(duration.items.map((item) => item.label), ['PT8H', 'PT1H30M', 'PT30M']);
+      const result = applyCompletion(duration.text, itemLabelled(duration.items, 'PT1H30M'));
+      assert.ok(result.includes('"maximumActivationDuration": "PT1H30M",'), result);
+      assert.deepStrictEqual(errorsOf(result), []);
+      const mfa = complete(EXAMPLE_OFFER_TEXT.replace('"multiFactorAuthProvider": "Azure"', '"multiFactorAuthProvider": "|"'));
+      assert.deepStrictEqual(mfa.items.map((item) => [item.label, item.detail]), [['Azure', 'default'], ['None', undefined]]);
+    });
+
+    it('offers no made-up ids or paths from the schema\'s examples', () => {
+      const tenant = complete(EXAMPLE_OFFER_TEXT.replace('"tenantId": "72f988bf-86f1-41af-91ab-2d7cd011db47"', '"tenantId": "|"'));
+      assert.deepStrictEqual(tenant.items, [], 'the only plan\'s tenant is the one being edited, and the schema\'s example is Microsoft\'s');
+      const csv = complete(EXAMPLE_OFFER_TEXT.replace('"csv": "gold-customers.csv"', '"csv": |'));
+      assert.ok(!csv.items.some((item) => item.label === 'audience.csv'));
+    });
+  });
+
+  describe('ranking and context', () => {
+    it('lists roles in the order publishers reach for them', () => {
+      const { items } = complete(exampleWithRole('"|"'));
+      const ordered = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((item) => item.label);
+      assert.deepStrictEqual(ordered.slice(0, 4), ['Reader', 'Contributor', 'Managed Services Registration assignment Delete Role', 'Monitoring Reader']);
+      assert.ok(ordered.indexOf('Security Reader') < ordered.indexOf('AcrPull'), 'security roles before the rest');
+    });
+
+    it('keeps the role an id names while part of the id is typed inside it', () => {
+      const { text, items } = complete(exampleWithRole(`"${CONTRIBUTOR_ROLE_ID.slice(0, 6)}|${CONTRIBUTOR_ROLE_ID.slice(6)}" // Contributor`));
+      const contributor = itemLabelled(items, 'Contributor');
+      // The editor keeps the items whose filterText matches what is typed from the start of the range.
+      const range = (contributor.textEdit as TextEdit).range;
+      const typed = text.slice(offerDocument(text).offsetAt(range.start), text.indexOf(`${CONTRIBUTOR_ROLE_ID.slice(6)}"`));
+      assert.strictEqual(typed, CONTRIBUTOR_ROLE_ID.slice(0, 6));
+      assert.ok(contributor.filterText!.includes(typed), contributor.filterText);
+      assert.ok(itemLabelled(items, 'Reader').filterText!.includes(READER_ROLE_ID));
+    });
+
+    it('offers delegatedRoleDefinitionIds only in a User Access Administrator authorization, first there', () => {
+      const contributor = complete(EXAMPLE_OFFER_TEXT.replace(CONTRIBUTOR_LINE, `${CONTRIBUTOR_LINE}\n            |`));
+      assert.deepStrictEqual(contributor.items.map((item) => item.label), [], 'a Contributor authorization has every key it may have');
+      const administrator = EXAMPLE_OFFER_TEXT.replace(
+        `"roleDefinitionId": "${USER_ACCESS_ADMINISTRATOR_ROLE_ID}", // User Access Administrator\n            "delegatedRoleDefinitionIds": ["${CONTRIBUTOR_ROLE_ID}"]`,
+        `"roleDefinitionId": "${USER_ACCESS_ADMINISTRATOR_ROLE_ID}", // User Access Administrator\n            |`,
+      );
+      const { text, items } = complete(administrator);
+      const delegated = itemLabelled(items, 'delegatedRoleDefinitionIds');
+      assert.strictEqual(delegated.detail, 'required');
+      assert.ok(applyCompletion(text, delegated).includes('"delegatedRoleDefinitionIds": []'));
+      const byName = complete(administrator.replace(`"${USER_ACCESS_ADMINISTRATOR_ROLE_ID}"`, '"User Access Administrator"'));
+      assert.ok(byName.items.some((item) => item.label === 'delegatedRoleDefinitionIds'), 'also when the role is written by name');
+    });
+
+    it('offers justInTimeAccessPolicy only in an eligible authorization', () => {
+      const permanent = complete('{ "plans": [ { "technicalConfiguration": { "authorizations": [ { | } ] } } ] }').items.map((item) => item.label);
+      assert.ok(!permanent.includes('justInTimeAccessPolicy'), permanent.join(', '));
+      const eligible = complete('{ "plans": [ { "technicalConfiguration": { "eligibleAuthorizations": [ { | } ] } } ] }').items.map((item) => item.label);
+      assert.ok(eligible.includes('justInTimeAccessPolicy'), eligible.join(', '));
+      assert.ok(!eligible.includes('delegatedRoleDefinitionIds'), eligible.join(', '));
     });
   });
 

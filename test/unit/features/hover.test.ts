@@ -39,6 +39,19 @@ function rangeText(hovered: Hovered): string {
   return hovered.text.slice(document.offsetAt(hovered.hover.range.start), document.offsetAt(hovered.hover.range.end));
 }
 
+/** The domain's facts of a hover: what follows the field's description, below its rule. */
+function facts(hovered: Hovered): string {
+  const text = contents(hovered);
+  const rule = text.indexOf('\n\n---\n\n');
+  assert.ok(rule > 0, `the hover has no facts below the field's description: ${text}`);
+  return text.slice(rule + '\n\n---\n\n'.length);
+}
+
+/** The field's description, as the schema gives it (what VS Code's JSON support shows). */
+function describedAs(hovered: Hovered, description: string): void {
+  assert.ok(contents(hovered).startsWith(description), contents(hovered));
+}
+
 function withName(name: string): string {
   return EXAMPLE_OFFER_TEXT.replace('"name": "Contoso Sentinel Operations"', `"name": ${JSON.stringify(name)}`);
 }
@@ -78,7 +91,41 @@ describe('hover', () => {
       const text = contents(hoverOn(EXAMPLE_OFFER_TEXT, '"alias"'));
       assert.ok(!text.includes('Limit'), text);
       assert.ok(text.length > 10, text);
-      assert.strictEqual(hoverOn(EXAMPLE_OFFER_TEXT, '{\n  // A complete', 0).hover, null);
+      assert.strictEqual(hoverOn(EXAMPLE_OFFER_TEXT, '"alias": ', '"alias"'.length).hover, null, 'on the colon');
+      assert.strictEqual(hoverOn(EXAMPLE_OFFER_TEXT, '"offerType": "managedService",', '"offerType": "managedService"'.length).hover, null, 'on a comma');
+    });
+  });
+
+  describe('on brackets, items and empty values', () => {
+    it("describes an object on its braces, the offer's title first, and nothing in the middle of a block", () => {
+      const root = hoverOn(EXAMPLE_OFFER_TEXT, '{\n  // A complete', 0);
+      describedAs(root, 'Managed service offer\n\nAn Azure Marketplace managed service offer');
+      const listing = hoverOn(EXAMPLE_OFFER_TEXT, '"listing": {', '"listing": '.length);
+      describedAs(listing, 'The offer listing: what customers see');
+      assert.ok(rangeText(listing).startsWith('{\n    "name"'));
+      const closing = EXAMPLE_OFFER_TEXT.indexOf('\n  },\n  "previewAudience"') + '\n  '.length;
+      describedAs(hoverAt(EXAMPLE_OFFER_TEXT, closing), 'The offer listing: what customers see');
+      assert.strictEqual(hoverOn(EXAMPLE_OFFER_TEXT, '"name": "Contoso Sentinel Operations",\n', '"name": "Contoso Sentinel Operations",\n'.length).hover, null);
+    });
+
+    it('describes an array on its brackets with its count, and each item by the schema of the items', () => {
+      const categories = hoverOn(EXAMPLE_OFFER_TEXT, '["Security"', 0);
+      describedAs(categories, 'Marketplace categories where customers find the offer');
+      assert.ok(contents(categories).includes('2 / 5 entries'), contents(categories));
+      describedAs(hoverOn(EXAMPLE_OFFER_TEXT, '"Monitoring & Diagnostics"]', '"Monitoring & Diagnostics"'.length), 'Marketplace categories');
+      describedAs(hoverOn(EXAMPLE_OFFER_TEXT, '"Security"', 1), 'A marketplace category.');
+      const subscription = hoverOn(EXAMPLE_OFFER_TEXT, '"5c6d7e8f');
+      describedAs(subscription, 'An Azure subscription ID (GUID).');
+      assert.strictEqual(rangeText(subscription), '"5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f"');
+    });
+
+    it('describes an empty value like a written one', () => {
+      const emptyRole = EXAMPLE_OFFER_TEXT.replace(`"${CONTRIBUTOR_ROLE_ID}" // Contributor`, '""');
+      describedAs(hoverOn(emptyRole, '"roleDefinitionId": ""', '"roleDefinitionId": "'.length), 'ID (GUID) of the Azure **built-in** role to grant.');
+      const emptyName = withName('');
+      const text = contents(hoverOn(emptyName, '"name": ""', '"name": "'.length));
+      assert.ok(text.startsWith('Offer name shown in the marketplace'), text);
+      assert.ok(text.includes('0 / 50 characters — empty'), text);
     });
 
     it('shows the limit on the value too', () => {
@@ -90,7 +137,8 @@ describe('hover', () => {
   describe('on a role id', () => {
     it("shows the role's name, description, category and that Lighthouse supports it", () => {
       const hovered = hoverOn(EXAMPLE_OFFER_TEXT, `"${CONTRIBUTOR_ROLE_ID}" // Contributor`);
-      const text = contents(hovered);
+      describedAs(hovered, 'ID (GUID) of the Azure **built-in** role to grant.');
+      const text = facts(hovered);
       assert.ok(text.startsWith('**Contributor**'), text);
       assert.ok(text.includes('Grants full access to manage all resources'), text);
       assert.ok(text.includes('Category: General'), text);
@@ -101,8 +149,8 @@ describe('hover', () => {
 
     it('says why Owner and DataActions roles are refused', () => {
       const owner = EXAMPLE_OFFER_TEXT.replace(`"${CONTRIBUTOR_ROLE_ID}" // Contributor`, `"${OWNER_ROLE_ID}"`);
-      const ownerText = contents(hoverOn(owner, `"${OWNER_ROLE_ID}"`));
-      assert.ok(ownerText.startsWith('**Owner**'));
+      const ownerText = facts(hoverOn(owner, `"${OWNER_ROLE_ID}"`));
+      assert.ok(ownerText.startsWith('**Owner**'), ownerText);
       assert.ok(ownerText.includes('✗ Azure Lighthouse does not support the Owner role'), ownerText);
 
       const dataActions = EXAMPLE_OFFER_TEXT.replace(`"${CONTRIBUTOR_ROLE_ID}" // Contributor`, `"${LOG_ANALYTICS_READER.id}"`);
@@ -138,22 +186,23 @@ describe('hover', () => {
   describe('on an image path', () => {
     it('shows the real size against the expected size', () => {
       const hovered = hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"');
-      assert.strictEqual(contents(hovered), '✓ 40 × 40 pixels, as expected.');
+      describedAs(hovered, 'Small logo, shown in search results.');
+      assert.strictEqual(facts(hovered), '✓ 40 × 40 pixels, as expected.');
       assert.strictEqual(rangeText(hovered), '"media/logo-small.png"');
-      const wrong = contents(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { files: { 'media/logo-small.png': makePng(90, 90) } }));
+      const wrong = facts(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { files: { 'media/logo-small.png': makePng(90, 90) } }));
       assert.strictEqual(wrong, '✗ 90 × 90 pixels; expected 40 × 40 pixels.');
-      const screenshot = contents(hoverOn(EXAMPLE_OFFER_TEXT, '"media/screenshot-dashboard.png"'));
+      const screenshot = facts(hoverOn(EXAMPLE_OFFER_TEXT, '"media/screenshot-dashboard.png"'));
       assert.strictEqual(screenshot, '✓ 1280 × 720 pixels, as expected.');
     });
 
     it('says when the file is missing, not a PNG, outside the workspace or the offer unsaved', () => {
       const missing = EXAMPLE_OFFER_TEXT.replace('media/logo-small.png', 'media/nope.png');
-      assert.strictEqual(contents(hoverOn(missing, '"media/nope.png"')), 'No file at this path (expected 40 × 40 pixels).');
-      const jpeg = contents(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { files: { 'media/logo-small.png': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) } }));
+      assert.strictEqual(facts(hoverOn(missing, '"media/nope.png"')), 'No file at this path (expected 40 × 40 pixels).');
+      const jpeg = facts(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { files: { 'media/logo-small.png': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) } }));
       assert.strictEqual(jpeg, 'This file is not a readable PNG image (expected 40 × 40 pixels).');
       const outside = EXAMPLE_OFFER_TEXT.replace('media/logo-small.png', '../../etc/logo.png');
-      assert.strictEqual(contents(hoverOn(outside, '"../../etc')), 'This path leads outside the workspace folder: it is not read (expected 40 × 40 pixels).');
-      assert.strictEqual(contents(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { unsaved: true })), 'Save the offer to check this image (expected 40 × 40 pixels).');
+      assert.strictEqual(facts(hoverOn(outside, '"../../etc')), 'This path leads outside the workspace folder: it is not read (expected 40 × 40 pixels).');
+      assert.strictEqual(facts(hoverOn(EXAMPLE_OFFER_TEXT, '"media/logo-small.png"', 1, 0, { unsaved: true })), 'Save the offer to check this image (expected 40 × 40 pixels).');
     });
   });
 
@@ -165,7 +214,8 @@ describe('hover', () => {
         '{ "principalId": "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f" }',
       );
       const hovered = hoverOn(text, '"6f1c2d3e', 1, 1);
-      const value = contents(hovered);
+      describedAs(hovered, 'Object ID (GUID) of the approver in the managing tenant');
+      const value = facts(hovered);
       assert.ok(value.startsWith('Principal `6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f`: **Tier 2 Operators**'), value);
       assert.ok(value.includes('- Tier 2 Operators — plan gold, authorization 1'), value);
       assert.ok(value.includes('- (no display name) — plan gold, just-in-time approver 1'), value);

@@ -110,7 +110,7 @@ describe('editing features over LSP', () => {
     assert.ok(!items.some((item) => item.detail === OWNER_ROLE_ID), 'Owner offered');
     const contributor = itemLabelled(items, 'Contributor');
     assert.strictEqual(contributor.detail, CONTRIBUTOR_ROLE_ID);
-    assert.strictEqual(contributor.filterText, 'Contributor');
+    assert.strictEqual(contributor.filterText, `Contributor ${CONTRIBUTOR_ROLE_ID}`);
 
     const diagnostics = await setText(applyCompletion(current, contributor));
     assert.ok(current.includes(`"roleDefinitionId": "${CONTRIBUTOR_ROLE_ID}"`));
@@ -172,7 +172,8 @@ describe('editing features over LSP', () => {
     });
     assert.ok(hover, 'no hover');
     const value = (hover.contents as MarkupContent).value;
-    assert.ok(value.startsWith('**Contributor**'), value);
+    assert.ok(value.startsWith('ID (GUID) of the Azure **built-in** role to grant.'), value);
+    assert.ok(value.includes('**Contributor**'), value);
     assert.ok(value.includes('Supported by Azure Lighthouse'), value);
   });
 
@@ -227,7 +228,7 @@ describe('editing features over LSP', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', {
       settings: { marketplaceOffer: { roleCatalogPath: 'roles/az.json' } },
     });
-    assert.deepStrictEqual((await completeAt(roleOffset)).map((item) => item.label), ['Contoso Future Operator', 'Reader']);
+    assert.deepStrictEqual((await completeAt(roleOffset)).map((item) => item.label), ['Reader', 'Contoso Future Operator']);
     const codes = (await rechecked).map((d) => d.code);
     assert.ok(codes.includes('role-unknown'), `the shipped roles are unknown to this catalog: ${codes.join(', ')}`);
     assert.strictEqual(warnings.length, 0, warnings.join('\n'));

@@ -1,7 +1,10 @@
 import { t } from '@core/l10n';
-import { prop } from '@core/model/nodes';
+import type { Node } from 'jsonc-parser';
+import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
+import { removeElementFix } from './quickFix';
 import { intendedRole } from './roleReference';
 
 const KINDS: AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'];
@@ -43,5 +46,26 @@ export const authorizationDuplicate: Rule = {
         }
       }
     }
+  },
+  fix(diagnostic, context) {
+    // "Remove this duplicate": the later authorization, when an earlier one still gives the same
+    // principal the same role (never applied blindly: its display name may be the one meant).
+    const path = fromPointer(diagnostic.path);
+    const index = path[path.length - 1];
+    const authorization = context.document.nodeAt(path);
+    const list = authorization?.parent;
+    if (typeof index !== 'number' || list?.type !== 'array') {
+      return [];
+    }
+    const keyOf = (node: Node) => {
+      const principalId = str(prop(node, 'principalId'));
+      const roleId = str(prop(node, 'roleDefinitionId'));
+      const role = intendedRole(context.catalog, roleId);
+      return principalId === undefined || roleId === undefined ? undefined : `${principalId.trim().toLowerCase()}|${(role?.id ?? roleId.trim()).toLowerCase()}`;
+    };
+    const key = keyOf(authorization!);
+    const earlier = key !== undefined && items(list).slice(0, index).some((other) => keyOf(other) === key);
+    const fix = earlier ? removeElementFix(context, path, t('Remove this duplicate authorization'), false) : undefined;
+    return fix ? [fix] : [];
   },
 };

@@ -1,6 +1,10 @@
 import { t } from '@core/l10n';
 import { isObject, items, prop } from '@core/model/nodes';
+import { CONTRIBUTOR_ROLE_ID } from '@core/knowledge/rolePolicy';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
+import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
+import { addAuthorizationFix, valueAt } from './quickFix';
 
 export const authorizationsRequired: Rule = {
   code: 'authorizations-required',
@@ -26,5 +30,19 @@ export const authorizationsRequired: Rule = {
         );
       }
     }
+  },
+  fix(diagnostic, context) {
+    // As the message suggests: your operators' group with Contributor, its principal to fill in.
+    const list = valueAt(context, diagnostic.path);
+    if (list !== undefined && !(Array.isArray(list) && list.length === 0)) {
+      return [];
+    }
+    const authorization = {
+      principalId: PLACEHOLDER_PRINCIPAL_ID,
+      principalIdDisplayName: '',
+      roleDefinitionId: CONTRIBUTOR_ROLE_ID,
+    };
+    const fix = addAuthorizationFix(context, fromPointer(diagnostic.path), authorization, t('Add an authorization with Contributor (then set its principal)'));
+    return fix ? [fix] : [];
   },
 };

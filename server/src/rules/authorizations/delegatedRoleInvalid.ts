@@ -1,17 +1,17 @@
 import { t } from '@core/l10n';
-import { OWNER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { roleRefusal } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
+import { embeddedRoleIdFixes, replacementRoleFixes } from './roleFixes';
 import {
   dataActionsMessage,
   intendedRole,
   isUserAccessAdministrator,
   resolveRoleReference,
   roleNameMessage,
-  sameId,
   unknownRoleMessage,
 } from './roleReference';
 
@@ -42,25 +42,29 @@ export const delegatedRoleInvalid: Rule = {
               roleName: reference.role.roleName,
               reported: value,
             });
-          } else if (sameId(reference.role.id, OWNER_ROLE_ID)) {
-            report(item, t('User Access Administrator may not assign Owner: Azure Lighthouse does not support it. List roles such as Contributor instead.'));
-          } else if (isUserAccessAdministrator(reference.role)) {
-            report(item, t('User Access Administrator may not assign User Access Administrator itself: list the roles to assign, such as Contributor.'));
-          } else if (reference.role.hasDataActions) {
-            report(item, dataActionsMessage(reference.role, catalog));
+          } else {
+            const refusal = roleRefusal('delegated', reference.role);
+            if (refusal === 'owner') {
+              report(item, t('User Access Administrator may not assign Owner: Azure Lighthouse does not support it. List roles such as Contributor instead.'));
+            } else if (refusal === 'assignsItself') {
+              report(item, t('User Access Administrator may not assign User Access Administrator itself: list the roles to assign, such as Contributor.'));
+            } else if (refusal === 'dataActions') {
+              report(item, dataActionsMessage(reference.role, catalog));
+            }
           }
         }
       }
     }
   },
   fix(diagnostic, context) {
-    // Only a role written by name has a sure fix: its ID.
+    // A role written by name has a sure fix: its ID.
     const { roleId, roleName, reported } = diagnostic.data ?? {};
-    if (typeof roleId !== 'string' || typeof roleName !== 'string' || valueAt(context, diagnostic.path) !== reported) {
-      return [];
+    if (typeof roleId === 'string' && typeof roleName === 'string') {
+      return valueAt(context, diagnostic.path) === reported
+        ? [setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true)]
+        : [];
     }
-    return [
-      setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true),
-    ];
+    // A refused role: the roles the message suggests, or removing it; a resource id: its GUID.
+    return [...replacementRoleFixes(diagnostic, context, 'delegated'), ...embeddedRoleIdFixes(diagnostic, context)];
   },
 };

@@ -1,9 +1,10 @@
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
-import { items, prop } from '@core/model/nodes';
+import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
-import type { Rule } from '../rule';
-import { removePropertyFix, valueAt } from './quickFix';
+import { USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/knowledge/rolePolicy';
+import type { QuickFix, Rule } from '../rule';
+import { addAuthorizationFix, combinedFix, removePropertyFix, valueAt } from './quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
 
 export const delegatedRolesNotAllowed: Rule = {
@@ -30,10 +31,22 @@ export const delegatedRolesNotAllowed: Rule = {
     }
   },
   fix(diagnostic, context) {
-    if (valueAt(context, diagnostic.path) === undefined) {
+    const list = valueAt(context, diagnostic.path);
+    if (list === undefined) {
       return [];
     }
-    const fix = removePropertyFix(context, fromPointer(diagnostic.path), t("Remove 'delegatedRoleDefinitionIds'"), true);
-    return fix ? [fix] : [];
+    const path = fromPointer(diagnostic.path);
+    const fix = removePropertyFix(context, path, t("Remove 'delegatedRoleDefinitionIds'"), true);
+    // The message's other way: the same principal as User Access Administrator, in an authorization of its own.
+    const authorization = context.document.nodeAt(path.slice(0, -1));
+    const administrator = {
+      principalId: str(prop(authorization, 'principalId')) ?? '',
+      principalIdDisplayName: str(prop(authorization, 'principalIdDisplayName')) ?? '',
+      roleDefinitionId: USER_ACCESS_ADMINISTRATOR_ROLE_ID,
+      delegatedRoleDefinitionIds: list,
+    };
+    const title = t('Move these roles to a User Access Administrator authorization for the same principal');
+    const moved = combinedFix(context, title, [fix, addAuthorizationFix(context, path.slice(0, -2), administrator, title)], false);
+    return [fix, moved].filter((candidate): candidate is QuickFix => candidate !== undefined);
   },
 };

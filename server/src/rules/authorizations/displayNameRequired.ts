@@ -1,6 +1,9 @@
 import { t } from '@core/l10n';
 import { prop, str } from '@core/model/nodes';
+import { fromPointer } from '@core/model/jsonPointer';
+import { plansOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
+import { addPropertyFix, setValueFix, valueAt } from './quickFix';
 import { principalHoldersOf } from './principals';
 
 export const displayNameRequired: Rule = {
@@ -35,5 +38,28 @@ export const displayNameRequired: Rule = {
         );
       }
     }
+  },
+  fix(diagnostic, context) {
+    // The name this offer already gives the same principal elsewhere, when it gives one.
+    const path = fromPointer(diagnostic.path);
+    const holder = context.document.nodeAt(path.slice(0, -1));
+    const principalId = str(prop(holder, 'principalId'))?.trim().toLowerCase();
+    const current = valueAt(context, diagnostic.path);
+    if (!holder || !principalId || (current !== undefined && (typeof current !== 'string' || current.trim() !== ''))) {
+      return [];
+    }
+    const name = principalHoldersOf(plansOf(context.document.root))
+      .filter((other) => other.node !== holder && str(prop(other.node, 'principalId'))?.trim().toLowerCase() === principalId)
+      .map((other) => str(prop(other.node, 'principalIdDisplayName'))?.trim())
+      .find((other): other is string => other !== undefined && other !== '');
+    if (!name) {
+      return [];
+    }
+    const title = t("Use '{0}', the name this offer gives this principal elsewhere", name);
+    if (current === undefined) {
+      const fix = addPropertyFix(context, path.slice(0, -1), 'principalIdDisplayName', name, title, false);
+      return fix ? [fix] : [];
+    }
+    return [setValueFix(context, path, name, title, false)];
   },
 };

@@ -1,6 +1,11 @@
+import { t } from '@core/l10n';
+import { READER_ROLE_ID, roleRefusal } from '@core/knowledge/rolePolicy';
+import { fromPointer } from '@core/model/jsonPointer';
 import { prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
-import type { Rule } from '../rule';
+import type { FixContext, QuickFix, Rule } from '../rule';
+import { addAuthorizationFix, combinedFix, removeElementFix, valueAt } from './quickFix';
+import { replacementRoleFixes } from './roleFixes';
 import { refusalMessage, resolveRoleReference } from './roleReference';
 
 export const eligibleRoleInvalid: Rule = {
@@ -21,4 +26,38 @@ export const eligibleRoleInvalid: Rule = {
       }
     }
   },
+  fix(diagnostic, context) {
+    return [...replacementRoleFixes(diagnostic, context, 'eligible'), ...permanentAdministratorFix(diagnostic.path, context)];
+  },
 };
+
+/**
+ * User Access Administrator cannot be eligible: the message says to give it in authorizations,
+ * with delegatedRoleDefinitionIds. The eligible authorization moves there (its activation policy
+ * has no place in a permanent one), allowed to assign Reader, the least a principal could assign,
+ * to change as needed.
+ */
+function permanentAdministratorFix(pointer: string, context: FixContext): QuickFix[] {
+  const value = valueAt(context, pointer);
+  const reference = typeof value === 'string' ? resolveRoleReference(context.catalog, value) : undefined;
+  if (reference?.kind !== 'builtin' || roleRefusal('eligible', reference.role) !== 'notEligible') {
+    return [];
+  }
+  const eligiblePath = fromPointer(pointer).slice(0, -1);
+  const configurationPath = eligiblePath.slice(0, -2);
+  const eligible = context.document.nodeAt(eligiblePath);
+  const authorization = {
+    principalId: str(prop(eligible, 'principalId')) ?? '',
+    principalIdDisplayName: str(prop(eligible, 'principalIdDisplayName')) ?? '',
+    roleDefinitionId: reference.role.id,
+    delegatedRoleDefinitionIds: [READER_ROLE_ID],
+  };
+  const title = t('Make it a permanent authorization that may assign Reader (change it to the roles you need)');
+  const fix = combinedFix(
+    context,
+    title,
+    [removeElementFix(context, eligiblePath, title, false), addAuthorizationFix(context, [...configurationPath, 'authorizations'], authorization, title)],
+    false,
+  );
+  return fix ? [fix] : [];
+}

@@ -1,6 +1,8 @@
 import { t } from '@core/l10n';
 import { prop, str } from '@core/model/nodes';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
+import { setValueFix, valueAt } from './quickFix';
 import { formatSeconds, parseIsoDuration } from './isoDuration';
 import { justInTimePoliciesOf } from './justInTimePolicies';
 
@@ -43,5 +45,25 @@ export const jitDuration: Rule = {
         );
       }
     }
+  },
+  fix(diagnostic, context) {
+    // What the message names: the duration in capitals, or the limit it passes.
+    const text = valueAt(context, diagnostic.path);
+    if (typeof text !== 'string') {
+      return [];
+    }
+    const path = fromPointer(diagnostic.path);
+    const seconds = parseIsoDuration(text);
+    if (seconds === undefined) {
+      const capitalised = text.trim().toUpperCase();
+      return parseIsoDuration(capitalised) !== undefined ? [setValueFix(context, path, capitalised, t("Change to '{0}'", capitalised), true)] : [];
+    }
+    if (seconds < MINIMUM_SECONDS) {
+      return [setValueFix(context, path, 'PT30M', t("Change to '{0}'", 'PT30M'), false)];
+    }
+    if (seconds > MAXIMUM_SECONDS) {
+      return [setValueFix(context, path, 'PT8H', t("Change to '{0}'", 'PT8H'), false)];
+    }
+    return [];
   },
 };

@@ -1,6 +1,8 @@
 import { t } from '@core/l10n';
 import { prop, str } from '@core/model/nodes';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
+import { setValueFix, valueAt } from './quickFix';
 import { justInTimePoliciesOf } from './justInTimePolicies';
 
 const PROVIDERS = ['Azure', 'None'];
@@ -29,4 +31,14 @@ export const jitMfa: Rule = {
       );
     }
   },
+  fix(diagnostic, context) {
+    const provider = valueAt(context, diagnostic.path);
+    const meant = typeof provider === 'string' && !PROVIDERS.includes(provider) ? providerMeant(provider) : undefined;
+    return meant ? [setValueFix(context, fromPointer(diagnostic.path), meant, t("Change to '{0}'", meant), true)] : [];
+  },
 };
+
+/** The provider written in other letters ('azure', ' None '), as the message names it. */
+function providerMeant(provider: string): string | undefined {
+  return PROVIDERS.find((candidate) => candidate.toLowerCase() === provider.trim().toLowerCase());
+}

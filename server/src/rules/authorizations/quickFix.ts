@@ -120,6 +120,66 @@ export function removePropertyFix(context: FixContext, valuePath: JSONPath, titl
   return { title, edits: toTextEdits(document, edits), isPreferred };
 }
 
+/**
+ * Removes the array element at `path` with the comma that separated it: up to the next element,
+ * or from the previous one for the last (jsonc-parser's `modify` with formatting garbles an inline
+ * array when it removes from it). Comments in the removed stretch are kept by `fixesFor`.
+ */
+export function removeElementFix(context: FixContext, path: JSONPath, title: string, isPreferred: boolean): QuickFix | undefined {
+  const element = context.document.nodeAt(path);
+  const siblings = element?.parent?.type === 'array' ? element.parent.children : undefined;
+  if (!element || !siblings) {
+    return undefined;
+  }
+  const array = element.parent!;
+  const index = siblings.indexOf(element);
+  const next = siblings[index + 1];
+  const previous = siblings[index - 1];
+  let start = element.offset;
+  let end = element.offset + element.length;
+  if (next) {
+    end = next.offset;
+  } else if (previous) {
+    start = previous.offset + previous.length;
+  } else if (context.document.getText()[array.offset + array.length - 1] === ']') {
+    // The only element: the array is left empty, `[]`.
+    start = array.offset + 1;
+    end = array.offset + array.length - 1;
+  }
+  return { title, edits: toTextEdits(context.document, [{ offset: start, length: end - start, content: '' }]), isPreferred };
+}
+
+/** Adds an authorization at the end of the list at `listPath`, or makes that list if there is none. */
+export function addAuthorizationFix(context: FixContext, listPath: JSONPath, authorization: object, title: string): QuickFix | undefined {
+  const list = context.document.nodeAt(listPath);
+  if (list && list.type !== 'array') {
+    return undefined;
+  }
+  return list && (list.children?.length ?? 0) > 0
+    ? appendFix(context, listPath, authorization, title)
+    : setValueFix(context, listPath, [authorization], title, false);
+}
+
+/**
+ * One fix made of the edits of several, each computed on the same text (an editor applies them
+ * together): none when a part is missing or two of them overlap.
+ */
+export function combinedFix(context: FixContext, title: string, parts: (QuickFix | undefined)[], isPreferred: boolean): QuickFix | undefined {
+  if (parts.some((part) => part === undefined)) {
+    return undefined;
+  }
+  const edits = parts.flatMap((part) => part!.edits);
+  const spans = edits
+    .map((edit) => ({ start: context.document.offsetAt(edit.range.start), end: context.document.offsetAt(edit.range.end) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let index = 1; index < spans.length; index++) {
+    if (spans[index].start < spans[index - 1].end) {
+      return undefined;
+    }
+  }
+  return { title, edits, isPreferred };
+}
+
 function toTextEdits(document: OfferDocument, edits: OffsetEdit[]) {
   return editsToTextEdits(document, [...edits].sort((a, b) => a.offset - b.offset));
 }

@@ -1,4 +1,6 @@
+import { roleRefusal } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
+import { replacementRoleFixes } from './roleFixes';
 import { refusalMessage, roleValuesOf } from './roleReference';
 
 export const roleDataActions: Rule = {
@@ -8,9 +10,12 @@ export const roleDataActions: Rule = {
   docs: 'Azure Lighthouse refuses built-in roles with DataActions (the catalog says which, and roles gain them over time); this names a similar role without them. (Eligible authorizations are checked by eligible-role-invalid.)',
   check({ plans, catalog, report }) {
     for (const { node, reference } of roleValuesOf(plans, catalog, ['authorizations'])) {
-      if (reference.kind === 'builtin' && reference.role.hasDataActions) {
+      if (reference.kind === 'builtin' && roleRefusal('authorization', reference.role) === 'dataActions') {
         report(node, refusalMessage(reference.role, 'authorizations', catalog)!);
       }
     }
+  },
+  fix(diagnostic, context) {
+    return replacementRoleFixes(diagnostic, context, 'authorization');
   },
 };

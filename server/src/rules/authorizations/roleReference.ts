@@ -3,14 +3,8 @@
  * so that every role rule agrees, plus the wording the role rules share.
  */
 import { t } from '@core/l10n';
-import {
-  CONTRIBUTOR_ROLE_ID,
-  OWNER_ROLE_ID,
-  READER_ROLE_ID,
-  USER_ACCESS_ADMINISTRATOR_ROLE_ID,
-  type RoleCatalog,
-  type RoleDefinition,
-} from '@core/catalog/roleCatalog';
+import type { RoleCatalog, RoleDefinition } from '@core/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, isUserAccessAdministratorId, READER_ROLE_ID, roleRefusal, type RoleSlot } from '@core/knowledge/rolePolicy';
 import type { Node } from 'jsonc-parser';
 import { isGuid, prop, str } from '@core/model/nodes';
 import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '@core/model/offerStructure';
@@ -83,7 +77,12 @@ export function sameId(a: string, b: string): boolean {
 }
 
 export function isUserAccessAdministrator(role: RoleDefinition | undefined): boolean {
-  return role !== undefined && sameId(role.id, USER_ACCESS_ADMINISTRATOR_ROLE_ID);
+  return role !== undefined && isUserAccessAdministratorId(role.id);
+}
+
+/** The role slot of an authorization's roleDefinitionId. */
+export function roleSlotOf(kind: AuthorizationKind): RoleSlot {
+  return kind === 'authorizations' ? 'authorization' : 'eligible';
 }
 
 /** The message for a value that is not a built-in role's GUID ('unknownGuid' / 'notGuid'). */
@@ -114,22 +113,22 @@ export function roleNameMessage(value: string, role: RoleDefinition): string {
 
 /**
  * Why Azure Lighthouse refuses a built-in role in an authorization of this kind, as the message
- * to show (undefined: the role is accepted there). Owner and DataActions roles are refused
- * everywhere; User Access Administrator only as an eligible role.
+ * to show (undefined: the role is accepted there). The decision is the role policy's
+ * (`@core/knowledge/rolePolicy`); the wording is the rules'.
  */
 export function refusalMessage(role: RoleDefinition, kind: AuthorizationKind, catalog: RoleCatalog): string | undefined {
-  if (sameId(role.id, OWNER_ROLE_ID)) {
-    return kind === 'authorizations'
-      ? t('Azure Lighthouse does not support the Owner role: use Contributor, and add User Access Administrator with delegatedRoleDefinitionIds if this principal must assign roles.')
-      : t('Azure Lighthouse does not support the Owner role, eligible or not: use a role such as Contributor.');
+  switch (roleRefusal(roleSlotOf(kind), role)) {
+    case 'owner':
+      return kind === 'authorizations'
+        ? t('Azure Lighthouse does not support the Owner role: use Contributor, and add User Access Administrator with delegatedRoleDefinitionIds if this principal must assign roles.')
+        : t('Azure Lighthouse does not support the Owner role, eligible or not: use a role such as Contributor.');
+    case 'dataActions':
+      return dataActionsMessage(role, catalog);
+    case 'notEligible':
+      return t('User Access Administrator cannot be an eligible role: give it in authorizations, with delegatedRoleDefinitionIds.');
+    default:
+      return undefined;
   }
-  if (role.hasDataActions) {
-    return dataActionsMessage(role, catalog);
-  }
-  if (kind === 'eligibleAuthorizations' && isUserAccessAdministrator(role)) {
-    return t('User Access Administrator cannot be an eligible role: give it in authorizations, with delegatedRoleDefinitionIds.');
-  }
-  return undefined;
 }
 
 /** "Log Analytics Reader has DataActions, which Azure Lighthouse does not support: choose … such as …" */

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { embeddedRoleIdFixes } from './roleFixes';
 import { roleValuesOf, unknownRoleMessage } from './roleReference';
 
 export const roleUnknown: Rule = {
@@ -13,5 +14,8 @@ export const roleUnknown: Rule = {
         report(node, unknownRoleMessage(value, reference));
       }
     }
+  },
+  fix(diagnostic, context) {
+    return embeddedRoleIdFixes(diagnostic, context);
   },
 };

@@ -1,6 +1,8 @@
 import { t } from '@core/l10n';
 import { at, str } from '@core/model/nodes';
-import type { Rule } from '../rule';
+import { fromPointer } from '@core/model/jsonPointer';
+import type { FixContext, QuickFix, Rule } from '../rule';
+import type { OfferDiagnostic } from '../diagnostic';
 import { HtmlAttribute, parseRichText } from './richText';
 import { rangesInString } from './stringRanges';
 
@@ -68,4 +70,51 @@ export const descriptionHtml: Rule = {
       }
     }
   },
+  fix(diagnostic, context) {
+    return scriptFixes(diagnostic, context);
+  },
 };
+
+/**
+ * What the messages say to remove: a `<script>` element (with its content and closing tag) or an
+ * event-handler attribute. The description is read again and the diagnostic's range must still be
+ * that tag or attribute; the edit removes the characters as written in the JSON string (escapes
+ * included), so the string stays well formed.
+ */
+function scriptFixes(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[] {
+  const { document } = context;
+  const node = document.nodeAt(fromPointer(diagnostic.path));
+  const html = str(node);
+  if (!node || html === undefined || !html.includes('<')) {
+    return [];
+  }
+  const rangeOf = rangesInString(document, node);
+  const reported = document.offsetAt(diagnostic.range.start);
+  const reportedEnd = document.offsetAt(diagnostic.range.end);
+  const at = (start: number, end: number) => {
+    const target = rangeOf(start, end) as { offset: number; length: number };
+    return target.offset === reported && target.offset + target.length === reportedEnd;
+  };
+  const removal = (start: number, end: number, title: string): QuickFix => {
+    const from = rangeOf(start, start) as { offset: number };
+    const to = rangeOf(end, end) as { offset: number };
+    return { title, edits: [{ range: document.rangeAt(from.offset, to.offset - from.offset), newText: '' }], isPreferred: true };
+  };
+  for (const tag of parseRichText(html).tags) {
+    if (tag.name === 'script' && at(tag.start, tag.end)) {
+      const close = html.toLowerCase().indexOf('</script', tag.end);
+      const closeEnd = close < 0 ? -1 : html.indexOf('>', close);
+      return closeEnd < 0 ? [] : [removal(tag.start, closeEnd + 1, t('Remove the <script> element'))];
+    }
+    for (const attribute of tag.attributes) {
+      if (isEventHandler(attribute) && at(attribute.start, attribute.end)) {
+        let start = attribute.start;
+        while (start > tag.start && /\s/.test(html[start - 1])) {
+          start--;
+        }
+        return [removal(start, attribute.end, t("Remove the attribute '{0}'", attribute.name))];
+      }
+    }
+  }
+  return [];
+}

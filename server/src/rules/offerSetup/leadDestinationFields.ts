@@ -3,7 +3,9 @@ import { t } from '@core/l10n';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
 import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule, RuleContext } from '../rule';
+import { addPropertyFix, setValueFix, valueAt } from '../authorizations/quickFix';
 
 /** What each lead destination needs, as Partner Center's lead management page asks for it. */
 export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -56,6 +58,31 @@ export const leadDestinationFields: Rule = {
         checkValue(context, destination, field, prop(lead, field));
       }
     }
+  },
+  fix(diagnostic, context) {
+    // What the messages name: the destination in its own letters, the field the destination needs
+    // (to fill in), the endpoint's https:// address.
+    const path = fromPointer(diagnostic.path);
+    const lead = context.document.nodeAt(['leadManagement']);
+    if (path.length !== 2 || path[0] !== 'leadManagement' || !isObject(lead)) {
+      return [];
+    }
+    const field = String(path[1]);
+    const value = valueAt(context, diagnostic.path);
+    if (field === 'destination' && typeof value === 'string' && !LEAD_DESTINATION_FIELDS[value]) {
+      const meant = DESTINATIONS.find((known) => known.toLowerCase() === value.trim().toLowerCase());
+      return meant ? [setValueFix(context, path, meant, t("Change to '{0}'", meant), true)] : [];
+    }
+    const destination = str(prop(lead, 'destination'));
+    if (value === undefined && destination !== undefined && LEAD_DESTINATION_FIELDS[destination]?.includes(field)) {
+      const fix = addPropertyFix(context, ['leadManagement'], field, field === 'emails' ? [] : '', t("Add the missing property '{0}'", field), false);
+      return fix ? [fix] : [];
+    }
+    if (field === 'httpsEndpointUrl' && typeof value === 'string' && /^http:\/\//i.test(value.trim())) {
+      const secure = `https://${value.trim().slice('http://'.length)}`;
+      return [setValueFix(context, path, secure, t("Change to '{0}'", secure), false)];
+    }
+    return [];
   },
 };
 

@@ -1,6 +1,8 @@
 import { t } from '@core/l10n';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
+import { removeElementFix } from '../authorizations/quickFix';
 import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 const MAX = requiredCountLimit(['properties', 'categories']).max;
@@ -39,5 +41,19 @@ export const categoriesCount: Rule = {
       }
       seen.add(category);
     }
+  },
+  fix(diagnostic, context) {
+    // "Listed twice: remove this one": the later copy of a category (a copy adds nothing).
+    const path = fromPointer(diagnostic.path);
+    const index = path[path.length - 1];
+    const entry = context.document.nodeAt(path);
+    const list = entry?.parent;
+    const category = str(entry);
+    if (typeof index !== 'number' || list?.type !== 'array' || category === undefined) {
+      return [];
+    }
+    const earlier = items(list).slice(0, index).some((other) => str(other) === category);
+    const fix = earlier ? removeElementFix(context, path, t("Remove the second '{0}'", category), true) : undefined;
+    return fix ? [fix] : [];
   },
 };

@@ -1,7 +1,9 @@
 import { t } from '@core/l10n';
 import { at, items, str } from '@core/model/nodes';
+import { fromPointer } from '@core/model/jsonPointer';
 import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
+import { setValueFix, valueAt } from '../authorizations/quickFix';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';
 
 export const categoryUnknown: Rule = {
@@ -23,5 +25,18 @@ export const categoryUnknown: Rule = {
         suggestion ? { suggestion } : undefined,
       );
     }
+  },
+  fix(diagnostic, context) {
+    const category = valueAt(context, diagnostic.path);
+    if (typeof category !== 'string' || MARKETPLACE_CATEGORIES.includes(category)) {
+      return [];
+    }
+    const suggestion = closestCategory(category);
+    if (!suggestion) {
+      return [];
+    }
+    // The same category in other letters or spacing is surely meant; a near spelling is a guess.
+    const sameLetters = suggestion.toLowerCase() === category.trim().toLowerCase();
+    return [setValueFix(context, fromPointer(diagnostic.path), suggestion, t("Change to '{0}'", suggestion), sameLetters)];
   },
 };
