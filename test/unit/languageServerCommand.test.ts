@@ -116,7 +116,8 @@ describe('offer-language-server, as any editor starts it', () => {
       textDocument: { uri: uri() },
       position: positionOf(text, text.indexOf('acdd72a7-3385-48ef-bd42-f606fba81ae7') + 3),
     });
-    assert.ok(hover.contents.value.startsWith('**Reader**'), hover.contents.value);
+    // The field's description, then the role's facts below a rule.
+    assert.ok(hover.contents.value.includes('\n\n---\n\n**Reader**'), hover.contents.value);
 
     assert.strictEqual(await client.stop(), 0);
   });

@@ -58,7 +58,9 @@ function valueFacts(value: string, path: JSONPath, document: OfferDocument, serv
     return roleDescription(value, roleSlot, services.catalog);
   }
   if (path[path.length - 1] === 'principalId') {
-    return withEligibleNote(path, principalDescription(value, document.root));
+    // In an eligible authorization the field's description (above) already says that service
+    // principals can't be used there: the value's hover shows it with the principal's names.
+    return principalDescription(value, document.root);
   }
   const expected = imageSizeAt(path);
   return expected ? imageDescription(value, expected, services) : undefined;
@@ -157,12 +159,6 @@ function principalDescription(value: string, root: Node | undefined): string | u
  * On an eligible authorization's principal: service principals can't use eligible authorizations
  * (activating the role is a person's step, and a service principal cannot elevate its access).
  */
-function withEligibleNote(path: JSONPath, description: string | undefined): string {
-  const note = t('Eligible authorization: give a user or a group here. Azure Lighthouse does not let service principals use eligible authorizations, as they cannot elevate their access.');
-  const eligible = path.length === 6 && path[3] === 'eligibleAuthorizations';
-  return eligible ? [description, note].filter((part) => part).join('\n\n') : description ?? '';
-}
-
 function mentionPlace(mention: PrincipalMention): string {
   const index = (mention.holder.parent?.children?.indexOf(mention.holder) ?? 0) + 1;
   const plan = mention.planId ?? '?';

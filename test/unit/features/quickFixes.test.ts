@@ -231,8 +231,10 @@ describe('quick fixes named by the messages', () => {
       assert.match(added.text, /"destination": "https",\n {4}"httpsEndpointUrl": ""\n/);
 
       const http = quickFixes(exampleWith('"https://leads.contoso.com', '"http://leads.contoso.com'), 'lead-destination-fields', '/leadManagement/httpsEndpointUrl');
-      assert.deepStrictEqual(titles(http), [["Change to 'https://leads.contoso.com/api/marketplace'", false]]);
-      assert.deepStrictEqual(problems(http.applying(/https:/).diagnostics), []);
+      assert.deepStrictEqual(titles(http), [['Change http:// to https://', false]]);
+      const secured = http.applying(/https:/);
+      assert.deepStrictEqual(problems(secured.diagnostics), []);
+      assert.ok(secured.text.includes('"https://leads.contoso.com/api/marketplace"'), 'only the scheme changed');
     });
 
     it('category-unknown: the category meant (sure when only the letters differ); categories-count: the second copy removed', () => {

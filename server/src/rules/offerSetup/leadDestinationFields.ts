@@ -78,9 +78,16 @@ export const leadDestinationFields: Rule = {
       const fix = addPropertyFix(context, ['leadManagement'], field, field === 'emails' ? [] : '', t("Add the missing property '{0}'", field), false);
       return fix ? [fix] : [];
     }
-    if (field === 'httpsEndpointUrl' && typeof value === 'string' && /^http:\/\//i.test(value.trim())) {
-      const secure = `https://${value.trim().slice('http://'.length)}`;
-      return [setValueFix(context, path, secure, t("Change to '{0}'", secure), false)];
+    const node = context.document.nodeAt(path);
+    if (field === 'httpsEndpointUrl' && node?.type === 'string' && /^\s*http:\/\//i.test(node.value as string)) {
+      // Only the scheme is rewritten: the rest of the address (a Function key in its query, say)
+      // is neither repeated in the edit nor in the title.
+      const at = /^"\s*http:/i.exec(context.document.textOf(node))?.[0].length;
+      if (at === undefined) {
+        return []; // written with escapes: nothing simple to offer
+      }
+      const scheme = node.offset + at - 'http:'.length;
+      return [{ title: t('Change http:// to https://'), edits: [{ range: context.document.rangeAt(scheme, 'http'.length), newText: 'https' }], isPreferred: false }];
     }
     return [];
   },
