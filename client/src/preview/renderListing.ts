@@ -12,6 +12,9 @@
 import sanitizeHtml from 'sanitize-html';
 import type { PublishStatus } from '../../../server/src/features/publishStatus';
 import { sectionStateLabel } from '../../../server/src/features/publishStatus';
+import { LOGO_SIZES } from '@core/knowledge/logos';
+import { RICH_TEXT_TAGS } from '@core/knowledge/richText';
+import { isVideoHost } from '@core/knowledge/videoHosts';
 import { t } from '@core/l10n';
 
 /** What became of an image path of the offer when the extension looked for it. */
@@ -38,12 +41,6 @@ export interface ListingPreviewInput {
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }
-
-/** The tags of Partner Center's rich-text editor; everything else is dropped, its text kept. */
-export const RICH_TEXT_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'div'];
-
-const LOGO_SIZES = ['small', 'medium', 'large', 'wide'] as const;
-const VIDEO_HOSTS = ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'vimeo.com', 'www.vimeo.com', 'player.vimeo.com'];
 
 export function renderListing(input: ListingPreviewInput): string {
   const nonce = input.nonce.replace(/[^A-Za-z0-9+/=]/g, '');
@@ -89,7 +86,8 @@ export function imagePathsOf(offer: unknown): string[] {
  */
 export function sanitizeDescription(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: RICH_TEXT_TAGS,
+    // The tags of Partner Center's rich-text editor; everything else is dropped, its text kept.
+    allowedTags: [...RICH_TEXT_TAGS],
     allowedAttributes: { a: ['data-href', 'role', 'tabindex', 'title'] },
     allowedSchemes: ['https', 'http', 'mailto'],
     allowedSchemesByTag: {},
@@ -142,7 +140,7 @@ export function safeUrl(value: unknown, allowMail = false): string | undefined {
 
 export function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
-  return url !== undefined && VIDEO_HOSTS.includes(new URL(url).hostname.toLowerCase());
+  return url !== undefined && isVideoHost(new URL(url).hostname);
 }
 
 class ListingView {

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { baselinePathOf } from '@core/knowledge/publishedBaseline';
 import { AudienceEntry, parseAudienceCsv } from './audienceCsv';
 import { FileHost, FileStamp } from './fileHost';
 import { closestName } from './pathSuggestion';
@@ -199,10 +200,7 @@ export class OfferFiles {
   }
 }
 
-/** `offer.json` → `offer.published.json`, `gold.offer.json` → `gold.offer.published.json`. */
-export function baselinePathOf(offerPath: string): string {
-  return offerPath.replace(/\.json$/i, '') + '.published.json';
-}
+export { baselinePathOf };
 
 export function isInside(root: string, candidate: string): boolean {
   // A candidate that starts with the root and a separator is inside, whatever the platform: the
