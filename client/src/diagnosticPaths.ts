@@ -5,7 +5,7 @@
  */
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { OfferDocument } from '@core/model/offerDocument';
-import type { TreeDiagnostic } from './tree/planTreeModel';
+import type { TreeDiagnostic } from '../../server/src/features/planTree';
 
 /** The `source` the offer language server puts on its diagnostics. */
 export const OFFER_DIAGNOSTIC_SOURCE = 'offer';

@@ -10,7 +10,7 @@ import { nodeFileHost } from '../../server/src/workspace/fileHost';
 import { FileCache, OfferFiles } from '../../server/src/workspace/offerFiles';
 import { offerDiagnostics } from './diagnosticPaths';
 import { OFFER_LANGUAGE_ID } from './languageClient';
-import type { TreeDiagnostic } from './tree/planTreeModel';
+import type { TreeDiagnostic } from '../../server/src/features/planTree';
 
 /** Offer files, as the manifest's language contribution names them. */
 export const OFFER_GLOB = '**/{offer.json,*.offer.json}';

@@ -19,7 +19,7 @@ import {
   validateNewPlanId,
   validatePrincipalId,
 } from './offerEdits';
-import { buildOfferTree, flattenTree } from './planTreeModel';
+import { buildOfferTree, flattenTree } from '../../../server/src/features/planTree';
 import type { PlanTreeNode, PlanTreeProvider } from './planTreeProvider';
 
 /** Roles most offers need, listed first in the role picker. */

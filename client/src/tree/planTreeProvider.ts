@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
 import { isOfferDocument, isOfferUri, OFFER_GLOB, OfferWorkspace } from '../offerWorkspace';
-import { buildOfferTree, TreeNodeModel } from './planTreeModel';
+import { buildOfferTree, TreeNodeModel } from '../../../server/src/features/planTree';
 
 /** Offers not open in an editor are read from disk; bigger files are left to the editor. */
 const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
-import { isWithin, PublishStatus, publishStatus, sectionStateLabel, StatusDiagnostic } from '../../../server/src/features/publishStatus';
+import { isWithin, PublishStatus, publishStatus, sectionStateLabel, StatusDiagnostic } from './publishStatus';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
