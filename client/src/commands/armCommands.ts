@@ -12,7 +12,7 @@ import type { DelegationScope } from '../../../server/src/arm/lighthouseTemplate
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { plansOf } from '@core/model/offerStructure';
 import { OfferWorkspace } from '../offerWorkspace';
-import { addPlanEdits, suggestPlanId, validateNewPlanId } from '../tree/offerEdits';
+import { addPlanEdits, suggestPlanId, validateNewPlanId } from '../../../server/src/features/offerEdits';
 import { applyOfferEdits, reveal, targetDocument } from '../tree/planCommands';
 import type { PlanTreeNode } from '../tree/planTreeProvider';
 

@@ -18,7 +18,7 @@ import {
   validateDisplayName,
   validateNewPlanId,
   validatePrincipalId,
-} from './offerEdits';
+} from '../../../server/src/features/offerEdits';
 import { buildOfferTree, flattenTree } from '../../../server/src/features/planTree';
 import type { PlanTreeNode, PlanTreeProvider } from './planTreeProvider';
 

@@ -10,8 +10,8 @@ import {
   validateDisplayName,
   validateNewPlanId,
   validatePrincipalId,
-} from '../../../client/src/tree/offerEdits';
-import { EXAMPLE_OFFER_TEXT } from './exampleFixture';
+} from '../../../server/src/features/offerEdits';
+import { EXAMPLE_OFFER_TEXT } from '../client/exampleFixture';
 
 const example = () => OfferDocument.fromText(EXAMPLE_OFFER_TEXT);
 const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
