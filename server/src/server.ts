@@ -20,6 +20,7 @@ import { registerStructureFeatures } from './lsp/structureFeatures';
 import { registerEditingFeatures } from './lsp/editingFeatures';
 import { OfferLanguageService, OfferLocation } from './languageService';
 import { toLspDiagnostic } from './lsp/lspDiagnostics';
+import { registerOfferRequests } from './lsp/offerRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -33,6 +34,7 @@ let pullDiagnostics = false;
 const guard = createGuard(connection.console);
 const structureCapabilities = registerStructureFeatures({ connection, documents, service, guard, locate });
 const editingCapabilities = registerEditingFeatures({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders, recheckAll: recheckOpenOffers });
+registerOfferRequests({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders });
 
 connection.onInitialize((params) => {
   setLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
