@@ -69,17 +69,16 @@ export const ReadinessRequest = request<OfferParams, OfferReadiness | null>('mar
 
 export type TreeNodeKind = 'offer' | 'readiness' | 'section' | 'plan' | 'authorization' | 'eligibleAuthorization' | 'message';
 
+/** The problems at a node and below it (their first messages are in the node's tooltip). */
 export interface ProblemCount {
   errors: number;
   warnings: number;
   infos: number;
-  /** The messages of the errors and warnings, for the tooltip (at most a few). */
-  messages: string[];
 }
 
 export interface TreeNodeModel {
   kind: TreeNodeKind;
-  /** Unique and stable across edits that don't move the node: offer URI + JSON pointer. */
+  /** Unique in its offer, and stable across edits that don't move the node: kind and JSON pointer. */
   id: string;
   label: string;
   description?: string;
@@ -92,8 +91,6 @@ export interface TreeNodeModel {
   range?: Range;
   problems: ProblemCount;
   children: TreeNodeModel[];
-  /** The document version the node was computed from (-1: read from disk, not open in an editor). */
-  version: number;
   /** The plan's index for plan and authorization nodes. */
   planIndex?: number;
 }

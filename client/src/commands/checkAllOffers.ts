@@ -3,7 +3,7 @@
  * waits for the diagnostics to arrive, then reports the count and shows the Problems panel.
  */
 import * as vscode from 'vscode';
-import { OFFER_DIAGNOSTIC_SOURCE } from '../diagnosticPaths';
+import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import { OfferWorkspace } from '../offerWorkspace';
 
 /** How long to wait for the server's diagnostics before counting what has arrived. */

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { baselinePathOf } from '../../../server/src/workspace/offerFiles';
+import { baselinePathOf } from '@core/knowledge/publishedBaseline';
 import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
 import { exists } from './newOffer';
 

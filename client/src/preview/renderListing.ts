@@ -1,7 +1,8 @@
 /**
  * The listing preview as an HTML string: what a customer would see of the offer in the
- * marketplace. A pure function of the offer's data, the images already resolved to webview URIs,
- * and the webview's nonce and CSP source, so that it is tested without VS Code.
+ * marketplace. A pure function of the offer's data and readiness (as the server gave them), the
+ * images already resolved to webview URIs, and the webview's nonce and CSP source, so that it is
+ * tested without VS Code.
  *
  * Everything from the offer is untrusted. Text is escaped; the description, the one rich-text
  * field, goes through sanitize-html down to the tags of Partner Center's rich-text editor; URLs are
@@ -10,12 +11,13 @@
  * style or script: the one script is the extension's own file, with the nonce.
  */
 import sanitizeHtml from 'sanitize-html';
-import type { PublishStatus } from '../../../server/src/features/publishStatus';
-import { sectionStateLabel } from '../../../server/src/features/publishStatus';
-import { LOGO_SIZES } from '@core/knowledge/logos';
 import { RICH_TEXT_TAGS } from '@core/knowledge/richText';
 import { isVideoHost } from '@core/knowledge/videoHosts';
 import { t } from '@core/l10n';
+import type { PublishStatus } from '@core/protocol';
+import { safeUrl } from './safeUrl';
+
+export { safeUrl };
 
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
@@ -25,7 +27,7 @@ export type ResolvedImage =
 export interface ListingPreviewInput {
   /** The offer as plain data (the parsed JSON), or undefined when it does not parse. */
   offer: unknown;
-  /** Image paths of the offer (as written) → what was found; see {@link imagePathsOf}. */
+  /** Image paths of the offer (as written) → what was found (the server looked; a path not here is not found). */
   images: ReadonlyMap<string, ResolvedImage>;
   /** A fresh random value per rendering, allowed by the CSP for the extension's script only. */
   nonce: string;
@@ -69,17 +71,6 @@ ${view.render()}
 `;
 }
 
-/** Every image path the offer names (logos, screenshots, video thumbnails), for the caller to resolve. */
-export function imagePathsOf(offer: unknown): string[] {
-  const listing = record(record(offer)?.listing);
-  const paths = [
-    ...LOGO_SIZES.map((size) => record(listing?.logos)?.[size]),
-    ...list(listing?.screenshots).map((shot) => record(shot)?.path),
-    ...list(listing?.videos).map((video) => record(video)?.thumbnail),
-  ];
-  return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
-}
-
 /**
  * The description's HTML reduced to the rich-text editor's set. Links keep their target only when
  * it is an absolute http(s) or mailto URL, and carry it as `data-href` (see {@link linkAttributes}).
@@ -120,24 +111,6 @@ function linkAttributes(url: string): string {
     .join(' ');
 }
 
-/**
- * The URL as an absolute http(s) (or, when allowed, mailto) URL, normalised by the URL parser;
- * undefined for anything else (`javascript:`, `data:`, relative paths, garbage).
- */
-export function safeUrl(value: unknown, allowMail = false): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  const allowed = url.protocol === 'https:' || url.protocol === 'http:' || (allowMail && url.protocol === 'mailto:');
-  return allowed ? url.href : undefined;
-}
-
 export function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
   return url !== undefined && isVideoHost(new URL(url).hostname);
@@ -176,7 +149,7 @@ class ListingView {
     const rows = status.sections
       .map(
         (section) =>
-          `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(sectionStateLabel(section.state))}</span>${
+          `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(section.stateLabel)}</span>${
             section.blockingProblems > 0 ? ` <span class="section-problems">${text(section.blockingProblems === 1 ? t('1 error') : t('{0} errors', section.blockingProblems))}</span>` : ''
           }</li>`,
       )

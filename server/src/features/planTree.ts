@@ -91,14 +91,13 @@ class TreeBuilder {
   node(kind: TreeNodeKind, pointer: string, label: string, icon: string, value: Node | undefined): TreeNodeModel {
     return {
       kind,
-      id: `${this.document.uri}#${kind}:${pointer}`,
+      id: `${kind}:${pointer}`,
       label,
       icon,
       pointer,
       range: value ? this.document.rangeOf(value) : undefined,
       problems: this.problems.within(pointer),
       children: [],
-      version: this.document.version,
     };
   }
 
@@ -218,7 +217,7 @@ class TreeBuilder {
     const summary = problemSummary(node.problems);
     if (summary) {
       node.description = node.description ? `${summary} · ${node.description}` : summary;
-      const lines = [node.tooltip, ...node.problems.messages].filter((line): line is string => !!line);
+      const lines = [node.tooltip, ...this.problems.messagesWithin(node.pointer)].filter((line): line is string => !!line);
       node.tooltip = lines.join('\n');
     }
     return node;
@@ -226,7 +225,12 @@ class TreeBuilder {
 }
 
 function emptyProblems(): ProblemCount {
-  return { errors: 0, warnings: 0, infos: 0, messages: [] };
+  return { errors: 0, warnings: 0, infos: 0 };
+}
+
+/** A node's count, and the first messages of its errors and warnings (for its tooltip). */
+interface CountedProblems extends ProblemCount {
+  messages: string[];
 }
 
 /**
@@ -237,8 +241,8 @@ function emptyProblems(): ProblemCount {
  * segment only, so the work is linear in the diagnostics however long their pointers are.
  */
 export class ProblemIndex {
-  private readonly byPointer = new Map<string, ProblemCount>();
-  private readonly all = emptyProblems();
+  private readonly byPointer = new Map<string, CountedProblems>();
+  private readonly all: CountedProblems = { ...emptyProblems(), messages: [] };
 
   constructor(diagnostics: readonly TreeDiagnostic[]) {
     for (const diagnostic of diagnostics) {
@@ -255,21 +259,30 @@ export class ProblemIndex {
 
   /** The problems at `pointer` and below ('' for the whole offer): a copy, for the node to keep. */
   within(pointer: string): ProblemCount {
-    const count = pointer === '' ? this.all : this.byPointer.get(pointer);
-    return count ? { ...count, messages: [...count.messages] } : emptyProblems();
+    const count = this.counted(pointer);
+    return count ? { errors: count.errors, warnings: count.warnings, infos: count.infos } : emptyProblems();
   }
 
-  private countOf(pointer: string): ProblemCount {
+  /** The first few messages of the errors and warnings at `pointer` and below. */
+  messagesWithin(pointer: string): readonly string[] {
+    return this.counted(pointer)?.messages ?? [];
+  }
+
+  private counted(pointer: string): CountedProblems | undefined {
+    return pointer === '' ? this.all : this.byPointer.get(pointer);
+  }
+
+  private countOf(pointer: string): CountedProblems {
     let count = this.byPointer.get(pointer);
     if (!count) {
-      count = emptyProblems();
+      count = { ...emptyProblems(), messages: [] };
       this.byPointer.set(pointer, count);
     }
     return count;
   }
 }
 
-function add(count: ProblemCount, diagnostic: TreeDiagnostic): void {
+function add(count: CountedProblems, diagnostic: TreeDiagnostic): void {
   if (diagnostic.severity === 'error') {
     count.errors++;
   } else if (diagnostic.severity === 'warning') {

@@ -11,7 +11,9 @@ import { LOGO_DIMENSIONS, LOGO_SIZES, LOGOS } from '@core/knowledge/logos';
 import { RICH_TEXT_TAG_LIST, RICH_TEXT_TAGS } from '@core/knowledge/richText';
 import { VIDEO_HOSTS } from '@core/knowledge/videoHosts';
 import { scaffoldOffer } from '../../../client/src/commands/offerScaffold';
-import { imagePathsOf, renderListing, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
+import { renderListing, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
+import { previewData } from '../../../server/src/features/previewData';
+import { publishStatus } from '../../../server/src/features/publishStatus';
 import { codeActions } from '../../../server/src/features/codeActions';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
@@ -33,9 +35,15 @@ function withDescription(html: string): string {
   return printed(offer);
 }
 
+/** The image paths the server gives the preview for an offer (plain data). */
+function previewImagePaths(offer: unknown): string[] {
+  const document = OfferDocument.fromText(JSON.stringify(offer));
+  return Object.keys(previewData(document, publishStatus(document, []), undefined).images);
+}
+
 /** The preview's HTML for an offer (plain data), with every image found. */
 function preview(offer: unknown): string {
-  const images = new Map(imagePathsOf(offer).map((path) => [path, { status: 'ok' as const, src: `https://webview/${path}` }]));
+  const images = new Map(previewImagePaths(offer).map((path) => [path, { status: 'ok' as const, src: `https://webview/${path}` }]));
   return renderListing({ offer, images, nonce: 'n', cspSource: 'https://webview', styleUri: 'https://webview/s.css', scriptUri: 'https://webview/p.js' });
 }
 
@@ -97,7 +105,7 @@ describe('one table per fact: the rules, the preview and the scaffold agree', ()
     offer.listing.logos = Object.fromEntries(LOGO_SIZES.map((size) => [size, `media/${size}.png`]));
     offer.listing.screenshots = [];
     offer.listing.videos = [];
-    assert.deepStrictEqual(imagePathsOf(offer), LOGO_SIZES.map((size) => `media/${size}.png`));
+    assert.deepStrictEqual(previewImagePaths(offer), LOGO_SIZES.map((size) => `media/${size}.png`));
 
     const scaffold = scaffoldOffer({ offerId: 'contoso', alias: 'Contoso', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' });
     assert.deepStrictEqual(Object.keys(parse(scaffold).listing.logos), [...LOGO_SIZES]);
