@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State } from 'vscode-languageclient/node';
 import type { OfferRequestType } from '@core/protocol';
+import { markStartup } from './startupTimings';
 
 export class OfferServer implements vscode.Disposable {
   private readonly started = new vscode.EventEmitter<void>();
@@ -19,6 +20,7 @@ export class OfferServer implements vscode.Disposable {
     this.subscriptions.push(
       client.onDidChangeState((event) => {
         if (event.newState === State.Running) {
+          markStartup('serverRunningMs');
           this.started.fire();
         }
       }),

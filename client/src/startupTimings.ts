@@ -8,6 +8,10 @@ const origin = performance.now();
 export interface StartupFigures {
   /** From the start of loading to the end of `activate()`. */
   activatedMs?: number;
+  /** From the start of loading to the language server running (initialized). */
+  serverRunningMs?: number;
+  /** From the start of loading to the plans view first shown. */
+  treeShownMs?: number;
   /** From the start of loading to the first row the plans tree gave VS Code. */
   firstTreeRowMs?: number;
   /** From the start of loading to the first offer open in the editor. */

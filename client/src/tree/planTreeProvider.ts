@@ -82,9 +82,15 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
   /** Follows the view's visibility: the tree is built only while it is visible. */
   attach(view: vscode.TreeView<PlanTreeNode>): void {
     this.visible = view.visible;
+    if (view.visible) {
+      markStartup('treeShownMs');
+    }
     this.subscriptions.push(
       view.onDidChangeVisibility(({ visible }) => {
         this.visible = visible;
+        if (visible) {
+          markStartup('treeShownMs');
+        }
         if (visible && this.changedWhileHidden) {
           this.changedWhileHidden = false;
           this.changed.fire(undefined);

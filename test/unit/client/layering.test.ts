@@ -1,8 +1,9 @@
 /**
  * The extension is a thin client: it imports nothing of the server, and of the shared core only
  * the protocol, the knowledge tables and l10n. Whatever it needs to know about an offer it asks
- * the server (`@core/protocol`). Checked on the sources (each import) and on what esbuild really
- * bundles into dist/client.js.
+ * the server (`@core/protocol`), and it reads no file itself (the extension host must never wait
+ * on a disk). Checked on the sources (each import) and on what esbuild really bundles into
+ * dist/client.js.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -54,6 +55,13 @@ describe('the extension is a thin client', () => {
       }
     }
     assert.deepStrictEqual(offending, []);
+  });
+
+  it('reads no file itself: no fs module (files go through vscode.workspace.fs, asynchronously, or the server)', () => {
+    const readers = sourceFiles(CLIENT_SOURCES)
+      .filter((file) => specifiersOf(fs.readFileSync(file, 'utf8')).some((specifier) => /^(node:)?fs(\/promises)?$/.test(specifier)))
+      .map((file) => path.relative(REPO_ROOT, file));
+    assert.deepStrictEqual(readers, []);
   });
 
   it('bundles no server module and no offer parser or role catalog into the extension', async () => {
