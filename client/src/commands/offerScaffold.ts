@@ -22,7 +22,8 @@ export function validateOfferId(offerId: string): string | undefined {
     return t('Type an offer ID, for example "contoso-sentinel-ops".');
   }
   if (!OFFER_ID_PATTERN.test(offerId)) {
-    return t('An offer ID uses only lowercase letters, digits, "-" and "_": "{0}" does not.', offerId);
+    // The box shows what was typed: the message does not repeat it (it may be very long).
+    return t('An offer ID uses only lowercase letters, digits, "-" and "_".');
   }
   if ([...offerId].length > OFFER_ID_LIMIT.max) {
     return t('The offer ID has {0} characters; the limit is {1}.', [...offerId].length, OFFER_ID_LIMIT.max);

@@ -10,6 +10,7 @@ import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { plansOf } from '@core/model/offerStructure';
+import { quoteValue } from '@core/text/quote';
 import { OfferDocument } from '@core/model/offerDocument';
 import type { NewAuthorization, PlanChoice } from '@core/protocol';
 
@@ -22,10 +23,10 @@ export function validateNewPlanId(planId: string, document: OfferDocument): stri
     return t('Type a plan ID, for example "gold".');
   }
   if (!PLAN_ID_PATTERN.test(planId)) {
-    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', planId, PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
+    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', quoteValue(planId), PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
   }
   if (plansOf(document.root).some((plan) => plan.planId === planId)) {
-    return t('The offer already has a plan "{0}".', planId);
+    return t('The offer already has a plan "{0}".', quoteValue(planId));
   }
   return undefined;
 }

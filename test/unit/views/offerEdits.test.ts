@@ -117,6 +117,10 @@ describe('offer edits of the plans tree', () => {
     assert.strictEqual(validateNewPlanId('Silver', document), 'A plan ID has 1 to 50 lowercase letters, digits, "-" or "_": "Silver" does not.');
     assert.strictEqual(validateNewPlanId('gold', document), 'The offer already has a plan "gold".');
     assert.strictEqual(validateNewPlanId('', document), 'Type a plan ID, for example "gold".');
+    assert.strictEqual(
+      validateNewPlanId('x'.repeat(200_000), document),
+      'A plan ID has 1 to 50 lowercase letters, digits, "-" or "_": "' + 'x'.repeat(60) + '… (200000 characters)" does not.',
+    );
     assert.strictEqual(suggestPlanId(document), 'plan-2');
     assert.strictEqual(suggestPlanId(OfferDocument.fromText('{"plans": [{"planId": "plan-2"}]}')), 'plan-3');
   });
