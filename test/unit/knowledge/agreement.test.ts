@@ -18,7 +18,10 @@ import { codeActions } from '../../../server/src/features/codeActions';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
-import { check, exampleOffer, printed } from '../../support/offerHarness';
+import type { MarkupContent } from 'vscode-languageserver-types';
+import { editingService, offerDocument, OFFER_LOCATION, offsetOf, positionAt } from '../../support/editingHarness';
+import { check, EXAMPLE_OFFER_TEXT, exampleOffer, printed } from '../../support/offerHarness';
+import { makePng } from '../../support/pngWriter';
 
 /** Every HTML element name a pasted description might hold, the editor's and many more. */
 const HTML_TAGS = [
@@ -47,7 +50,7 @@ function preview(offer: unknown): string {
   return renderListing({ offer, images, nonce: 'n', cspSource: 'https://webview', styleUri: 'https://webview/s.css', scriptUri: 'https://webview/p.js' });
 }
 
-describe('one table per fact: the rules, the preview and the scaffold agree', () => {
+describe('one table per fact: the rules, the preview, the hover and the scaffold agree', () => {
   it('keeps in the preview exactly the description tags that description-html accepts', () => {
     // Void elements are written alone; the others around a word.
     const html = HTML_TAGS.map((tag) => (['br', 'hr', 'img', 'input', 'col', 'embed'].includes(tag) ? `<${tag}>` : `<${tag}>x</${tag}>`)).join('');
@@ -110,6 +113,20 @@ describe('one table per fact: the rules, the preview and the scaffold agree', ()
     const scaffold = scaffoldOffer({ offerId: 'contoso', alias: 'Contoso', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' });
     assert.deepStrictEqual(Object.keys(parse(scaffold).listing.logos), [...LOGO_SIZES]);
     assert.ok(scaffold.includes(`// PNG files: small ${LOGO_DIMENSIONS.small.width}×${LOGO_DIMENSIONS.small.height}, medium 90×90, large 115×115, wide 255×115 pixels.`));
+  });
+
+  it('expects the same logo sizes in the hover and in image-size', () => {
+    for (const { size, width, height } of LOGOS) {
+      const file = `media/logo-${size}.png`;
+      const files = { [file]: makePng(width + 1, height) };
+      const { service } = editingService(files);
+      const hover = service.hover(offerDocument(EXAMPLE_OFFER_TEXT), positionAt(EXAMPLE_OFFER_TEXT, offsetOf(EXAMPLE_OFFER_TEXT, `"${file}"`, 1)), OFFER_LOCATION);
+      assert.strictEqual((hover?.contents as MarkupContent).value, `✗ ${width + 1} × ${height} pixels; expected ${width} × ${height} pixels.`);
+      const offer = exampleOffer();
+      const reported = check(printed(offer), { files }).filter((d) => d.code === 'image-size');
+      assert.deepStrictEqual(reported.map((d) => d.path), [`/listing/logos/${size}`]);
+      assert.ok(reported[0].message.includes(`${width}×${height}`), reported[0].message);
+    }
   });
 
   it('publishes diagnostics under the one source the extension counts and the quick fixes act on', () => {
