@@ -47,7 +47,7 @@ import { roleChoices } from '../features/roleChoices';
 import type { OfferLanguageService, OfferLocation } from '../languageService';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { validateOffer } from '../validation/validateOffer';
-import { OfferFiles } from '../workspace/offerFiles';
+import { isInside, OfferFiles } from '../workspace/offerFiles';
 import type { Guard } from './guard';
 
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
@@ -309,12 +309,7 @@ function confinedOfferFile(uri: string, folders: readonly string[], service: Off
   if (offerPath === '' || !isOfferFileName(path.basename(offerPath))) {
     return undefined;
   }
-  const folder = folders
-    .filter((root) => {
-      const relative = path.relative(root, offerPath);
-      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    })
-    .sort((a, b) => b.length - a.length)[0];
+  const folder = folders.filter((root) => isInside(root, offerPath)).sort((a, b) => b.length - a.length)[0];
   if (!folder) {
     return undefined;
   }
