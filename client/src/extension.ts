@@ -1,101 +1,94 @@
 /**
  * The extension's entry point: starts the language client and wires the views and commands that
  * live beside the editor (plans tree, listing preview, status bar, offer commands). Each feature
- * is its own module; this file only connects them.
+ * is its own module; this file only connects them. Everything they show about an offer comes from
+ * the language server (`offerServer.ts`): the extension parses no offer and loads no role catalog.
+ *
+ * Activation waits for nothing: the server starts in the background and the views ask it when
+ * they are shown.
  */
+import { markStartup, startupFigures } from './startupTimings';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { RoleCatalog } from '@core/catalog/roleCatalog';
-import { loadRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
 import { setLocale } from '@core/l10n';
 import { registerArmCommands } from './commands/armCommands';
 import { registerCheckAllOffersCommand } from './commands/checkAllOffers';
 import { registerNewOfferCommand } from './commands/newOffer';
 import { registerRecordBaselineCommand } from './commands/recordBaseline';
-import { startLanguageClient } from './languageClient';
-import { OfferWorkspace } from './offerWorkspace';
+import { createLanguageClient } from './languageClient';
+import { OfferServer } from './offerServer';
+import { hasOfferDiagnostics, isOfferDocument, isOfferUri, OfferWorkspace } from './offerWorkspace';
 import { ListingPreview } from './preview/listingPreview';
 import { OfferStatusBar } from './status/offerStatusBar';
 import { registerPlanCommands } from './tree/planCommands';
 import { PLANS_VIEW_ID, PlanTreeProvider } from './tree/planTreeProvider';
 
-let client: LanguageClient | undefined;
+let server: OfferServer | undefined;
 
-/** What the extension hands to other extensions (and to its in-editor tests): the plans tree's data. */
+/** What the extension hands to other extensions (and to its in-editor tests). */
 export interface OfferExtensionApi {
+  /** The plans tree's data. */
   plansTree: PlanTreeProvider;
+  /** When activation ended and the first tree row and diagnostics came (for the e2e run to print). */
+  startup: typeof startupFigures;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<OfferExtensionApi> {
-  // The pure modules shared with the server speak through @vscode/l10n: same language as VS Code.
+export function activate(context: vscode.ExtensionContext): OfferExtensionApi {
+  // The pure helpers (the preview's renderer, the input checks) speak through @vscode/l10n too.
   setLocale(vscode.env.language);
-  let catalog = loadRoleCatalog();
-  const currentCatalog = () => catalog;
+  server = new OfferServer(createLanguageClient(context));
   const offers = new OfferWorkspace();
-  const tree = new PlanTreeProvider(offers, currentCatalog);
-  const preview = new ListingPreview(offers, context.extensionUri);
+  const tree = new PlanTreeProvider(offers, server);
+  const treeView = vscode.window.createTreeView(PLANS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(treeView);
+  const preview = new ListingPreview(offers, server, context.extensionUri);
   context.subscriptions.push(
+    server,
     offers,
     tree,
-    vscode.window.createTreeView(PLANS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    treeView,
     preview,
-    new OfferStatusBar(offers),
-    ...registerPlanCommands(offers, tree, currentCatalog),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('marketplaceOffer.roleCatalogPath')) {
-        catalog = loadRoleCatalog();
-        tree.refresh();
-      }
-    }),
-    vscode.commands.registerCommand('marketplaceOffer.openPreview', (uri?: vscode.Uri) =>
-      preview.open(uri instanceof vscode.Uri ? uri : undefined),
-    ),
+    new OfferStatusBar(offers, server),
+    ...registerPlanCommands(offers, tree, server),
+    vscode.commands.registerCommand('marketplaceOffer.openPreview', (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
     registerNewOfferCommand(),
     registerRecordBaselineCommand(offers),
     registerCheckAllOffersCommand(offers),
-    ...registerArmCommands(offers),
-    vscode.commands.registerCommand('marketplaceOffer.showLog', () => {
-      if (client) {
-        client.outputChannel.show(true);
-      } else {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The offer language server is not running.'));
+    ...registerArmCommands(offers, server),
+    vscode.commands.registerCommand('marketplaceOffer.showLog', () => server?.client.outputChannel.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      // Another role catalog: role names in the tree change (the server loads it).
+      if (event.affectsConfiguration('marketplaceOffer.roleCatalogPath')) {
+        tree.refresh();
       }
     }),
+    ...watchStartup(),
   );
-
-  try {
-    client = await startLanguageClient(context);
-  } catch (error) {
-    // The tree and the preview still work without the server; say why checks are missing.
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('The offer language server could not start: {0}', error instanceof Error ? error.message : String(error)),
-    );
-  }
-  return { plansTree: tree };
+  void server.start();
+  markStartup('activatedMs');
+  return { plansTree: tree, startup: startupFigures };
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.client.stop();
 }
 
-/**
- * The role catalog for role names in the tree and the role picker: the user's file from
- * `marketplaceOffer.roleCatalogPath` when set (and the workspace is trusted, since a workspace
- * could otherwise point it anywhere), else the shipped one.
- */
-function loadRoleCatalog(): RoleCatalog {
-  const setting = vscode.workspace.getConfiguration('marketplaceOffer').get<string>('roleCatalogPath', '');
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
-  const file = resolveCatalogPath(setting, folders);
-  if (!file || !vscode.workspace.isTrusted) {
-    return RoleCatalog.builtin();
+/** Records when the first offer was open and when its first diagnostics came. */
+function watchStartup(): vscode.Disposable[] {
+  if (vscode.workspace.textDocuments.some(isOfferDocument)) {
+    markStartup('firstOfferOpenedMs');
   }
-  try {
-    return loadRoleCatalogFile(file);
-  } catch (error) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} The plans view uses the built-in roles.', error instanceof Error ? error.message : String(error)),
-    );
-    return RoleCatalog.builtin();
-  }
+  const watching: vscode.Disposable[] = [
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isOfferDocument(document)) {
+        markStartup('firstOfferOpenedMs');
+      }
+    }),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      if (startupFigures.firstDiagnosticsMs === undefined && event.uris.some((uri) => isOfferUri(uri) && hasOfferDiagnostics(uri))) {
+        markStartup('firstDiagnosticsMs');
+        watching.forEach((subscription) => subscription.dispose());
+      }
+    }),
+  ];
+  return watching;
 }

@@ -14,8 +14,11 @@ import { RestartBudget } from './restartBudget';
 
 export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 
-/** Starts the offer language server (dist/server.js) over IPC and returns the running client. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/**
+ * The client of the offer language server (dist/server.js, over IPC), not started yet: the caller
+ * starts it without waiting, so that activation does not wait for the server's process.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -37,9 +40,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     outputChannel,
     errorHandler: restartingErrorHandler(outputChannel),
   };
-  const client = new LanguageClient('marketplaceOffer', vscode.l10n.t('Marketplace Offer Language Server'), serverOptions, clientOptions);
-  await client.start();
-  return client;
+  return new LanguageClient('marketplaceOffer', vscode.l10n.t('Marketplace Offer Language Server'), serverOptions, clientOptions);
 }
 
 /**

@@ -1,22 +1,20 @@
 /**
- * What the tree, the preview and the status bar share: which documents are offers, their parse
- * (once per version), the offer server's diagnostics for them, the files beside them, and one
- * debounced "this offer changed" event for edits and new diagnostics alike.
+ * What the tree, the preview and the status bar share: which documents are offers, which offer is
+ * active, the offer files of the workspace, and one debounced "this offer changed" event for edits
+ * and new diagnostics alike. Nothing here parses or reads an offer: the server does.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { OfferDocument } from '@core/model/offerDocument';
-import { nodeFileHost } from '../../server/src/workspace/fileHost';
-import { FileCache, OfferFiles } from '../../server/src/workspace/offerFiles';
-import { offerDiagnostics } from './diagnosticPaths';
+import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import { OFFER_LANGUAGE_ID } from './languageClient';
-import type { TreeDiagnostic } from './tree/planTreeModel';
 
 /** Offer files, as the manifest's language contribution names them. */
 export const OFFER_GLOB = '**/{offer.json,*.offer.json}';
 export const OFFER_EXCLUDE_GLOB = '**/node_modules/**';
+/** The tree lists at most this many offer files of the workspace. */
+const MAX_WORKSPACE_OFFERS = 200;
 
-/** How long typing must pause before the views re-render. */
+/** How long typing must pause before the views ask the server again. */
 const DEBOUNCE_MS = 300;
 
 export function isOfferUri(uri: vscode.Uri): boolean {
@@ -28,13 +26,22 @@ export function isOfferDocument(document: vscode.TextDocument | undefined): docu
   return document !== undefined && (document.languageId === OFFER_LANGUAGE_ID || (document.languageId === 'json' && isOfferUri(document.uri)));
 }
 
+/** The open document of a URI, if an editor (or an extension) has it open. */
+export function openDocumentOf(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((document) => !document.isClosed && document.uri.toString() === key);
+}
+
+/** Whether the language server has the document (it syncs the offer language's documents only). */
+export function isSyncedOffer(uri: vscode.Uri): boolean {
+  return openDocumentOf(uri)?.languageId === OFFER_LANGUAGE_ID;
+}
+
 export class OfferWorkspace implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires, debounced, when an offer's text or diagnostics changed. */
   readonly onDidChangeOffer = this.changed.event;
-  private readonly parsed = new Map<string, OfferDocument>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly fileCache = new FileCache();
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The offer last shown in an editor: focus moving to the preview or the tree keeps it. */
   private lastActive: vscode.Uri | undefined;
@@ -49,12 +56,11 @@ export class OfferWorkspace implements vscode.Disposable {
       }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) {
-          if (isOfferUri(uri) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isOfferDocument(d))) {
+          if (isOfferUri(uri) || isOfferDocument(openDocumentOf(uri))) {
             this.schedule(uri);
           }
         }
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.parsed.delete(document.uri.toString())),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (isOfferDocument(editor?.document)) {
           this.lastActive = editor.document.uri;
@@ -71,25 +77,7 @@ export class OfferWorkspace implements vscode.Disposable {
     if (isOfferDocument(active)) {
       return active;
     }
-    const last = this.lastActive?.toString();
-    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === last && !document.isClosed);
-  }
-
-  /** The document parsed, once per version. */
-  parse(document: vscode.TextDocument): OfferDocument {
-    const key = document.uri.toString();
-    const cached = this.parsed.get(key);
-    if (cached && cached.version === document.version) {
-      return cached;
-    }
-    const parsed = OfferDocument.fromText(document.getText(), key, document.version);
-    this.parsed.set(key, parsed);
-    return parsed;
-  }
-
-  /** The offer server's diagnostics for a document, with their JSON pointers. */
-  diagnostics(uri: vscode.Uri, document: OfferDocument): TreeDiagnostic[] {
-    return offerDiagnostics(vscode.languages.getDiagnostics(uri), document);
+    return this.lastActive && openDocumentOf(this.lastActive);
   }
 
   /** The workspace folder that confines the offer's paths (its own folder when it is in none). */
@@ -97,17 +85,9 @@ export class OfferWorkspace implements vscode.Disposable {
     return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.file(path.dirname(uri.fsPath));
   }
 
-  /** The offer's images and CSVs, confined to its workspace folder; none for an unsaved offer. */
-  files(uri: vscode.Uri): OfferFiles | undefined {
-    if (uri.scheme !== 'file') {
-      return undefined;
-    }
-    return new OfferFiles(uri.fsPath, this.workspaceRootOf(uri).fsPath, nodeFileHost, this.fileCache);
-  }
-
-  /** Every offer file of the workspace. */
+  /** Every offer file of the workspace (VS Code's file search: nothing is read). */
   async findOffers(): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles(OFFER_GLOB, OFFER_EXCLUDE_GLOB, 200);
+    const found = await vscode.workspace.findFiles(OFFER_GLOB, OFFER_EXCLUDE_GLOB, MAX_WORKSPACE_OFFERS);
     return found.filter(isOfferUri).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   }
 
@@ -134,4 +114,9 @@ export class OfferWorkspace implements vscode.Disposable {
     }
     this.subscriptions.forEach((subscription) => subscription.dispose());
   }
+}
+
+/** Whether VS Code holds diagnostics of the offer server for a URI (for the startup figures). */
+export function hasOfferDiagnostics(uri: vscode.Uri): boolean {
+  return vscode.languages.getDiagnostics(uri).some((diagnostic) => diagnostic.source === OFFER_DIAGNOSTIC_SOURCE);
 }

@@ -127,6 +127,9 @@ async function main() {
     log('waiting for the in-editor suite');
     suite = await waitForSuite(resultsFile);
     log(`in-editor suite: ${suite.passed} passed, ${suite.failed} failed`);
+    for (const [name, value] of Object.entries(suite.figures ?? {})) {
+      log(`figure: ${name} ${value}`);
+    }
   }
 
   log('UI checks');
@@ -195,6 +198,13 @@ function report({ suite, checks }) {
   fs.writeFileSync(path.join(RESULTS_DIR, 'e2e-results.json'), JSON.stringify(outcomes, null, 2));
   const passed = outcomes.filter((o) => o.passed).length;
   const failed = outcomes.filter((o) => !o.passed && !o.skipped).length;
+  const figures = Object.entries(suite.figures ?? {});
+  if (figures.length > 0) {
+    // Measured by the in-editor suite (test/integration/suite/activation.test.ts), from the first
+    // line of the extension's code: activation, and the first tree row and diagnostics after it.
+    console.log('');
+    console.log(`Startup: ${figures.map(([name, value]) => `${name} ${value}`).join('; ')}`);
+  }
   console.log('');
   console.log(`Screenshots and logs: ${path.relative(process.cwd(), RESULTS_DIR) || '.'}/`);
   console.log(`${passed} passed, ${failed} failed`);

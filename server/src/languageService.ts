@@ -34,7 +34,9 @@ export interface LanguageServiceOptions {
   /**
    * Reuse answers about files (exists, stamp, links) for this long; call `filesChanged()` when
    * a file changes. The server does, from the editor's file watching; without it every check
-   * asks the disk.
+   * asks the disk. With it, the diagnostics of a version are also kept until the next version,
+   * a file change or another role catalog: the Problems panel, the plans tree, the preview and
+   * the status bar all ask for them, and they are computed once.
    */
   rememberFilesForMs?: number;
 }
@@ -52,6 +54,8 @@ export class OfferLanguageService {
   readonly fileHost: FileHost;
   readonly fileCache = new FileCache();
   private readonly parsed = new Map<string, OfferDocument>();
+  /** The diagnostics of the last version checked, per URI, with what they were computed from. */
+  private readonly checked = new Map<string, CheckedVersion>();
   private readonly rememberingHost: RememberingFileHost | undefined;
   /** The workspace's files for path completions (bounded walk, reused for a few seconds). */
   readonly workspaceFiles: WorkspaceFileIndex;
@@ -79,21 +83,37 @@ export class OfferLanguageService {
   /** A file beside the offers changed on disk: what was remembered of files is asked again. */
   filesChanged(): void {
     this.rememberingHost?.forget();
+    this.checked.clear();
   }
 
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.parsed.delete(uri);
+    this.checked.delete(uri);
   }
 
   filesFor(location: OfferLocation | undefined): OfferFiles | undefined {
     return location && new OfferFiles(location.offerPath, location.workspaceRoot, this.fileHost, this.fileCache);
   }
 
+  /**
+   * Every problem of the document. When files are remembered (see `rememberFilesForMs`), asking
+   * again for the same version, location and catalog gives back the same array, unchecked: it is
+   * shared, so callers must not change it.
+   */
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
     const document = this.parse(textDocument);
+    const where = location ? `${location.offerPath}\0${location.workspaceRoot}` : '';
+    const kept = this.checked.get(textDocument.uri);
+    if (kept && kept.document === document && kept.catalog === this.catalog && kept.where === where) {
+      return kept.diagnostics;
+    }
     const files = this.filesFor(location);
-    return withSecretsHidden(validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) }));
+    const diagnostics = withSecretsHidden(validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) }));
+    if (this.rememberingHost) {
+      this.checked.set(textDocument.uri, { document, catalog: this.catalog, where, diagnostics });
+    }
+    return diagnostics;
   }
 
   /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
@@ -160,6 +180,14 @@ export class OfferLanguageService {
   format(textDocument: TextDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
     return formatOffer(this.parse(textDocument), options, range);
   }
+}
+
+interface CheckedVersion {
+  document: OfferDocument;
+  catalog: RoleCatalog;
+  /** The offer's path and workspace folder ('' for an unsaved offer). */
+  where: string;
+  diagnostics: OfferDiagnostic[];
 }
 
 /**

@@ -22,6 +22,7 @@ import { registerEditingFeatures } from './lsp/editingFeatures';
 import { OfferLanguageService, OfferLocation } from './languageService';
 import { toLspDiagnostic } from './lsp/lspDiagnostics';
 import { ServerLog } from './logging/serverLog';
+import { registerOfferRequests } from './lsp/offerRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -37,6 +38,7 @@ const log = new ServerLog(connection.console);
 const guard = createGuard(log);
 const structureCapabilities = registerStructureFeatures({ connection, documents, service, guard, locate });
 const editingCapabilities = registerEditingFeatures({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders, recheckAll: recheckOpenOffers });
+registerOfferRequests({ connection, documents, service, guard, locate, workspaceFolders: () => workspaceFolders });
 
 connection.onInitialize((params) => {
   setLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { figures } from './support';
 
 export interface TestOutcome {
   title: string;
@@ -21,6 +22,8 @@ export interface SuiteResults {
   failed: number;
   pending: number;
   tests: TestOutcome[];
+  /** Figures the tests measured (see `recordFigure`): startup times. */
+  figures?: Record<string, number>;
 }
 
 const SUITE_FOLDER = path.join(__dirname, 'suite');
@@ -55,6 +58,7 @@ export function runSuite(resultsFile: string | undefined): Promise<SuiteResults>
   };
   return new Promise((resolve) => {
     const runner = mocha.run(() => {
+      results.figures = figures;
       if (resultsFile) {
         fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
         // Written to a temporary name first: the host script polls for the file and must never

@@ -115,3 +115,10 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Figures the suite measured (startup times…): written with the outcomes, printed by the e2e run. */
+export const figures: Record<string, number> = {};
+
+export function recordFigure(name: string, value: number): void {
+  figures[name] = value;
+}

@@ -16,6 +16,8 @@ export interface LspClientOptions {
   pullDiagnostics?: boolean;
   locale?: string;
   initializationOptions?: Record<string, unknown>;
+  /** Told of every diagnostics notification, as an editor's client would be. */
+  onPublishDiagnostics?: (params: PublishDiagnosticsParams) => void;
 }
 
 export class LspTestClient {
@@ -33,6 +35,7 @@ export class LspTestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.options.onPublishDiagnostics?.(params);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && (waiter.minVersion === undefined || (params.version ?? 0) >= waiter.minVersion)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);

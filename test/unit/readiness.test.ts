@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
-import { buildOfferTree, errorCount, TreeNodeModel } from '../../client/src/tree/planTreeModel';
+import { buildOfferTree, errorCount, TreeNodeModel } from '../../server/src/features/planTree';
 import { checkFile } from '../../server/src/cli/check';
 import { sectionStateLabel } from '../../server/src/features/publishStatus';
 import { OfferLanguageService } from '../../server/src/languageService';

@@ -1,45 +1,38 @@
 /**
  * Azure Lighthouse onboarding templates in the editor: export a plan (to deploy in a test tenant
- * before publishing) and import a template as a new plan. The conversion itself is the pure code
- * of `server/src/arm/`, the same as the command-line checker's `export-arm` / `import-arm`.
+ * before publishing) and import a template as a new plan. The language server converts
+ * (`server/src/arm/`, the same code as the command-line checker's `export-arm` / `import-arm`),
+ * from the offer and the diagnostics it has: export refuses exactly what the Problems panel shows.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { exportPlan } from '../../../server/src/arm/exportPlan';
-import { ArmJsonFile, readArmJsonFile, TemplateImportError } from '../../../server/src/arm/armFile';
-import { importTemplate } from '../../../server/src/arm/importTemplate';
-import type { DelegationScope } from '../../../server/src/arm/lighthouseTemplate';
-import { OfferLanguageService } from '../../../server/src/languageService';
-import { plansOf } from '@core/model/offerStructure';
+import { DelegationScope, ExportPlanRequest, ImportTemplateRequest, TemplateFile } from '@core/protocol';
+import type { OfferServer } from '../offerServer';
 import { OfferWorkspace } from '../offerWorkspace';
+import { addPlanTo, askNewPlanId, plansOf, targetDocument } from '../tree/planCommands';
 import { writeFromEditor } from './editorFileWrites';
-import { addPlanEdits, suggestPlanId, validateNewPlanId } from '../tree/offerEdits';
-import { applyOfferEdits, reveal, targetDocument } from '../tree/planCommands';
 import type { PlanTreeNode } from '../tree/planTreeProvider';
 
-export function registerArmCommands(offers: OfferWorkspace): vscode.Disposable[] {
-  // Checks the offer in the client as the server does, so export refuses exactly what the Problems panel shows.
-  const service = new OfferLanguageService();
+export function registerArmCommands(offers: OfferWorkspace, server: OfferServer): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('marketplaceOffer.exportArm', (node?: PlanTreeNode) => exportArm(offers, service, node)),
-    vscode.commands.registerCommand('marketplaceOffer.importArm', () => importArm(offers)),
+    vscode.commands.registerCommand('marketplaceOffer.exportArm', (node?: PlanTreeNode) => exportArm(offers, server, node)),
+    vscode.commands.registerCommand('marketplaceOffer.importArm', () => importArm(offers, server)),
   ];
 }
 
-async function exportArm(offers: OfferWorkspace, service: OfferLanguageService, node: PlanTreeNode | undefined): Promise<void> {
+async function exportArm(offers: OfferWorkspace, server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
   const document = await targetDocument(offers, node);
-  if (!document) {
+  const known = document && (await plansOf(server, document));
+  if (!document || !known) {
     return;
   }
-  const parsed = offers.parse(document);
-  const plans = plansOf(parsed.root).filter((plan) => plan.planId);
+  const plans = known.plans.filter((plan) => plan.planId);
   if (plans.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The offer has no plan with a planId to export.'));
     return;
   }
   const planId =
-    (node?.model.planIndex !== undefined ? plansOf(parsed.root)[node.model.planIndex]?.planId : undefined) ??
+    (node?.model.planIndex !== undefined ? known.plans.find((plan) => plan.index === node.model.planIndex)?.planId : undefined) ??
     (plans.length === 1
       ? plans[0].planId
       : (await vscode.window.showQuickPick(plans.map((plan) => ({ label: plan.planId! })), { title: vscode.l10n.t('Export Plan'), placeHolder: vscode.l10n.t('Which plan?') }))?.label);
@@ -56,14 +49,20 @@ async function exportArm(offers: OfferWorkspace, service: OfferLanguageService, 
   }
 
   const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  const location =
-    document.uri.scheme === 'file' ? { offerPath: document.uri.fsPath, workspaceRoot: folder?.uri.fsPath ?? path.dirname(document.uri.fsPath) } : undefined;
-  const snapshot = TextDocument.create(document.uri.toString(), document.languageId, document.version, document.getText());
-  const diagnostics = service.validate(snapshot, location);
-  const result = exportPlan(service.parse(snapshot), diagnostics, planId, scope.scope);
-  if (!result.ok) {
-    const details = result.problems.slice(0, 5).map((problem) => `${problem.code}: ${problem.message}`).join('\n');
-    void vscode.window.showErrorMessage(result.message, { modal: true, detail: details });
+  const exportFrom = (version: number) => server.request(ExportPlanRequest, { uri: document.uri.toString(), version, planId, scope: scope.scope });
+  let answer = await exportFrom(document.version);
+  if (answer?.outcome === 'stale') {
+    // The server had not caught up with the editor yet: once more, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answer = await exportFrom(document.version);
+  }
+  if (!answer || answer.outcome === 'stale') {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server has not read this offer yet; try again in a moment.'));
+    return;
+  }
+  if (answer.outcome === 'refused') {
+    const details = answer.problems.slice(0, 5).map((problem) => `${problem.code}: ${problem.message}`).join('\n');
+    void vscode.window.showErrorMessage(answer.message, { modal: true, detail: details });
     return;
   }
 
@@ -73,7 +72,7 @@ async function exportArm(offers: OfferWorkspace, service: OfferLanguageService, 
   }
   const written = await writeFromEditor({
     folder: target,
-    files: result.exported.files,
+    files: answer.files,
     replaceQuestion: (existing) => vscode.l10n.t('{0} already exists in that folder. Replace it?', existing.join(', ')),
   });
   const templateUri = written?.[0];
@@ -125,19 +124,18 @@ async function exportFolder(document: vscode.TextDocument, planId: string): Prom
   return chosen?.[0];
 }
 
-/** A template or parameters file the user picked: a bounded read of a regular file on this computer. */
-async function readJson(uri: vscode.Uri): Promise<ArmJsonFile> {
+/**
+ * A template or parameters file the user picked, for the server to read (a bounded read of a
+ * regular file, as `import-arm` does): only files on this computer.
+ */
+function templateFileOf(uri: vscode.Uri): TemplateFile {
   if (uri.scheme !== 'file') {
-    throw new TemplateImportError(vscode.l10n.t('Templates are read only from this computer: {0} is not a file here.', uri.toString()));
+    throw new Error(vscode.l10n.t('Templates are read only from this computer: {0} is not a file here.', uri.toString()));
   }
-  const read = await readArmJsonFile(uri.fsPath, vscode.workspace.asRelativePath(uri));
-  if (!read.ok) {
-    throw new TemplateImportError(read.message);
-  }
-  return read.file;
+  return { path: uri.fsPath, name: vscode.workspace.asRelativePath(uri) };
 }
 
-async function importArm(offers: OfferWorkspace): Promise<void> {
+async function importArm(offers: OfferWorkspace, server: OfferServer): Promise<void> {
   const document = await targetDocument(offers, undefined);
   if (!document) {
     return;
@@ -160,35 +158,34 @@ async function importArm(offers: OfferWorkspace): Promise<void> {
       return;
     }
   }
-  let configuration;
+  let files: { template: TemplateFile; parameters?: TemplateFile };
   try {
-    configuration = importTemplate(await readJson(templateFile[0]), parametersFile ? await readJson(parametersFile) : undefined);
+    files = { template: templateFileOf(templateFile[0]), parameters: parametersFile ? templateFileOf(parametersFile) : undefined };
   } catch (error) {
-    const message = error instanceof TemplateImportError ? error.message : vscode.l10n.t('Cannot read the file: {0}', String(error));
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     return;
   }
-  const current = offers.parse(document);
-  const suggestion = suggestPlanId(current);
-  const planId = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Import Template as New Plan'),
-    prompt: vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
-    value: suggestion,
-    validateInput: (value) => validateNewPlanId(value, offers.parse(document)),
-  });
-  if (planId === undefined) {
+  const imported = await server.request(ImportTemplateRequest, files);
+  if (!imported) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
     return;
   }
-  const latest = offers.parse(document);
-  const problem = validateNewPlanId(planId, latest);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
+  if (imported.outcome === 'refused') {
+    void vscode.window.showErrorMessage(imported.message);
     return;
   }
-  if (await applyOfferEdits(document, latest, addPlanEdits(latest, planId, configuration))) {
-    const plans = plansOf(offers.parse(document).root);
-    await reveal(document, plans[plans.length - 1]?.node);
-  } else {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The plan could not be added: "plans" is not a list in this offer.'));
+  const plans = await plansOf(server, document);
+  if (!plans) {
+    return;
+  }
+  const planId = await askNewPlanId(
+    server,
+    document,
+    plans.suggestedPlanId,
+    vscode.l10n.t('Import Template as New Plan'),
+    vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+  );
+  if (planId !== undefined) {
+    await addPlanTo(server, document, planId, imported.technicalConfiguration);
   }
 }

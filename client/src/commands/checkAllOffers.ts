@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { checkedOffersSummary, checkingOffers } from '@core/text/counts';
-import { OFFER_DIAGNOSTIC_SOURCE } from '../diagnosticPaths';
+import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import { OfferWorkspace } from '../offerWorkspace';
 
 /** How long to wait for the server's diagnostics before counting what has arrived. */

@@ -5,7 +5,8 @@
  */
 import { t } from '@core/l10n';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
-import { isGuid } from '@core/model/nodes';
+import { isGuid } from '@core/knowledge/identifiers';
+import { LOGOS } from '@core/knowledge/logos';
 
 export interface ScaffoldAnswers {
   offerId: string;
@@ -21,7 +22,8 @@ export function validateOfferId(offerId: string): string | undefined {
     return t('Type an offer ID, for example "contoso-sentinel-ops".');
   }
   if (!OFFER_ID_PATTERN.test(offerId)) {
-    return t('An offer ID uses only lowercase letters, digits, "-" and "_": "{0}" does not.', offerId);
+    // The box shows what was typed: the message does not repeat it (it may be very long).
+    return t('An offer ID uses only lowercase letters, digits, "-" and "_".');
   }
   if ([...offerId].length > OFFER_ID_LIMIT.max) {
     return t('The offer ID has {0} characters; the limit is {1}.', [...offerId].length, OFFER_ID_LIMIT.max);
@@ -69,12 +71,9 @@ export function scaffoldOffer(answers: ScaffoldAnswers): string {
     "supportContact": { "name": "", "email": "", "phone": "" },
     "engineeringContact": { "name": "", "email": "", "phone": "" },
     "supportUrls": { "azureGlobal": "" },
-    // PNG files: small 40×40, medium 90×90, large 115×115, wide 255×115 pixels.
+    // PNG files: ${LOGOS.map((logo) => `${logo.size} ${logo.width}×${logo.height}`).join(', ')} pixels.
     "logos": {
-      "small": "media/logo-small.png",
-      "medium": "media/logo-medium.png",
-      "large": "media/logo-large.png",
-      "wide": "media/logo-wide.png"
+${LOGOS.map((logo) => `      ${q(logo.size)}: ${q(`media/logo-${logo.size}.png`)}`).join(',\n')}
     },
     "screenshots": [],
     "videos": []

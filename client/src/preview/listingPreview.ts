@@ -1,7 +1,8 @@
 /**
  * The listing preview panel: one webview beside the editor that renders the offer (with
- * `renderListing`), re-renders while typing (debounced through OfferWorkspace), follows the active
- * offer, keeps its scroll position, and opens links only through VS Code after asking.
+ * `renderListing`, from the data the server computed for the offer's version: listing, readiness,
+ * images), re-renders while typing (debounced through OfferWorkspace), follows the active offer,
+ * keeps its scroll position, and opens links only through VS Code after asking.
  *
  * The webview may load only from the offer's workspace folder and the extension's `media/`
  * folder; its one script is the extension's `media/preview.js`, allowed by a fresh nonce.
@@ -10,10 +11,11 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { redactSecrets } from '@core/text/secrets';
-import { publishStatus } from '../../../server/src/features/publishStatus';
-import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
+import { PreviewRequest } from '@core/protocol';
+import type { OfferServer } from '../offerServer';
+import { isOfferDocument, isSyncedOffer, OfferWorkspace, openDocumentOf } from '../offerWorkspace';
 import { resolveImages } from './previewImages';
-import { imagePathsOf, renderListing, safeUrl } from './renderListing';
+import { safeUrl } from './safeUrl';
 
 const VIEW_TYPE = 'marketplaceOffer.preview';
 
@@ -24,18 +26,22 @@ export class ListingPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private offerUri: vscode.Uri | undefined;
   private scrollY = 0;
+  /** Counts the renderings asked for: an answer to an earlier one is dropped. */
+  private renderings = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly offers: OfferWorkspace,
+    private readonly server: OfferServer,
     private readonly extensionUri: vscode.Uri,
   ) {
     this.subscriptions.push(
       offers.onDidChangeOffer((uri) => {
         if (this.panel && uri.toString() === this.offerUri?.toString()) {
-          this.render();
+          void this.render();
         }
       }),
+      server.onDidStart(() => void this.render()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const document = editor?.document;
         const follow = vscode.workspace.getConfiguration('marketplaceOffer').get<boolean>('preview.followActiveEditor', true);
@@ -84,7 +90,7 @@ export class ListingPreview implements vscode.Disposable {
         this.panel.reveal(vscode.ViewColumn.Beside, true);
       }
     }
-    this.render();
+    void this.render();
   }
 
   /** Scripts for the extension's own file only; resources from the offer's folder and media/. */
@@ -101,31 +107,29 @@ export class ListingPreview implements vscode.Disposable {
     return vscode.l10n.t('Preview {0}', path.posix.basename(uri.path));
   }
 
-  private render(): void {
-    const panel = this.panel;
+  /** Asks the server for the offer's listing data and renders it; a stale answer is dropped. */
+  private async render(): Promise<void> {
+    const rendering = ++this.renderings;
     const uri = this.offerUri;
-    if (!panel || !uri) {
+    if (!this.panel || !uri || !openDocumentOf(uri)) {
       return;
     }
-    const textDocument = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (!textDocument) {
+    // The renderer (and its HTML sanitiser) is loaded the first time a preview is shown, not at activation.
+    const [data, { renderListing }] = await Promise.all([this.server.requestAbout(PreviewRequest, { uri: uri.toString() }, () => isSyncedOffer(uri)), import('./renderListing')]);
+    const panel = this.panel;
+    if (!data || !panel || rendering !== this.renderings || uri.toString() !== this.offerUri?.toString()) {
       return;
     }
-    const document = this.offers.parse(textDocument);
-    const offer = document.root ? document.value : undefined;
     const webview = panel.webview;
     const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const images = resolveImages(imagePathsOf(offer), this.offers.files(uri), (absolutePath) =>
-      webview.asWebviewUri(vscode.Uri.file(absolutePath)).toString(),
-    );
     webview.html = renderListing({
-      offer,
-      images,
+      offer: data.readable ? data.offer : undefined,
+      images: resolveImages(data.images, (absolutePath) => webview.asWebviewUri(vscode.Uri.file(absolutePath)).toString()),
       nonce: randomBytes(18).toString('base64'),
       cspSource: webview.cspSource,
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
-      status: publishStatus(document, this.offers.diagnostics(uri, document)),
+      status: data.status,
       fileName: path.posix.basename(uri.path),
       scrollY: this.scrollY,
     });

@@ -1,37 +1,15 @@
 /**
- * Resolves the offer's image paths for the preview: confined to the workspace (a path outside it
- * is never read, never shown), checked to be a PNG by its signature, and turned into a webview URI
- * by the caller's function. No `vscode` here.
+ * The preview's images, from what the server found at each path of the offer: a PNG of the
+ * workspace becomes a webview URI (through the caller's function); anything else keeps the
+ * server's reason, and the preview shows a placeholder. No `vscode` here.
  */
-import type { OfferFiles } from '../../../server/src/workspace/offerFiles';
+import type { ImageLookup } from '@core/protocol';
 import type { ResolvedImage } from './renderListing';
 
-export function resolveImages(
-  paths: readonly string[],
-  files: OfferFiles | undefined,
-  toWebviewUri: (absolutePath: string) => string,
-): Map<string, ResolvedImage> {
+export function resolveImages(lookups: Readonly<Record<string, ImageLookup>>, toWebviewUri: (absolutePath: string) => string): Map<string, ResolvedImage> {
   const images = new Map<string, ResolvedImage>();
-  for (const relativePath of paths) {
-    if (!files) {
-      // An unsaved offer has no folder: its relative paths lead nowhere.
-      images.set(relativePath, { status: 'not-found' });
-      continue;
-    }
-    const lookup = files.png(relativePath);
-    switch (lookup.status) {
-      case 'ok':
-        images.set(relativePath, lookup.result.isPng ? { status: 'ok', src: toWebviewUri(lookup.absolutePath) } : { status: 'not-png' });
-        break;
-      case 'outside':
-        images.set(relativePath, { status: 'outside' });
-        break;
-      case 'not-found':
-        images.set(relativePath, { status: 'not-found' });
-        break;
-      default:
-        images.set(relativePath, { status: 'unreadable' });
-    }
+  for (const [relativePath, lookup] of Object.entries(lookups)) {
+    images.set(relativePath, lookup.status === 'ok' ? { status: 'ok', src: toWebviewUri(lookup.absolutePath) } : { status: lookup.status });
   }
   return images;
 }

@@ -1,7 +1,8 @@
 /**
  * The listing preview as an HTML string: what a customer would see of the offer in the
- * marketplace. A pure function of the offer's data, the images already resolved to webview URIs,
- * and the webview's nonce and CSP source, so that it is tested without VS Code.
+ * marketplace. A pure function of the offer's data and readiness (as the server gave them), the
+ * images already resolved to webview URIs, and the webview's nonce and CSP source, so that it is
+ * tested without VS Code.
  *
  * Everything from the offer is untrusted. Text is escaped; the description, the one rich-text
  * field, goes through sanitize-html down to the tags of Partner Center's rich-text editor; URLs are
@@ -10,10 +11,14 @@
  * style or script: the one script is the extension's own file, with the nonce.
  */
 import sanitizeHtml from 'sanitize-html';
-import type { PublishStatus } from '../../../server/src/features/publishStatus';
-import { sectionStateLabel } from '../../../server/src/features/publishStatus';
+import { RICH_TEXT_TAGS } from '@core/knowledge/richText';
+import { isVideoHost } from '@core/knowledge/videoHosts';
 import { t } from '@core/l10n';
 import { findSecrets, redactSecrets } from '@core/text/secrets';
+import type { PublishStatus } from '@core/protocol';
+import { safeUrl } from './safeUrl';
+
+export { safeUrl };
 
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
@@ -23,7 +28,7 @@ export type ResolvedImage =
 export interface ListingPreviewInput {
   /** The offer as plain data (the parsed JSON), or undefined when it does not parse. */
   offer: unknown;
-  /** Image paths of the offer (as written) → what was found; see {@link imagePathsOf}. */
+  /** Image paths of the offer (as written) → what was found (the server looked; a path not here is not found). */
   images: ReadonlyMap<string, ResolvedImage>;
   /** A fresh random value per rendering, allowed by the CSP for the extension's script only. */
   nonce: string;
@@ -39,12 +44,6 @@ export interface ListingPreviewInput {
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }
-
-/** The tags of Partner Center's rich-text editor; everything else is dropped, its text kept. */
-export const RICH_TEXT_TAGS = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'div'];
-
-const LOGO_SIZES = ['small', 'medium', 'large', 'wide'] as const;
-const VIDEO_HOSTS = ['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'vimeo.com', 'www.vimeo.com', 'player.vimeo.com'];
 
 export function renderListing(input: ListingPreviewInput): string {
   const nonce = input.nonce.replace(/[^A-Za-z0-9+/=]/g, '');
@@ -73,24 +72,14 @@ ${view.render()}
 `;
 }
 
-/** Every image path the offer names (logos, screenshots, video thumbnails), for the caller to resolve. */
-export function imagePathsOf(offer: unknown): string[] {
-  const listing = record(record(offer)?.listing);
-  const paths = [
-    ...LOGO_SIZES.map((size) => record(listing?.logos)?.[size]),
-    ...list(listing?.screenshots).map((shot) => record(shot)?.path),
-    ...list(listing?.videos).map((video) => record(video)?.thumbnail),
-  ];
-  return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
-}
-
 /**
  * The description's HTML reduced to the rich-text editor's set. Links keep their target only when
  * it is an absolute http(s) or mailto URL, and carry it as `data-href` (see {@link linkAttributes}).
  */
 export function sanitizeDescription(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: RICH_TEXT_TAGS,
+    // The tags of Partner Center's rich-text editor; everything else is dropped, its text kept.
+    allowedTags: [...RICH_TEXT_TAGS],
     allowedAttributes: { a: ['data-href', 'role', 'tabindex', 'title'] },
     allowedSchemes: ['https', 'http', 'mailto'],
     allowedSchemesByTag: {},
@@ -131,24 +120,6 @@ function holdsSecret(url: string): boolean {
   return findSecrets(url).length > 0;
 }
 
-/**
- * The URL as an absolute http(s) (or, when allowed, mailto) URL, normalised by the URL parser;
- * undefined for anything else (`javascript:`, `data:`, relative paths, garbage).
- */
-export function safeUrl(value: unknown, allowMail = false): string | undefined {
-  if (typeof value !== 'string') {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  const allowed = url.protocol === 'https:' || url.protocol === 'http:' || (allowMail && url.protocol === 'mailto:');
-  return allowed ? url.href : undefined;
-}
-
 /** Whether the value parses as an absolute URL of any scheme (`ftp:`, `javascript:` too). */
 function isAbsoluteUrl(value: string): boolean {
   try {
@@ -161,7 +132,7 @@ function isAbsoluteUrl(value: string): boolean {
 
 export function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
-  return url !== undefined && VIDEO_HOSTS.includes(new URL(url).hostname.toLowerCase());
+  return url !== undefined && isVideoHost(new URL(url).hostname);
 }
 
 class ListingView {
@@ -197,7 +168,7 @@ class ListingView {
     const rows = status.sections
       .map(
         (section) =>
-          `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(sectionStateLabel(section.state))}</span>${
+          `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(section.stateLabel)}</span>${
             section.blockingProblems > 0 ? ` <span class="section-problems">${text(section.blockingProblems === 1 ? t('1 error') : t('{0} errors', section.blockingProblems))}</span>` : ''
           }</li>`,
       )

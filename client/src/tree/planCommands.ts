@@ -1,38 +1,30 @@
 /**
  * The plans tree's commands: add a plan, add an authorization (role by name, then principal and
- * display name), remove a plan or authorization, refresh. Edits are computed on the document's
- * current text (`offerEdits.ts`) and applied as a WorkspaceEdit, so undo works and nothing the
- * user typed is lost.
+ * display name), remove a plan or authorization, refresh. The server computes the edits on its
+ * text of the offer (`OfferEditRequest`) and refuses a version other than the editor's; they are
+ * applied here as a WorkspaceEdit, so undo works and nothing the user typed is lost.
  */
 import * as vscode from 'vscode';
-import type { EditResult } from 'jsonc-parser';
-import { READER_ROLE_ID, CONTRIBUTOR_ROLE_ID, DELETE_ROLE_ID, RoleCatalog, RoleDefinition, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/catalog/roleCatalog';
-import { OfferDocument } from '@core/model/offerDocument';
-import { plansOf } from '@core/model/offerStructure';
-import { isOfferDocument, OfferWorkspace } from '../offerWorkspace';
 import {
-  addAuthorizationEdits,
-  addPlanEdits,
-  removeEdits,
-  suggestPlanId,
-  validateDisplayName,
-  validateNewPlanId,
-  validatePrincipalId,
-} from './offerEdits';
-import { buildOfferTree, flattenTree } from './planTreeModel';
+  CheckPlanIdRequest,
+  OfferEdit,
+  OfferEditRequest,
+  OfferPlans,
+  PlansRequest,
+  RoleChoice,
+  RoleChoicesRequest,
+} from '@core/protocol';
+import type { OfferServer } from '../offerServer';
+import { isOfferDocument, isSyncedOffer, OfferWorkspace } from '../offerWorkspace';
+import { validateDisplayName, validatePrincipalId } from './authorizationInput';
 import type { PlanTreeNode, PlanTreeProvider } from './planTreeProvider';
 
-/** Roles most offers need, listed first in the role picker. */
-const COMMON_ROLE_IDS = [READER_ROLE_ID, CONTRIBUTOR_ROLE_ID, DELETE_ROLE_ID, USER_ACCESS_ADMINISTRATOR_ROLE_ID];
-
-export function registerPlanCommands(offers: OfferWorkspace, tree: PlanTreeProvider, catalog: () => RoleCatalog): vscode.Disposable[] {
+export function registerPlanCommands(offers: OfferWorkspace, tree: PlanTreeProvider, server: OfferServer): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('marketplaceOffer.plans.refresh', () => tree.refresh(true)),
-    vscode.commands.registerCommand('marketplaceOffer.plans.addPlan', (node?: PlanTreeNode) => addPlan(offers, node)),
-    vscode.commands.registerCommand('marketplaceOffer.plans.addAuthorization', (node?: PlanTreeNode) =>
-      addAuthorization(offers, catalog(), node),
-    ),
-    vscode.commands.registerCommand('marketplaceOffer.plans.remove', (node?: PlanTreeNode) => remove(offers, catalog(), node)),
+    vscode.commands.registerCommand('marketplaceOffer.plans.addPlan', (node?: PlanTreeNode) => addPlan(offers, server, node)),
+    vscode.commands.registerCommand('marketplaceOffer.plans.addAuthorization', (node?: PlanTreeNode) => addAuthorization(offers, server, node)),
+    vscode.commands.registerCommand('marketplaceOffer.plans.remove', (node?: PlanTreeNode) => remove(server, node)),
   ];
 }
 
@@ -48,53 +40,82 @@ export async function targetDocument(offers: OfferWorkspace, node: PlanTreeNode 
   return active && isOfferDocument(active) ? active : undefined;
 }
 
-async function addPlan(offers: OfferWorkspace, node: PlanTreeNode | undefined): Promise<void> {
-  const document = await targetDocument(offers, node);
-  if (!document) {
-    return;
+/** The offer's plans as the server has them now (it may need a moment after the editor opened it). */
+export async function plansOf(server: OfferServer, document: vscode.TextDocument): Promise<OfferPlans | undefined> {
+  const plans = await server.requestAbout(PlansRequest, { uri: document.uri.toString() }, () => isSyncedOffer(document.uri));
+  if (!plans) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server has not read this offer yet; try again in a moment.'));
   }
-  const suggestion = suggestPlanId(offers.parse(document));
-  const planId = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add Plan'),
-    prompt: vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+  return plans ?? undefined;
+}
+
+/** The "Plan ID" box of Add Plan and Import, checked by the server as it is typed. */
+export async function askNewPlanId(server: OfferServer, document: vscode.TextDocument, suggestion: string, title: string, prompt: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt,
     value: suggestion,
     valueSelection: [0, suggestion.length],
-    validateInput: (value) => validateNewPlanId(value, offers.parse(document)),
+    validateInput: async (planId) => {
+      const answer = await server.request(CheckPlanIdRequest, { uri: document.uri.toString(), planId });
+      return answer?.problem ?? undefined;
+    },
   });
-  if (planId === undefined) {
-    return;
-  }
-  // Validate again on the text as it is now: it may have changed while the box was open.
-  const current = offers.parse(document);
-  const problem = validateNewPlanId(planId, current);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
-    return;
-  }
-  if (await applyOfferEdits(document, current, addPlanEdits(current, planId))) {
-    const plans = plansOf(offers.parse(document).root);
-    await reveal(document, plans[plans.length - 1]?.node);
-  } else {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The plan could not be added: "plans" is not a list in this offer.'));
+}
+
+/** Adds a plan (with an imported technical configuration, if given) and shows it. */
+export async function addPlanTo(server: OfferServer, document: vscode.TextDocument, planId: string, technicalConfiguration?: object): Promise<void> {
+  if (await applyServerEdit(server, document, { kind: 'addPlan', planId, technicalConfiguration })) {
+    // Where the new plan is, once the server has the edited text.
+    let plans = await plansOf(server, document);
+    for (let wait = 50; plans && plans.version < document.version && wait <= 800; wait *= 2) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      plans = await plansOf(server, document);
+    }
+    const added = plans?.plans.find((plan) => plan.planId === planId);
+    await reveal(document, added?.range);
   }
 }
 
-async function addAuthorization(offers: OfferWorkspace, catalog: RoleCatalog, node: PlanTreeNode | undefined): Promise<void> {
+async function addPlan(offers: OfferWorkspace, server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
+  const document = await targetDocument(offers, node);
+  const plans = document && (await plansOf(server, document));
+  if (!document || !plans) {
+    return;
+  }
+  const planId = await askNewPlanId(
+    server,
+    document,
+    plans.suggestedPlanId,
+    vscode.l10n.t('Add Plan'),
+    vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+  );
+  if (planId !== undefined) {
+    await addPlanTo(server, document, planId);
+  }
+}
+
+async function addAuthorization(offers: OfferWorkspace, server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
   const document = await targetDocument(offers, node);
   if (!document) {
     return;
   }
-  const planIndex = node?.model.planIndex ?? (await pickPlan(offers.parse(document)));
+  const planIndex = node?.model.planIndex ?? (await pickPlan(server, document));
   if (planIndex === undefined) {
     return;
   }
-  const role = await pickRole(catalog);
+  const roles = await server.request(RoleChoicesRequest, {});
+  if (!roles) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
+    return;
+  }
+  const role = await pickRole(roles.common, roles.supported);
   if (!role) {
     return;
   }
   let delegated: string[] | undefined;
-  if (role.id.toLowerCase() === USER_ACCESS_ADMINISTRATOR_ROLE_ID) {
-    delegated = await pickDelegatedRoles(catalog);
+  if (role.assignsRoles) {
+    delegated = await pickDelegatedRoles(roles.assignable);
     if (!delegated) {
       return;
     }
@@ -118,50 +139,44 @@ async function addAuthorization(offers: OfferWorkspace, catalog: RoleCatalog, no
   if (displayName === undefined) {
     return;
   }
-  const current = offers.parse(document);
-  const edits = addAuthorizationEdits(current, planIndex, {
-    principalId,
-    principalIdDisplayName: displayName,
-    roleDefinitionId: role.id,
-    delegatedRoleDefinitionIds: delegated,
+  await applyServerEdit(server, document, {
+    kind: 'addAuthorization',
+    planIndex,
+    authorization: { principalId, principalIdDisplayName: displayName, roleDefinitionId: role.id, delegatedRoleDefinitionIds: delegated },
   });
-  if (!(await applyOfferEdits(document, current, edits))) {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('The authorization could not be added: plan {0} or its technical configuration is not an object in this offer.', planIndex + 1),
-    );
-  }
 }
 
-async function pickPlan(document: OfferDocument): Promise<number | undefined> {
-  const plans = plansOf(document.root);
+async function pickPlan(server: OfferServer, document: vscode.TextDocument): Promise<number | undefined> {
+  const plans = (await plansOf(server, document))?.plans;
+  if (!plans) {
+    return undefined;
+  }
   if (plans.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The offer has no plan yet: add a plan first.'));
     return undefined;
   }
   if (plans.length === 1) {
-    return 0;
+    return plans[0].index;
   }
   const picked = await vscode.window.showQuickPick(
-    plans.map((plan) => ({ label: plan.planId ?? vscode.l10n.t('Plan {0}', plan.index + 1), index: plan.index })),
+    plans.map((plan) => ({ label: plan.label, index: plan.index })),
     { title: vscode.l10n.t('Add Authorization'), placeHolder: vscode.l10n.t('Which plan?') },
   );
   return picked?.index;
 }
 
 interface RoleItem extends vscode.QuickPickItem {
-  role?: RoleDefinition;
+  role?: RoleChoice;
 }
 
 /** Roles that Azure Lighthouse accepts, by name; the common ones first. */
-async function pickRole(catalog: RoleCatalog): Promise<RoleDefinition | undefined> {
-  const supported = catalog.supportedRoles();
-  const toItem = (role: RoleDefinition): RoleItem => ({ label: role.roleName, description: role.category, detail: role.description, role });
-  const common = COMMON_ROLE_IDS.map((id) => catalog.findById(id)).filter((role): role is RoleDefinition => role !== undefined);
+async function pickRole(common: readonly RoleChoice[], others: readonly RoleChoice[]): Promise<RoleChoice | undefined> {
+  const toItem = (role: RoleChoice): RoleItem => ({ label: role.roleName, description: role.category, detail: role.description, role });
   const items: RoleItem[] = [
     { label: vscode.l10n.t('Common'), kind: vscode.QuickPickItemKind.Separator },
     ...common.map(toItem),
     { label: vscode.l10n.t('All roles Azure Lighthouse supports'), kind: vscode.QuickPickItemKind.Separator },
-    ...supported.filter((role) => !common.includes(role)).map(toItem),
+    ...others.map(toItem),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Add Authorization'),
@@ -172,9 +187,9 @@ async function pickRole(catalog: RoleCatalog): Promise<RoleDefinition | undefine
   return picked?.role;
 }
 
-async function pickDelegatedRoles(catalog: RoleCatalog): Promise<string[] | undefined> {
+async function pickDelegatedRoles(assignable: readonly RoleChoice[]): Promise<string[] | undefined> {
   const picked = await vscode.window.showQuickPick(
-    catalog.assignableRoles().map((role) => ({ label: role.roleName, description: role.category, id: role.id })),
+    assignable.map((role) => ({ label: role.roleName, description: role.category, id: role.id })),
     {
       title: vscode.l10n.t('User Access Administrator'),
       placeHolder: vscode.l10n.t('Roles this principal may assign to managed identities (at least one)'),
@@ -192,71 +207,70 @@ async function pickDelegatedRoles(catalog: RoleCatalog): Promise<string[] | unde
   return picked.map((item) => item.id);
 }
 
-async function remove(offers: OfferWorkspace, catalog: RoleCatalog, node: PlanTreeNode | undefined): Promise<void> {
+async function remove(server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
   if (!node || !['plan', 'authorization', 'eligibleAuthorization'].includes(node.model.kind)) {
     return;
   }
   const document = await vscode.workspace.openTextDocument(node.uri);
-  const current = offers.parse(document);
-  // The node was drawn from an earlier text: act only if the same node is still at its place.
-  const still = flattenTree(buildOfferTree(current, [], { catalog })).find((candidate) => candidate.id === node.model.id);
-  if (!still || still.label !== node.model.label) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The offer changed since the tree was drawn; nothing was removed. Try again.'));
-    return;
-  }
   const question =
     node.model.kind === 'plan'
       ? vscode.l10n.t('Remove plan "{0}" and its authorizations from the offer?', node.model.label)
       : vscode.l10n.t('Remove the authorization "{0}"?', node.model.label);
   const confirm = vscode.l10n.t('Remove');
-  const answer = await vscode.window.showWarningMessage(
-    question,
-    { modal: true, detail: vscode.l10n.t('You can undo this in the editor.') },
-    confirm,
-  );
+  const answer = await vscode.window.showWarningMessage(question, { modal: true, detail: vscode.l10n.t('You can undo this in the editor.') }, confirm);
   if (answer !== confirm) {
     return;
   }
-  const latest = offers.parse(document);
-  if (latest.version !== current.version) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The offer changed since the tree was drawn; nothing was removed. Try again.'));
-    return;
-  }
-  await applyOfferEdits(document, latest, removeEdits(latest, node.model.pointer));
+  // The server removes the node only if the same node (kind and label) is still at its place.
+  await applyServerEdit(
+    server,
+    document,
+    { kind: 'remove', pointer: node.model.pointer, nodeKind: node.model.kind, label: node.model.label },
+    vscode.l10n.t('The offer changed since the tree was drawn; nothing was removed. Try again.'),
+  );
 }
 
 /**
- * Applies edits computed on `basis` — only if the document still has that text — and shows the
- * document. Returns false when there was nothing to apply.
+ * Asks the server for an edit of the document's current version and applies it, only if the
+ * document still has that version. Returns whether the edit was applied; says why when not.
  */
-export async function applyOfferEdits(document: vscode.TextDocument, basis: OfferDocument, edits: EditResult): Promise<boolean> {
-  if (edits.length === 0) {
+export async function applyServerEdit(server: OfferServer, document: vscode.TextDocument, edit: OfferEdit, staleMessage?: string): Promise<boolean> {
+  const version = document.version;
+  let result = await server.request(OfferEditRequest, { uri: document.uri.toString(), version, edit });
+  if (result?.outcome === 'stale' && document.version === version) {
+    // The server had not caught up with the editor yet: once more, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    result = await server.request(OfferEditRequest, { uri: document.uri.toString(), version, edit });
+  }
+  if (!result) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
     return false;
   }
-  if (document.version !== basis.version || document.getText() !== basis.getText()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The offer changed while the command ran; nothing was changed. Try again.'));
-    return true;
+  if (result.outcome === 'refused') {
+    void vscode.window.showErrorMessage(result.message);
+    return false;
+  }
+  if (result.outcome === 'stale' || document.version !== result.version) {
+    void vscode.window.showWarningMessage(staleMessage ?? vscode.l10n.t('The offer changed while the command ran; nothing was changed. Try again.'));
+    return false;
   }
   const workspaceEdit = new vscode.WorkspaceEdit();
-  for (const edit of edits) {
-    workspaceEdit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(edit.offset), document.positionAt(edit.offset + edit.length)),
-      edit.content,
-    );
+  for (const { range, newText } of result.edits) {
+    workspaceEdit.replace(document.uri, new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character), newText);
   }
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
     void vscode.window.showErrorMessage(vscode.l10n.t('VS Code refused the edit to {0}.', vscode.workspace.asRelativePath(document.uri)));
+    return false;
   }
   return true;
 }
 
-/** Shows the document with the cursor at the start of a node (the plan just added). */
-export async function reveal(document: vscode.TextDocument, node: { offset: number; length: number } | undefined) {
+/** Shows the document with the cursor at the start of a range (the plan just added). */
+export async function reveal(document: vscode.TextDocument, range: { start: { line: number; character: number } } | undefined) {
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
-  if (node) {
-    const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
-    editor.selection = new vscode.Selection(range.start, range.start);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  if (range) {
+    const start = new vscode.Position(range.start.line, range.start.character);
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 }

@@ -1,17 +1,19 @@
 /**
- * The "Offer Plans" view in the Explorer: one root per offer (the active one expanded), built by
- * the pure `planTreeModel` and shown with codicons, problem colours and click-to-select.
+ * The "Offer Plans" view in the Explorer: one root per offer (the active one expanded), shown with
+ * codicons, problem colours and click-to-select. The nodes are the server's
+ * (`PlanTreeRequest`): it builds each offer's tree once per version, from its own diagnostics.
+ *
+ * Nothing is asked while the view is hidden: a change only marks the offer's tree stale, and the
+ * view asks again when it is shown. Only the trees of offers that changed are asked again; an
+ * offer no editor has open is read by the server (never here), and asked again only when its file
+ * changes.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { RoleCatalog } from '@core/catalog/roleCatalog';
-import { ConfinedFolder } from '@core/files/confinedFolder';
-import { OfferDocument } from '@core/model/offerDocument';
-import { isOfferDocument, isOfferUri, OFFER_GLOB, OfferWorkspace } from '../offerWorkspace';
-import { buildOfferTree, TreeNodeModel } from './planTreeModel';
+import { OfferTree, PlanTreeRequest, TreeNodeModel } from '@core/protocol';
+import type { OfferServer } from '../offerServer';
+import { isOfferDocument, OFFER_GLOB, OfferWorkspace, openDocumentOf } from '../offerWorkspace';
+import { markStartup } from '../startupTimings';
 
-/** Offers not open in an editor are read from disk; bigger files are left to the editor. */
-const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;
 export const PLANS_VIEW_ID = 'marketplaceOffer.plans';
 const HAS_OFFERS_CONTEXT = 'marketplaceOffer.hasOffers';
 
@@ -22,127 +24,177 @@ export interface PlanTreeNode {
   parent: PlanTreeNode | undefined;
 }
 
+/** An offer's tree as the server last gave it. */
+interface KnownTree {
+  /** The server's answer (null: it could not read the offer). */
+  tree: OfferTree | null;
+  /** Set when the offer changed since: the next time the view shows it, it is asked again. */
+  stale: boolean;
+}
+
 export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PlanTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: PlanTreeNode[] = [];
-  private workspaceOffers: vscode.Uri[] | undefined;
+  /** The workspace's offer files (VS Code's file search); listed again when one is created or deleted. */
+  private workspaceOffers: Promise<vscode.Uri[]> | undefined;
+  private readonly known = new Map<string, KnownTree>();
+  /** Requests in flight, so that two refreshes ask the server once. */
+  private readonly asking = new Map<string, Promise<OfferTree | null>>();
+  private visible = false;
+  private changedWhileHidden = false;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private rebuilding: Promise<void> | undefined;
-  private rebuildAgain = false;
 
   constructor(
     private readonly offers: OfferWorkspace,
-    /** The role catalog in use (the user may point the setting at another one meanwhile). */
-    private readonly catalog: () => RoleCatalog,
+    private readonly server: OfferServer,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(OFFER_GLOB);
-    const rescan = () => {
+    const relist = (uri: vscode.Uri) => {
       this.workspaceOffers = undefined;
-      this.refresh();
+      this.invalidate(uri);
+      void this.updateHasOffers();
     };
     this.subscriptions.push(
       this.changed,
       watcher,
-      watcher.onDidCreate(rescan),
-      watcher.onDidDelete(rescan),
-      watcher.onDidChange(() => this.refresh()),
-      offers.onDidChangeOffer(() => this.refresh()),
+      watcher.onDidCreate(relist),
+      watcher.onDidDelete(relist),
+      watcher.onDidChange((uri) => this.invalidate(uri)),
+      offers.onDidChangeOffer((uri) => this.invalidate(uri)),
+      server.onDidStart(() => this.invalidate()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (isOfferDocument(editor?.document)) {
-          this.refresh();
+          // The active offer is listed first and expanded; its tree is asked only if it changed.
+          this.invalidate(undefined, false);
+          void this.updateHasOffers();
         }
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (isOfferDocument(document)) {
-          this.refresh();
+          this.invalidate(document.uri);
         }
       }),
     );
-    this.refresh();
+    void this.updateHasOffers();
   }
 
-  /** Rebuilds every root (re-scanning the workspace when `rescan`); calls in flight are merged. */
+  /** Follows the view's visibility: the tree is built only while it is visible. */
+  attach(view: vscode.TreeView<PlanTreeNode>): void {
+    this.visible = view.visible;
+    if (view.visible) {
+      markStartup('treeShownMs');
+    }
+    this.subscriptions.push(
+      view.onDidChangeVisibility(({ visible }) => {
+        this.visible = visible;
+        if (visible) {
+          markStartup('treeShownMs');
+        }
+        if (visible && this.changedWhileHidden) {
+          this.changedWhileHidden = false;
+          this.changed.fire(undefined);
+        }
+      }),
+    );
+  }
+
+  /** Asks again for every offer's tree (re-listing the workspace's offers when `rescan`). */
   refresh(rescan = false): void {
     if (rescan) {
       this.workspaceOffers = undefined;
+      void this.updateHasOffers();
     }
-    if (this.rebuilding) {
-      this.rebuildAgain = true;
-      return;
-    }
-    this.rebuilding = this.rebuild()
-      .catch((error) => console.error('Offer plans view:', error))
-      .finally(() => {
-        this.rebuilding = undefined;
-        if (this.rebuildAgain) {
-          this.rebuildAgain = false;
-          this.refresh();
-        }
-      });
+    this.invalidate();
   }
 
-  private async rebuild(): Promise<void> {
-    this.workspaceOffers ??= await this.offers.findOffers();
+  /**
+   * Marks one offer's tree (or every tree) stale and redraws the roots if the view is visible;
+   * only the stale trees are asked again. `stale: false` only redraws (the order of the roots).
+   */
+  private invalidate(uri?: vscode.Uri, stale = true): void {
+    if (stale) {
+      if (uri) {
+        const known = this.known.get(uri.toString());
+        if (known) {
+          known.stale = true;
+        }
+      } else {
+        this.known.forEach((known) => (known.stale = true));
+      }
+    }
+    if (this.visible) {
+      this.changed.fire(undefined);
+    } else {
+      this.changedWhileHidden = true;
+    }
+  }
+
+  /** The offers the view lists: the active one (even outside the workspace) and the workspace's. */
+  private async offerUris(): Promise<vscode.Uri[]> {
+    this.workspaceOffers ??= this.offers.findOffers().catch(() => []);
+    const uris = [...(await this.workspaceOffers)];
     const active = this.offers.activeOfferDocument();
-    const uris = [...this.workspaceOffers];
     if (active && !uris.some((uri) => uri.toString() === active.uri.toString())) {
       uris.unshift(active.uri);
     }
-    const roots: PlanTreeNode[] = [];
-    for (const uri of uris) {
-      const document = await this.documentOf(uri);
-      if (!document) {
-        continue;
-      }
-      const files = this.offers.files(uri);
-      const model = buildOfferTree(document, this.offers.diagnostics(uri, document), {
-        catalog: this.catalog(),
-        fallbackName: path.posix.basename(uri.path),
-        csvIdCount: (csv) => {
-          const lookup = files?.audienceCsv(csv);
-          return lookup?.status === 'ok' ? lookup.result.length : undefined;
-        },
-      });
-      roots.push(wrap(model, uri, undefined));
-    }
-    this.roots = roots;
-    void vscode.commands.executeCommand('setContext', HAS_OFFERS_CONTEXT, roots.length > 0);
-    this.changed.fire(undefined);
+    return uris;
   }
 
-  /** The open document's text (with unsaved edits), or the file's text from disk. */
-  private async documentOf(uri: vscode.Uri): Promise<OfferDocument | undefined> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open) {
-      return this.offers.parse(open);
+  /** The view appears once there is an offer to show (listing files reads none of them). */
+  private async updateHasOffers(): Promise<void> {
+    const uris = await this.offerUris();
+    void vscode.commands.executeCommand('setContext', HAS_OFFERS_CONTEXT, uris.length > 0);
+  }
+
+  /** An offer's tree: the one known if nothing changed since, else the server's answer. */
+  private async treeOf(uri: vscode.Uri): Promise<OfferTree | null> {
+    const key = uri.toString();
+    const known = this.known.get(key);
+    const document = openDocumentOf(uri);
+    const current = known && !known.stale && (known.tree === null ? !document : known.tree.version === (document?.version ?? null));
+    if (known && current) {
+      return known.tree;
     }
-    if (!isOfferUri(uri)) {
-      return undefined;
+    let asking = this.asking.get(key);
+    if (!asking) {
+      asking = this.server.request(PlanTreeRequest, { uri: key }).then((tree) => {
+        this.asking.delete(key);
+        // No answer (the server is not running): keep what was shown, still stale.
+        if (tree !== undefined) {
+          this.known.set(key, { tree, stale: false });
+        }
+        return tree ?? known?.tree ?? null;
+      });
+      this.asking.set(key, asking);
     }
-    if (uri.scheme === 'file') {
-      // Through the confined reader: an offer file that is a link out of the workspace, a FIFO or
-      // a device is not read (and never waited on).
-      const read = await new ConfinedFolder(this.offers.workspaceRootOf(uri).fsPath).read(uri.fsPath, MAX_UNOPENED_OFFER_BYTES);
-      return read.ok ? OfferDocument.fromText(new TextDecoder('utf-8').decode(read.bytes), uri.toString(), -1) : undefined;
+    return asking;
+  }
+
+  async getChildren(node?: PlanTreeNode): Promise<PlanTreeNode[]> {
+    if (node) {
+      return node.model.children.map((child) => wrap(child, node.uri, node));
     }
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_UNOPENED_OFFER_BYTES) {
-        return undefined;
+    const uris = await this.offerUris();
+    const trees = await Promise.all(uris.map((uri) => this.treeOf(uri)));
+    const listed = new Set(uris.map((uri) => uri.toString()));
+    for (const key of this.known.keys()) {
+      if (!listed.has(key)) {
+        this.known.delete(key); // an offer no longer listed (deleted, or closed outside the workspace)
       }
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      // Version -1: not an editor's version; edits open the document and compare content instead.
-      return OfferDocument.fromText(text, uri.toString(), -1);
-    } catch {
-      return undefined;
     }
+    this.roots = trees.flatMap((tree, index) => (tree ? [wrap(tree.root, uris[index], undefined)] : []));
+    void vscode.commands.executeCommand('setContext', HAS_OFFERS_CONTEXT, uris.length > 0);
+    if (this.roots.length > 0) {
+      markStartup('firstTreeRowMs');
+    }
+    return this.roots;
   }
 
   getTreeItem(node: PlanTreeNode): vscode.TreeItem {
     const { model } = node;
     const item = new vscode.TreeItem(model.label, this.collapsibleState(node));
-    item.id = model.id;
+    item.id = `${node.uri.toString()}#${model.id}`;
     item.description = model.description;
     item.tooltip = model.tooltip ?? model.label;
     item.contextValue = model.kind;
@@ -173,15 +225,11 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
     return model.kind === 'readiness' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
   }
 
-  getChildren(node?: PlanTreeNode): PlanTreeNode[] {
-    return node ? node.model.children.map((child) => wrap(child, node.uri, node)) : this.roots;
-  }
-
   getParent(node: PlanTreeNode): PlanTreeNode | undefined {
     return node.parent;
   }
 
-  /** The current roots (for tests in the real editor and the commands). */
+  /** The roots last shown (for tests in the real editor and the commands). */
   get offerRoots(): readonly PlanTreeNode[] {
     return this.roots;
   }

@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
 import { ruleByCode } from '../rules';
@@ -209,7 +210,7 @@ const severities: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'inf
  * JSON pointer and the rule's facts into `data` (see `toLspDiagnostic` in lsp/lspDiagnostics.ts).
  */
 export function fromLspDiagnostic(diagnostic: Diagnostic): OfferDiagnostic | undefined {
-  if (typeof diagnostic.code !== 'string' || (diagnostic.source !== undefined && diagnostic.source !== 'offer')) {
+  if (typeof diagnostic.code !== 'string' || (diagnostic.source !== undefined && diagnostic.source !== OFFER_DIAGNOSTIC_SOURCE)) {
     return undefined;
   }
   const { path, ...facts } = isRecord(diagnostic.data) ? diagnostic.data : ({} as Record<string, unknown>);

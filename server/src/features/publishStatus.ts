@@ -3,45 +3,26 @@
  * (none of its fields written yet), Incomplete (written, with an error in it) or Complete, and how
  * many errors stand between the offer and submission.
  *
- * Pure: it takes the parsed offer and the diagnostics already computed (by the language service,
- * or, in the client, the diagnostics VS Code holds for the file, whose `data.path` carries the same
- * JSON pointer), so the tree, the preview and the status bar all agree with the Problems panel.
+ * Pure: it takes the parsed offer and the diagnostics the language service computed for that
+ * version, so the tree, the preview and the status bar (which ask the server for it, see
+ * `lsp/offerRequests.ts`) all agree with the Problems panel. Linear in the diagnostics: each is
+ * put in its section by the first segments of its pointer.
  */
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
 import { items, prop, str } from '@core/model/nodes';
+import type { PublishSection, PublishStatus, SectionState } from '@core/protocol';
 import type { Severity } from '../rules/diagnostic';
 
-/** What publish status needs of a diagnostic: an `OfferDiagnostic` fits, so does a client's. */
+/** What publish status needs of a diagnostic (an `OfferDiagnostic` fits). */
 export interface StatusDiagnostic {
   severity: Severity;
   /** JSON pointer of the offending (or missing) value; '' for the whole file. */
   path: string;
 }
 
-export type SectionState = 'notStarted' | 'incomplete' | 'complete';
-
-export interface PublishSection {
-  /** Stable id: `offerSetup`, `properties`, `listing`, `previewAudience`, `plans`, `plan:<index>`. */
-  id: string;
-  title: string;
-  state: SectionState;
-  /** Errors inside the section: they block submission. */
-  blockingProblems: number;
-  /** Where the section starts in the offer, to reveal it (the first of its properties present). */
-  pointer: string;
-}
-
-export interface PublishStatus {
-  sections: PublishSection[];
-  /** Every error of the file, including those outside any section (a syntax error…). */
-  blockingProblems: number;
-  incompleteSections: number;
-  notStartedSections: number;
-  /** Partner Center accepts a submission only when every section is Complete. */
-  ready: boolean;
-}
+export type { PublishSection, PublishStatus, SectionState };
 
 /** A section is the set of top-level (or per-plan) properties Partner Center shows on one page. */
 interface SectionSpec {
@@ -57,16 +38,32 @@ interface SectionSpec {
 
 export function publishStatus(document: OfferDocument, diagnostics: readonly StatusDiagnostic[]): PublishStatus {
   const root = document.root?.type === 'object' ? document.root : undefined;
-  const sections = sectionSpecs(root).map((spec) => toSection(spec, diagnostics));
-  const blockingProblems = diagnostics.filter((d) => d.severity === 'error').length;
+  const specs = sectionSpecs(root);
+  // Each error is put in its section by its pointer's first segments: one pass over the
+  // diagnostics, whatever the number of plans (not a scan of every diagnostic per section).
+  const errorsBySection = new Map<string, number>();
+  let blockingProblems = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity !== 'error') {
+      continue;
+    }
+    blockingProblems++;
+    const section = sectionOf(diagnostic.path);
+    if (section !== undefined) {
+      errorsBySection.set(section, (errorsBySection.get(section) ?? 0) + 1);
+    }
+  }
+  const sections = specs.map((spec) => toSection(spec, errorsBySection.get(spec.id) ?? 0));
   const incompleteSections = sections.filter((s) => s.state === 'incomplete').length;
   const notStartedSections = sections.filter((s) => s.state === 'notStarted').length;
+  const ready = blockingProblems === 0 && sections.every((s) => s.state === 'complete');
   return {
     sections,
     blockingProblems,
     incompleteSections,
     notStartedSections,
-    ready: blockingProblems === 0 && sections.every((s) => s.state === 'complete'),
+    ready,
+    summary: summaryLine(ready, blockingProblems, incompleteSections + notStartedSections),
   };
 }
 
@@ -106,18 +103,55 @@ function sectionSpecs(root: Node | undefined): SectionSpec[] {
   }));
 }
 
-function toSection(spec: SectionSpec, diagnostics: readonly StatusDiagnostic[]): PublishSection {
-  const own = diagnostics.filter((d) => d.severity === 'error' && ownedBy(spec, d.path));
-  const state: SectionState = !spec.started ? 'notStarted' : own.length > 0 ? 'incomplete' : 'complete';
-  return { id: spec.id, title: spec.title, state, blockingProblems: own.length, pointer: spec.reveal };
+/** Where a top-level property's errors count. */
+const SECTION_OF_PROPERTY: ReadonlyMap<string, string> = new Map([
+  ['offerType', 'offerSetup'],
+  ['offerId', 'offerSetup'],
+  ['alias', 'offerSetup'],
+  ['leadManagement', 'offerSetup'],
+  ['properties', 'properties'],
+  ['listing', 'listing'],
+  ['previewAudience', 'previewAudience'],
+]);
+
+/**
+ * The section that owns a pointer: by its first segment, and for `/plans/<index>/…` the plan's own
+ * section (`/plans` itself, and anything under it that is not a plan, is the plan overview's).
+ * Only the first two segments are read, however long the pointer.
+ */
+export function sectionOf(path: string): string | undefined {
+  if (!path.startsWith('/')) {
+    return undefined;
+  }
+  const firstEnd = path.indexOf('/', 1);
+  const first = path.slice(1, firstEnd < 0 ? path.length : firstEnd);
+  if (first !== 'plans') {
+    return SECTION_OF_PROPERTY.get(first);
+  }
+  if (firstEnd < 0) {
+    return 'plans';
+  }
+  const secondEnd = path.indexOf('/', firstEnd + 1);
+  const second = path.slice(firstEnd + 1, secondEnd < 0 ? path.length : secondEnd);
+  return isDecimal(second) ? `plan:${second}` : 'plans';
 }
 
-function ownedBy(spec: SectionSpec, path: string): boolean {
-  if (spec.id === 'plans') {
-    // `/plans` itself, but not `/plans/0/…`: those belong to the plan's own section.
-    return path === '/plans' || (path.startsWith('/plans/') && !/^\/plans\/\d+(\/|$)/.test(path));
+function isDecimal(text: string): boolean {
+  if (text.length === 0) {
+    return false;
   }
-  return spec.pointers.some((pointer) => isWithin(path, pointer));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function toSection(spec: SectionSpec, errors: number): PublishSection {
+  const state: SectionState = !spec.started ? 'notStarted' : errors > 0 ? 'incomplete' : 'complete';
+  return { id: spec.id, title: spec.title, state, stateLabel: sectionStateLabel(state), blockingProblems: errors, pointer: spec.reveal };
 }
 
 /** Whether `path` is `pointer` or inside it (`/listing/name` is within `/listing`, `/listingX` is not). */
@@ -138,11 +172,14 @@ export function sectionStateLabel(state: SectionState): string {
 
 /** The status bar's line: "Offer: 3 errors — 2 sections incomplete", or "Offer: ready to publish". */
 export function summarizePublishStatus(status: PublishStatus): string {
-  if (status.ready) {
+  return status.summary;
+}
+
+function summaryLine(ready: boolean, blockingProblems: number, notReady: number): string {
+  if (ready) {
     return t('Offer: ready to publish');
   }
-  const errors = status.blockingProblems === 1 ? t('1 error') : t('{0} errors', status.blockingProblems);
-  const notReady = status.incompleteSections + status.notStartedSections;
+  const errors = blockingProblems === 1 ? t('1 error') : t('{0} errors', blockingProblems);
   const sections =
     notReady === 0
       ? t('all sections complete')
@@ -158,5 +195,17 @@ export function summarizePublishStatus(status: PublishStatus): string {
  */
 export function sectionErrors<D extends StatusDiagnostic>(document: OfferDocument, diagnostics: readonly D[]): D[][] {
   const root = document.root?.type === 'object' ? document.root : undefined;
-  return sectionSpecs(root).map((spec) => diagnostics.filter((d) => d.severity === 'error' && ownedBy(spec, d.path)));
+  const bySection = new Map<string, D[]>();
+  for (const diagnostic of diagnostics) {
+    const section = diagnostic.severity === 'error' ? sectionOf(diagnostic.path) : undefined;
+    if (section !== undefined) {
+      const errors = bySection.get(section);
+      if (errors) {
+        errors.push(diagnostic);
+      } else {
+        bySection.set(section, [diagnostic]);
+      }
+    }
+  }
+  return sectionSpecs(root).map((spec) => bySection.get(spec.id) ?? []);
 }

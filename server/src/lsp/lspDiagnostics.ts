@@ -1,4 +1,5 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
@@ -12,7 +13,7 @@ export function toLspDiagnostic(diagnostic: OfferDiagnostic): Diagnostic {
     range: diagnostic.range,
     severity: severities[diagnostic.severity],
     code: diagnostic.code,
-    source: 'offer',
+    source: OFFER_DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     data: { path: diagnostic.path, ...diagnostic.data },
   };

@@ -1,5 +1,12 @@
+/**
+ * The extension activated in a stand-in editor (`fakeVscode.ts`) with the real language server
+ * behind it: the tree, the status bar, the preview and the commands show and do what the server
+ * answers. Each test gets a workspace of its own on disk (a copy of the example offer and its
+ * files), since the server reads the files an offer names.
+ */
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'jsonc-parser';
 import type { PlanTreeNode, PlanTreeProvider } from '../../../client/src/tree/planTreeProvider';
@@ -7,37 +14,78 @@ import { EXAMPLE_OFFER_TEXT, REPO_ROOT } from './exampleFixture';
 import { FakeEditor, loadWithFakeEditor, Range, TreeItem, Uri } from './fakeVscode';
 
 const EXTENSION = path.join(REPO_ROOT, 'out', 'client', 'src', 'extension.js');
-const OFFER_PATH = path.resolve('/ws/offer/offer.json');
+const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'contoso-sentinel');
 
 interface ExtensionModule {
-  activate(context: unknown): Promise<void>;
+  activate(context: unknown): unknown;
   deactivate(): Promise<void>;
 }
 
+let workspace: string;
+/** The example offer's path in this test's workspace. */
+let OFFER_PATH: string;
+const running: FakeEditor[] = [];
+
+beforeEach(() => {
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-wiring-'));
+  fs.cpSync(EXAMPLE_DIR, path.join(workspace, 'offer'), { recursive: true });
+  OFFER_PATH = path.join(workspace, 'offer', 'offer.json');
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((editor) => editor.stopClients()));
+  fs.rmSync(workspace, { recursive: true, force: true });
+});
+
 async function activated(prepare: (editor: FakeEditor) => void = () => undefined) {
   const editor = new FakeEditor();
+  editor.workspaceRoot = workspace;
   prepare(editor);
   const extension = loadWithFakeEditor<ExtensionModule>(EXTENSION, editor);
   const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.file(REPO_ROOT), asAbsolutePath: (p: string) => path.join(REPO_ROOT, p) };
+  running.push(editor);
   await extension.activate(context);
-  await settle();
   const tree = editor.treeViews[0]?.provider as PlanTreeProvider;
   return { editor, extension, context, tree };
 }
 
-/** Lets the tree's asynchronous rebuild and the debounce timers run. */
+/** Lets the debounce timers and the server's answers arrive. */
 async function settle(ms = 350): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function labels(tree: PlanTreeProvider, node?: PlanTreeNode): string[] {
-  return tree.getChildren(node).map((child) => (tree.getTreeItem(child) as unknown as TreeItem).label);
+/** Waits until `condition` holds (the server answers asynchronously); fails with `what` after 10 s. */
+async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}`);
+    }
+    await settle(25);
+  }
 }
 
-describe('extension wiring (with a stand-in for the editor)', function () {
-  this.timeout(20000);
+async function children(tree: PlanTreeProvider, node?: PlanTreeNode): Promise<PlanTreeNode[]> {
+  return (await tree.getChildren(node)) ?? [];
+}
 
-  it('registers every command the manifest contributes', async () => {
+function itemOf(tree: PlanTreeProvider, node: PlanTreeNode): TreeItem {
+  return tree.getTreeItem(node) as unknown as TreeItem;
+}
+
+async function labels(tree: PlanTreeProvider, node?: PlanTreeNode): Promise<string[]> {
+  return (await children(tree, node)).map((child) => itemOf(tree, child).label);
+}
+
+/** The requests the extension sent to the server, by method name. */
+function requests(editor: FakeEditor, method: string): number {
+  return editor.requests.filter((request) => request.method === method).length;
+}
+
+describe('extension wiring (a stand-in editor, the real server)', function () {
+  this.timeout(30000);
+
+  it('registers every command the manifest contributes, and activates without waiting for the server', async () => {
     const { editor, context } = await activated();
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     const contributed: string[] = manifest.contributes.commands.map((command: { command: string }) => command.command);
@@ -49,24 +97,28 @@ describe('extension wiring (with a stand-in for the editor)', function () {
 
   it('shows the open offer in the plans tree, with role names, and selects a node\'s range on click', async () => {
     const { editor, tree } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
+    assert.deepStrictEqual(await labels(tree), ['Contoso Sentinel Operations']);
     assert.strictEqual(editor.contexts.get('marketplaceOffer.hasOffers'), true);
-    assert.deepStrictEqual(labels(tree), ['Contoso Sentinel Operations']);
-    const [offer] = tree.getChildren();
-    assert.deepStrictEqual(labels(tree, offer), ['Publish readiness', 'gold']);
-    const plan = tree.getChildren(offer)[1];
-    assert.ok(labels(tree, plan).includes('SOC Analysts — Reader'));
-    const item = tree.getTreeItem(tree.getChildren(plan)[1]) as unknown as TreeItem;
+    const [offer] = await children(tree);
+    assert.deepStrictEqual(await labels(tree, offer), ['Publish readiness', 'gold']);
+    const plan = (await children(tree, offer))[1];
+    // 1 inline subscription + 2 in gold-customers.csv, which the server read.
+    assert.strictEqual(itemOf(tree, plan).description, 'private · 3 subscriptions');
+    assert.ok((await labels(tree, plan)).includes('SOC Analysts — Reader'));
+    const reader = (await children(tree, plan))[1];
+    const item = itemOf(tree, reader);
     assert.strictEqual(item.contextValue, 'authorization');
     assert.strictEqual(item.command?.command, 'vscode.open');
     const [uri, options] = item.command!.arguments as [Uri, { selection: { start: { line: number }; end: { line: number } } }];
     assert.strictEqual(uri.fsPath, OFFER_PATH);
     const readerLine = EXAMPLE_OFFER_TEXT.split('\n').findIndex((line) => line.includes('"SOC Analysts"')) - 2;
     assert.strictEqual(options.selection.start.line, readerLine);
-    assert.strictEqual(tree.getParent(tree.getChildren(plan)[1]), plan);
+    assert.strictEqual(tree.getParent(reader), plan);
   });
 
-  it('follows edits: the tree and the status bar change after the text and diagnostics do', async () => {
+  it('follows edits: the tree and the status bar change after the text and the server\'s diagnostics do', async () => {
     const { editor, tree } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
+    await until(() => editor.statusItems.some((item) => item.visible), 'the status bar');
     const status = editor.statusItems.find((item) => item.visible);
     assert.strictEqual(status?.text, '$(pass) Offer: ready to publish');
     assert.strictEqual(status?.command, 'workbench.actions.view.problems');
@@ -74,21 +126,48 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     const document = editor.documents[0];
     const at = document.getText().indexOf('"gold",\n      "name"');
     document.apply([{ range: new Range(document.positionAt(at), document.positionAt(at + 6)), text: '"Gold"' }]);
-    editor.diagnostics.set(document.uri.toString(), [
-      { severity: 0, message: "Plan ID 'Gold' must be lowercase: use 'gold'.", source: 'offer', range: { start: { line: 0, character: 0 } }, data: { path: '/plans/0/planId' } },
-    ]);
     editor.onDidChangeTextDocument.fire({ document });
-    editor.onDidChangeDiagnostics.fire({ uris: [document.uri] });
-    await settle(500);
-    const [offer] = tree.getChildren();
-    const plan = tree.getChildren(offer)[1];
-    const planItem = tree.getTreeItem(plan) as unknown as TreeItem;
+    await until(() => status?.text !== '$(pass) Offer: ready to publish', 'the status bar to change');
+    assert.strictEqual(status?.text, '$(error) Offer: 1 error — 1 section incomplete');
+    const [offer] = await children(tree);
+    const plan = (await children(tree, offer))[1];
+    const planItem = itemOf(tree, plan);
     assert.strictEqual(planItem.label, 'Gold');
     assert.strictEqual(planItem.iconPath?.id, 'error');
     assert.strictEqual(planItem.iconPath?.color?.id, 'list.errorForeground');
-    // The plan's name (still "gold") now differs from its id; the CSV is not in this fake workspace.
-    assert.strictEqual(planItem.description, '1 error · gold · private · 1 subscription + gold-customers.csv');
-    assert.strictEqual(status?.text, '$(error) Offer: 1 error — 1 section incomplete');
+    // The plan's name (still "gold") now differs from its id.
+    assert.strictEqual(planItem.description, '1 error · gold · private · 3 subscriptions');
+    assert.match(String(planItem.tooltip), /Plan ID 'Gold'/);
+  });
+
+  it('asks for no tree while the view is hidden, and then only for the offers that changed', async () => {
+    const second = path.join(workspace, 'offer', 'silver.offer.json');
+    fs.writeFileSync(second, EXAMPLE_OFFER_TEXT.replaceAll('"Contoso Sentinel Operations"', '"Contoso Silver"'));
+    const { editor, tree } = await activated((e) => {
+      e.treeViewsVisible = false;
+      e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT));
+      e.workspaceFiles.push(Uri.file(second));
+    });
+    const document = editor.documents[0];
+    document.apply([{ range: new Range(document.positionAt(0), document.positionAt(0)), text: ' ' }]);
+    editor.onDidChangeTextDocument.fire({ document });
+    await settle(700);
+    assert.strictEqual(requests(editor, 'marketplaceOffer/planTree'), 0, 'no tree asked while the view is hidden');
+    assert.strictEqual(editor.contexts.get('marketplaceOffer.hasOffers'), true, 'the view is offered all the same');
+
+    let redraws = 0;
+    tree.onDidChangeTreeData(() => redraws++);
+    editor.treeViews[0].setVisible(true);
+    assert.strictEqual(redraws, 1, 'shown: redrawn once');
+    // The offer that nobody opened is read by the server, not by the extension.
+    assert.deepStrictEqual(await labels(tree), ['Contoso Sentinel Operations', 'Contoso Silver']);
+    assert.strictEqual(requests(editor, 'marketplaceOffer/planTree'), 2);
+
+    document.apply([{ range: new Range(document.positionAt(0), document.positionAt(1)), text: '' }]);
+    editor.onDidChangeTextDocument.fire({ document });
+    await until(() => redraws > 1, 'a redraw');
+    assert.deepStrictEqual(await labels(tree), ['Contoso Sentinel Operations', 'Contoso Silver']);
+    assert.strictEqual(requests(editor, 'marketplaceOffer/planTree'), 3, 'only the edited offer asked again');
   });
 
   it('adds a plan and an authorization through the commands, keeping the comments', async () => {
@@ -96,8 +175,9 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     const document = editor.documents[0];
     editor.answers.push('silver');
     await editor.commands.get('marketplaceOffer.plans.addPlan')!();
+    assert.deepStrictEqual(parse(document.getText()).plans.map((plan: { planId: string }) => plan.planId), ['gold', 'silver']);
     await settle();
-    const plan = tree.getChildren(tree.getChildren()[0]).find((node) => node.model.label === 'silver');
+    const plan = (await children(tree, (await children(tree))[0])).find((node) => node.model.label === 'silver');
     assert.ok(plan, 'the new plan is in the tree');
 
     editor.answers.push('Contributor', '2f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c', 'Night shift');
@@ -109,15 +189,34 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     assert.ok(document.getText().includes('// Managed Services Registration assignment Delete Role'));
   });
 
-  it('removes an authorization only after the user confirms', async () => {
+  it('refuses a plan id that is taken, as it is typed', async () => {
+    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
+    editor.answers.push('gold');
+    await assert.rejects(Promise.resolve(editor.commands.get('marketplaceOffer.plans.addPlan')!()), /The offer already has a plan "gold"/);
+    assert.strictEqual(editor.documents[0].getText(), EXAMPLE_OFFER_TEXT);
+  });
+
+  it('removes an authorization only after the user confirms, and not when the offer changed meanwhile', async () => {
     const { editor, tree } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
     const document = editor.documents[0];
-    const plan = tree.getChildren(tree.getChildren()[0])[1];
-    const reader = tree.getChildren(plan)[1];
+    const plan = (await children(tree, (await children(tree))[0]))[1];
+    const reader = (await children(tree, plan))[1];
     editor.answers.push(undefined); // the user closes the confirmation
     await editor.commands.get('marketplaceOffer.plans.remove')!(reader);
     assert.strictEqual(document.getText(), EXAMPLE_OFFER_TEXT);
     assert.strictEqual(editor.messages.at(-1)?.text, 'Remove the authorization "SOC Analysts — Reader"?');
+
+    // Another authorization now sits at the node's place: nothing is removed.
+    const renamed = EXAMPLE_OFFER_TEXT.replace('"SOC Analysts"', '"Night shift"');
+    document.apply([{ range: new Range(document.positionAt(0), document.positionAt(EXAMPLE_OFFER_TEXT.length)), text: renamed }]);
+    editor.onDidChangeTextDocument.fire({ document });
+    editor.answers.push('Remove');
+    await editor.commands.get('marketplaceOffer.plans.remove')!(reader);
+    assert.strictEqual(document.getText(), renamed);
+    assert.strictEqual(editor.messages.at(-1)?.text, 'The offer changed since the tree was drawn; nothing was removed. Try again.');
+
+    document.apply([{ range: new Range(document.positionAt(0), document.positionAt(renamed.length)), text: EXAMPLE_OFFER_TEXT }]);
+    editor.onDidChangeTextDocument.fire({ document });
     editor.answers.push('Remove');
     await editor.commands.get('marketplaceOffer.plans.remove')!(reader);
     assert.deepStrictEqual(
@@ -127,23 +226,19 @@ describe('extension wiring (with a stand-in for the editor)', function () {
   });
 
   it('opens the listing preview with the CSP, local resources only, and asks before opening a link', async () => {
-    const { editor } = await activated((e) => {
-      e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT));
-      e.workspaceRoot = path.join(REPO_ROOT, 'examples');
-    });
-    // The example's real PNGs are on disk under examples/: point the offer there.
-    editor.documents[0].isClosed = true;
-    const realOffer = path.join(REPO_ROOT, 'examples', 'contoso-sentinel', 'offer.json');
-    editor.showEditor(editor.open(realOffer, EXAMPLE_OFFER_TEXT));
+    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
     await editor.commands.get('marketplaceOffer.openPreview')!();
     const panel = editor.panels[0];
     assert.ok(panel, 'a webview panel');
+    await until(() => panel.webview.html !== '', 'the preview to render');
     const html = panel.webview.html;
     assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; img-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net; style-src https:\/\/file\+\.vscode-resource\.vscode-cdn\.net; script-src &#39;nonce-[A-Za-z0-9+/=]+&#39;">/);
-    assert.ok(html.includes(`src="https://file+.vscode-resource.vscode-cdn.net${path.join(REPO_ROOT, 'examples', 'contoso-sentinel', 'media', 'logo-large.png')}"`));
+    // The server found the PNG in the workspace; the extension made it a webview URI.
+    assert.ok(html.includes(`src="https://file+.vscode-resource.vscode-cdn.net${path.join(workspace, 'offer', 'media', 'logo-large.png')}"`));
+    assert.ok(html.includes('Ready to publish: every section is complete.'));
     assert.deepStrictEqual(
       panel.webview.options.localResourceRoots?.map((uri) => uri.fsPath),
-      [path.join(REPO_ROOT, 'examples'), path.join(REPO_ROOT, 'media')],
+      [workspace, path.join(REPO_ROOT, 'media')],
     );
     assert.strictEqual(panel.webview.options.enableCommandUris, false);
 
@@ -162,10 +257,12 @@ describe('extension wiring (with a stand-in for the editor)', function () {
     const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
     await editor.commands.get('marketplaceOffer.openPreview')!();
     const panel = editor.panels[0];
+    await until(() => panel.webview.html !== '', 'the preview to render');
     panel.post({ type: 'scroll', scrollY: 420 });
-    editor.onDidChangeTextDocument.fire({ document: editor.documents[0] });
-    await settle(500);
-    assert.match(panel.webview.html, /<body data-scroll-y="420">/);
+    const document = editor.documents[0];
+    document.apply([{ range: new Range(document.positionAt(0), document.positionAt(0)), text: ' ' }]);
+    editor.onDidChangeTextDocument.fire({ document });
+    await until(() => /<body data-scroll-y="420">/.test(panel.webview.html), 'a re-render at the scroll position');
   });
 
   it('refuses to export a plan whose technical configuration has errors, and writes nothing', async () => {

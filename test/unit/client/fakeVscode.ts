@@ -1,12 +1,14 @@
 /**
- * A small stand-in for the `vscode` module (and the language client), enough to run the
- * extension's activation and its views' wiring under mocha. It records what the extension asked
- * of the editor (messages, opened links, edits) and answers prompts from a queue the test fills.
- * The real editor is exercised by the real-editor suite; this catches wiring mistakes early.
+ * A small stand-in for the `vscode` module, enough to run the extension's activation and its
+ * views' wiring under mocha, with the real language server behind its language client
+ * (`serverBackedClient.ts`). It records what the extension asked of the editor (messages, opened
+ * links, edits) and answers prompts from a queue the test fills. The real editor is exercised by
+ * the real-editor suite; this catches wiring mistakes early.
  */
 import * as path from 'path';
 import Module from 'module';
 import { TextDocument as LspTextDocument } from 'vscode-languageserver-textdocument';
+import { serverBackedClientModule } from './serverBackedClient';
 
 type Listener<T> = (value: T) => unknown;
 
@@ -171,12 +173,22 @@ export class FakeEditor {
   readonly diagnostics = new Map<string, unknown[]>();
   readonly panels: FakeWebviewPanel[] = [];
   readonly statusItems: { text: string; command?: string; visible: boolean; tooltip?: unknown }[] = [];
-  readonly treeViews: { id: string; provider: unknown }[] = [];
+  readonly treeViews: FakeTreeView[] = [];
+  /** The language clients the extension made (each runs a real server until stopped). */
+  readonly clients: { stop(): Promise<void> }[] = [];
+  /** The requests the extension sent to the server, in order. */
+  readonly requests: { method: string; params: unknown }[] = [];
+  /** Offer files of the workspace that no editor has open (VS Code's file search finds them). */
+  readonly workspaceFiles: Uri[] = [];
+  /** Whether a tree view starts visible (a view the user collapsed, or another sidebar, is not). */
+  treeViewsVisible = true;
   readonly written = new Map<string, string>();
   readonly contexts = new Map<string, unknown>();
   readonly onDidChangeActiveTextEditor = new EventEmitter<unknown>();
   readonly onDidChangeTextDocument = new EventEmitter<{ document: FakeTextDocument }>();
   readonly onDidChangeDiagnostics = new EventEmitter<{ uris: Uri[] }>();
+  readonly onDidOpenTextDocument = new EventEmitter<FakeTextDocument>();
+  readonly onDidCloseTextDocument = new EventEmitter<FakeTextDocument>();
   activeDocument: FakeTextDocument | undefined;
   workspaceRoot = path.resolve('/ws');
   files = new Map<string, Uint8Array>();
@@ -184,7 +196,23 @@ export class FakeEditor {
   open(fsPath: string, text: string, languageId = 'marketplace-offer'): FakeTextDocument {
     const document = new FakeTextDocument(Uri.file(fsPath), text, languageId);
     this.documents.push(document);
+    this.onDidOpenTextDocument.fire(document);
     return document;
+  }
+
+  close(document: FakeTextDocument): void {
+    document.isClosed = true;
+    this.onDidCloseTextDocument.fire(document);
+  }
+
+  /** The editor's document of a URI (as the language client names it), if open. */
+  documentOf(uri: string): FakeTextDocument | undefined {
+    return this.documents.find((document) => !document.isClosed && document.uri.toString() === uri);
+  }
+
+  /** Stops every language server the extension started. */
+  async stopClients(): Promise<void> {
+    await Promise.all(this.clients.map((client) => client.stop()));
   }
 
   showEditor(document: FakeTextDocument | undefined): void {
@@ -255,10 +283,11 @@ export class FakeEditor {
         showInformationMessage: message('info'),
         showWarningMessage: message('warning'),
         showErrorMessage: message('error'),
-        showInputBox: async (options: { validateInput?: (value: string) => string | undefined }) => {
+        showInputBox: async (options: { validateInput?: (value: string) => string | undefined | Promise<string | undefined> }) => {
           const value = editor.answer() as string | undefined;
-          if (value !== undefined && options.validateInput?.(value)) {
-            throw new Error(`the test typed an invalid value: ${value}: ${options.validateInput(value)}`);
+          const problem = value === undefined ? undefined : await options.validateInput?.(value);
+          if (problem) {
+            throw new Error(`the test typed an invalid value: ${value}: ${problem}`);
           }
           return value;
         },
@@ -274,8 +303,9 @@ export class FakeEditor {
           return { selection: undefined, revealRange: () => undefined };
         },
         createTreeView: (id: string, options: { treeDataProvider: unknown }) => {
-          editor.treeViews.push({ id, provider: options.treeDataProvider });
-          return { dispose: () => undefined };
+          const view = new FakeTreeView(id, options.treeDataProvider, editor.treeViewsVisible);
+          editor.treeViews.push(view);
+          return view;
         },
         createStatusBarItem: () => {
           const item = { text: '', visible: false, command: undefined, tooltip: undefined, name: '', show() { item.visible = true; }, hide() { item.visible = false; }, dispose() {} };
@@ -314,11 +344,12 @@ export class FakeEditor {
         },
         isTrusted: true,
         onDidChangeTextDocument: editor.onDidChangeTextDocument.event,
-        onDidCloseTextDocument: () => ({ dispose() {} }),
+        onDidOpenTextDocument: editor.onDidOpenTextDocument.event,
+        onDidCloseTextDocument: editor.onDidCloseTextDocument.event,
         onDidChangeConfiguration: () => ({ dispose() {} }),
         workspaceFolders: undefined,
         createFileSystemWatcher: () => ({ onDidCreate: () => ({ dispose() {} }), onDidDelete: () => ({ dispose() {} }), onDidChange: () => ({ dispose() {} }), dispose() {} }),
-        findFiles: async () => editor.documents.filter((d) => d.uri.scheme === 'file').map((d) => d.uri),
+        findFiles: async () => [...editor.documents.filter((d) => d.uri.scheme === 'file').map((d) => d.uri), ...editor.workspaceFiles],
         getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
         getWorkspaceFolder: () => ({ uri: Uri.file(editor.workspaceRoot) }),
         asRelativePath: (uri: Uri) => path.relative(editor.workspaceRoot, uri.fsPath),
@@ -358,20 +389,20 @@ export class FakeEditor {
   }
 }
 
-/** A language client that never starts a process. */
-export function fakeLanguageClientModule(): Record<string, unknown> {
-  class LanguageClient {
-    outputChannel = { show: () => undefined };
-    constructor(
-      readonly id: string,
-      readonly name: string,
-      readonly serverOptions: unknown,
-      readonly clientOptions: unknown,
-    ) {}
-    async start(): Promise<void> {}
-    async stop(): Promise<void> {}
+/** A tree view whose visibility the test sets, as a user showing or hiding the view would. */
+export class FakeTreeView {
+  private readonly visibility = new EventEmitter<{ visible: boolean }>();
+  readonly onDidChangeVisibility = this.visibility.event;
+  constructor(
+    readonly id: string,
+    readonly provider: unknown,
+    public visible: boolean,
+  ) {}
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.visibility.fire({ visible });
   }
-  return { LanguageClient, TransportKind: { ipc: 1 }, CloseAction: { DoNotRestart: 1, Restart: 2 }, ErrorAction: { Continue: 1, Shutdown: 2 } };
+  dispose(): void {}
 }
 
 /**
@@ -380,7 +411,7 @@ export function fakeLanguageClientModule(): Record<string, unknown> {
  */
 export function loadWithFakeEditor<T>(modulePath: string, editor: FakeEditor): T {
   const fakeVscode = editor.module();
-  const fakeClient = fakeLanguageClientModule();
+  const fakeClient = serverBackedClientModule(editor);
   const moduleApi = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = moduleApi._load;
   const clientDir = path.resolve(__dirname, '..', '..', '..', 'client');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'htmlparser2';
-import { imagePathsOf, renderListing, ResolvedImage, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
+import { renderListing, ResolvedImage, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
 import { publishStatus } from '../../../server/src/features/publishStatus';
 import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, Offer, REPO_ROOT } from './exampleFixture';
@@ -16,6 +16,17 @@ const IMAGE_BASE = 'https://file+.vscode-resource.vscode-cdn.net/ws/offer/';
 const EXPECTED_CSP = `default-src 'none'; img-src ${CSP_SOURCE}; style-src ${CSP_SOURCE}; script-src 'nonce-${NONCE}'`;
 
 const PAYLOADS: string[] = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'xss-payloads.json'), 'utf8')).payloads;
+
+/** The image paths of an offer's listing, as the server lists them for the preview. */
+function imagePathsOf(offer: Offer): string[] {
+  const listing = offer?.listing;
+  const paths: unknown[] = [
+    ...Object.values(listing?.logos ?? {}),
+    ...(Array.isArray(listing?.screenshots) ? listing.screenshots.map((shot: Offer) => shot?.path) : []),
+    ...(Array.isArray(listing?.videos) ? listing.videos.map((video: Offer) => video?.thumbnail) : []),
+  ];
+  return paths.filter((p): p is string => typeof p === 'string' && p !== '');
+}
 
 /** Images of the example resolve to webview URIs; any other path (a payload) is "not found". */
 function resolveImages(offer: Offer, missing: string[] = []): Map<string, ResolvedImage> {

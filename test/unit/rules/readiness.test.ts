@@ -6,10 +6,8 @@
 import * as assert from 'assert';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
-import { offerDiagnostics, OFFER_DIAGNOSTIC_SOURCE, type ClientDiagnostic } from '../../../client/src/diagnosticPaths';
-import { buildOfferTree, flattenTree } from '../../../client/src/tree/planTreeModel';
+import { buildOfferTree, flattenTree } from '../../../server/src/features/planTree';
 import { isWithin, publishStatus, summarizePublishStatus, type PublishSection } from '../../../server/src/features/publishStatus';
-import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { check, exampleOffer, makeHost, printed, type Offer } from '../../support/offerHarness';
 
@@ -47,15 +45,6 @@ const BROKEN: { name: string; section: string; state: 'incomplete' | 'notStarted
 
 const host = makeHost();
 
-/** The server's diagnostics as the client gets them back from VS Code (severity 0 = error, path in data). */
-function asClientSees(diagnostics: OfferDiagnostic[]): ClientDiagnostic[] {
-  const severities = { error: 0, warning: 1, info: 2 } as const;
-  return diagnostics.map((diagnostic) => {
-    const lsp = toLspDiagnostic(diagnostic);
-    return { severity: severities[diagnostic.severity], message: lsp.message, source: lsp.source ?? OFFER_DIAGNOSTIC_SOURCE, range: lsp.range, data: lsp.data };
-  });
-}
-
 function owner(sections: PublishSection[], path: string): PublishSection | undefined {
   // A plan's own section before the overview, which holds only /plans itself.
   const plan = /^\/plans\/(\d+)(\/|$)/.exec(path);
@@ -69,7 +58,8 @@ describe('publish readiness agrees with the rules in every section', () => {
   it('the example: every section Complete, in the tree and in the status bar', () => {
     const text = printed(exampleOffer());
     const document = OfferDocument.fromText(text);
-    const client = offerDiagnostics(asClientSees(check(text, { host })), document);
+    // The server computes readiness and the tree from its own diagnostics (the extension asks it).
+    const client = check(text, { host });
     const status = publishStatus(document, client);
     assert.ok(status.sections.every((section) => section.state === 'complete'));
     assert.strictEqual(summarizePublishStatus(status), 'Offer: ready to publish');
@@ -85,7 +75,7 @@ describe('publish readiness agrees with the rules in every section', () => {
       assert.ok(errors.length > 0, 'the rules find an error');
 
       const document = OfferDocument.fromText(text, 'file:///ws/offer/offer.json', 1);
-      const client = offerDiagnostics(asClientSees(diagnostics), document);
+      const client = diagnostics;
       const status = publishStatus(document, client);
       const byId = new Map(status.sections.map((section) => [section.id, section]));
       assert.strictEqual(byId.get(broken.section)?.state, broken.state, JSON.stringify(status.sections));

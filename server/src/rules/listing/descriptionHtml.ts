@@ -1,14 +1,11 @@
 import { t } from '@core/l10n';
 import { at, str } from '@core/model/nodes';
+import { isRichTextTag, RICH_TEXT_TAG_LIST } from '@core/knowledge/richText';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { FixContext, QuickFix, Rule } from '../rule';
 import type { OfferDiagnostic } from '../diagnostic';
 import { HtmlAttribute, parseRichText } from './richText';
 import { rangesInString } from './stringRanges';
-
-/** The tags Partner Center's rich-text editor produces, and so the only ones a description may hold. */
-const ALLOWED_TAGS = new Set(['p', 'br', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'div']);
-const ALLOWED_LIST = 'p, br, b, strong, i, em, u, ul, ol, li, h1–h6, a, span, div';
 
 /**
  * A URL that runs script when followed. Browsers ignore whitespace and control characters inside
@@ -27,7 +24,7 @@ function isEventHandler(attribute: HtmlAttribute): boolean {
 export const descriptionHtml: Rule = {
   code: 'description-html',
   severity: 'error',
-  docs: "The description may use only the rich-text editor's tags (p, br, b, strong, i, em, u, ul, ol, li, h1–h6, a, span, div), and never scripts, event handlers or javascript: links.",
+  docs: `The description may use only the rich-text editor's tags (${RICH_TEXT_TAG_LIST}), and never scripts, event handlers or javascript: links.`,
   check({ root, document, report }) {
     const node = at(root, 'listing', 'description');
     const html = str(node);
@@ -39,7 +36,7 @@ export const descriptionHtml: Rule = {
     // the Problems panel under one entry per cell.
     const counts = new Map<string, number>();
     for (const tag of tags) {
-      if (!ALLOWED_TAGS.has(tag.name)) {
+      if (!isRichTextTag(tag.name)) {
         counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
       }
     }
@@ -50,14 +47,14 @@ export const descriptionHtml: Rule = {
       const where = () => rangeOf(tag.start, tag.end);
       if (tag.name === 'script') {
         report(where(), t('The description contains a <script> element: remove it; the marketplace never runs scripts from a listing.'));
-      } else if (!ALLOWED_TAGS.has(tag.name) && !reported.has(tag.name)) {
+      } else if (!isRichTextTag(tag.name) && !reported.has(tag.name)) {
         reported.add(tag.name);
         const count = counts.get(tag.name) ?? 1;
         report(
           where(),
           count > 1
-            ? t("The description uses <{0}> ({1} times), which the marketplace's rich-text editor doesn't allow: use only {2}.", tag.name, count, ALLOWED_LIST)
-            : t("The description uses <{0}>, which the marketplace's rich-text editor doesn't allow: use only {1}.", tag.name, ALLOWED_LIST),
+            ? t("The description uses <{0}> ({1} times), which the marketplace's rich-text editor doesn't allow: use only {2}.", tag.name, count, RICH_TEXT_TAG_LIST)
+            : t("The description uses <{0}>, which the marketplace's rich-text editor doesn't allow: use only {1}.", tag.name, RICH_TEXT_TAG_LIST),
         );
       }
       for (const attribute of tag.attributes) {

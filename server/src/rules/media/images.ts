@@ -8,18 +8,9 @@ import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
 import { requiredImageSize } from '@core/knowledge/fieldLimits';
+import { isLogoSize, LOGO_DIMENSIONS, LOGO_SIZES, type LogoSize } from '@core/knowledge/logos';
 
-export type LogoSize = 'small' | 'medium' | 'large' | 'wide';
-
-/** Partner Center's exact pixel sizes for the four logos (from the limits table). */
-export const LOGO_SIZES: LogoSize[] = ['small', 'medium', 'large', 'wide'];
-
-export const LOGO_DIMENSIONS = Object.fromEntries(
-  LOGO_SIZES.map((size) => {
-    const { width, height } = requiredImageSize(['listing', 'logos', size]);
-    return [size, { width, height }];
-  }),
-) as Record<LogoSize, { width: number; height: number }>;
+export { LOGO_DIMENSIONS, LOGO_SIZES, type LogoSize };
 
 /** Screenshots and video thumbnails are both exactly this size. */
 const { width: widescreenWidth, height: widescreenHeight } = requiredImageSize(['listing', 'screenshots', 0, 'path']);
@@ -48,8 +39,9 @@ function findImages(root: Node): ImageRef[] {
   const refs: ImageRef[] = [];
   for (const { key, valueNode } of entries(prop(listing, 'logos'))) {
     const path = str(valueNode);
-    if (valueNode && path !== undefined && key in LOGO_DIMENSIONS) {
-      refs.push({ kind: 'logo', node: valueNode, path, size: key as LogoSize });
+    // Not `key in LOGO_DIMENSIONS`: a key such as "constructor" is in every object.
+    if (valueNode && path !== undefined && isLogoSize(key)) {
+      refs.push({ kind: 'logo', node: valueNode, path, size: key });
     }
   }
   items(prop(listing, 'screenshots')).forEach((screenshot, index) => {

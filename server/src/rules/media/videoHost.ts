@@ -1,16 +1,7 @@
 import { t } from '@core/l10n';
 import { items, prop, str } from '@core/model/nodes';
+import { isVideoHost } from '@core/knowledge/videoHosts';
 import type { Rule } from '../rule';
-
-/** The hosts Partner Center plays listing videos from; exact names, so look-alike domains fail. */
-export const VIDEO_HOSTS: ReadonlySet<string> = new Set([
-  'youtube.com',
-  'www.youtube.com',
-  'm.youtube.com',
-  'youtu.be',
-  'vimeo.com',
-  'player.vimeo.com',
-]);
 
 /**
  * The host name of an http(s) URL, lowercased; undefined when the text is not one (url-format
@@ -35,7 +26,7 @@ export const videoHost: Rule = {
       const node = prop(video, 'url');
       const url = str(node);
       const host = url === undefined ? undefined : httpHostOf(url);
-      if (node && host !== undefined && !VIDEO_HOSTS.has(host)) {
+      if (node && host !== undefined && !isVideoHost(host)) {
         report(
           node,
           t("Video {0} is hosted on '{1}': only YouTube (youtube.com, youtu.be) and Vimeo (vimeo.com) links are accepted; upload it there and link it.", index + 1, host),

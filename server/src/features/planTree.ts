@@ -1,63 +1,27 @@
 /**
  * The plans tree as data: an offer's text (already parsed) and its diagnostics → nodes with labels,
- * descriptions, icon ids, ranges and problem counts. No `vscode` here, so that it is tested as is;
- * `planTreeProvider.ts` turns these nodes into TreeItems.
+ * descriptions, icon ids, ranges and problem counts. The server builds it once per version of the
+ * document (`lsp/offerRequests.ts`) and the extension's `planTreeProvider.ts` turns the nodes into
+ * TreeItems.
+ *
+ * Linear in the offer and its diagnostics: the diagnostics are counted once into the nodes that
+ * hold them (see {@link ProblemIndex}), never scanned again per node.
  */
 import type { Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
-import { isWithin, PublishStatus, publishStatus, sectionStateLabel, StatusDiagnostic } from '../../../server/src/features/publishStatus';
+import { publishStatus, PublishStatus, StatusDiagnostic } from './publishStatus';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
 import { at, items, prop, str } from '@core/model/nodes';
 import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '@core/model/offerStructure';
+import type { ProblemCount, TreeNodeKind, TreeNodeModel } from '@core/protocol';
 
-export type TreeNodeKind =
-  | 'offer'
-  | 'readiness'
-  | 'section'
-  | 'plan'
-  | 'authorization'
-  | 'eligibleAuthorization'
-  | 'message';
+export type { ProblemCount, TreeNodeKind, TreeNodeModel };
 
-export interface TreeRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-/** A diagnostic as the tree needs it (the client's diagnostics are converted to this). */
+/** A diagnostic as the tree needs it. */
 export interface TreeDiagnostic extends StatusDiagnostic {
   message: string;
-}
-
-export interface ProblemCount {
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** The messages of the errors and warnings, for the tooltip (at most a few). */
-  messages: string[];
-}
-
-export interface TreeNodeModel {
-  kind: TreeNodeKind;
-  /** Unique and stable across edits that don't move the node: offer URI + JSON pointer. */
-  id: string;
-  label: string;
-  description?: string;
-  tooltip?: string;
-  /** A codicon id (`lock`, `globe`, `person`…); the provider shows `error`/`warning` over it. */
-  icon: string;
-  /** JSON pointer of the node's value in the offer (what remove and add-authorization act on). */
-  pointer: string;
-  /** What clicking selects in the editor; absent when there is nothing to select. */
-  range?: TreeRange;
-  problems: ProblemCount;
-  children: TreeNodeModel[];
-  /** The document version the node was computed from: edits refuse to act on a stale node. */
-  version: number;
-  /** The plan's index for plan and authorization nodes. */
-  planIndex?: number;
 }
 
 export interface PlanTreeOptions {
@@ -66,6 +30,8 @@ export interface PlanTreeOptions {
   csvIdCount?: (relativePath: string) => number | undefined;
   /** Shown when the offer has no name, id or alias yet (the file name). */
   fallbackName?: string;
+  /** The offer's readiness when the caller has it already (of the same document and diagnostics). */
+  status?: PublishStatus;
 }
 
 const MAX_TOOLTIP_MESSAGES = 5;
@@ -77,7 +43,7 @@ export function buildOfferTree(
   options: PlanTreeOptions,
 ): TreeNodeModel {
   const root = document.root?.type === 'object' ? document.root : undefined;
-  const builder = new TreeBuilder(document, diagnostics, options);
+  const builder = new TreeBuilder(document, new ProblemIndex(diagnostics), options);
   const offer = builder.node('offer', '', offerLabel(root, options.fallbackName), 'package', root);
   const offerId = str(prop(root, 'offerId'));
   offer.description = offerId && offerLabel(root) !== offerId ? offerId : undefined;
@@ -90,7 +56,7 @@ export function buildOfferTree(
     );
     return builder.withProblemText(offer);
   }
-  offer.children.push(builder.readiness(publishStatus(document, diagnostics)));
+  offer.children.push(builder.readiness(options.status ?? publishStatus(document, diagnostics)));
   const plans = plansOf(root);
   if (plans.length === 0) {
     offer.children.push(builder.message('', t('No plan yet: use "Add Plan".')));
@@ -118,21 +84,20 @@ function nonEmpty(text: string | undefined): string | undefined {
 class TreeBuilder {
   constructor(
     private readonly document: OfferDocument,
-    private readonly diagnostics: readonly TreeDiagnostic[],
+    private readonly problems: ProblemIndex,
     private readonly options: PlanTreeOptions,
   ) {}
 
   node(kind: TreeNodeKind, pointer: string, label: string, icon: string, value: Node | undefined): TreeNodeModel {
     return {
       kind,
-      id: `${this.document.uri}#${kind}:${pointer}`,
+      id: `${kind}:${pointer}`,
       label,
       icon,
       pointer,
       range: value ? this.document.rangeOf(value) : undefined,
-      problems: this.problemsWithin(pointer),
+      problems: this.problems.within(pointer),
       children: [],
-      version: this.document.version,
     };
   }
 
@@ -156,8 +121,8 @@ class TreeBuilder {
       child.problems = emptyProblems();
       child.description =
         section.blockingProblems > 0
-          ? `${sectionStateLabel(section.state)} — ${errorCount(section.blockingProblems)}`
-          : sectionStateLabel(section.state);
+          ? `${section.stateLabel} — ${errorCount(section.blockingProblems)}`
+          : section.stateLabel;
       if (section.blockingProblems > 0) {
         child.problems.errors = section.blockingProblems;
       }
@@ -247,34 +212,12 @@ class TreeBuilder {
     return this.options.catalog.findById(roleId)?.roleName ?? t('unknown role {0}', roleId);
   }
 
-  problemsWithin(pointer: string): ProblemCount {
-    const problems = emptyProblems();
-    for (const diagnostic of this.diagnostics) {
-      // The offer node ('') gathers everything; other nodes their own subtree.
-      if (pointer !== '' && !isWithin(diagnostic.path, pointer)) {
-        continue;
-      }
-      if (diagnostic.severity === 'error') {
-        problems.errors++;
-      } else if (diagnostic.severity === 'warning') {
-        problems.warnings++;
-      } else {
-        problems.infos++;
-        continue;
-      }
-      if (problems.messages.length < MAX_TOOLTIP_MESSAGES) {
-        problems.messages.push(diagnostic.message);
-      }
-    }
-    return problems;
-  }
-
   /** Puts the problem count in front of the description and the messages in the tooltip. */
   withProblemText(node: TreeNodeModel): TreeNodeModel {
     const summary = problemSummary(node.problems);
     if (summary) {
       node.description = node.description ? `${summary} · ${node.description}` : summary;
-      const lines = [node.tooltip, ...node.problems.messages].filter((line): line is string => !!line);
+      const lines = [node.tooltip, ...this.problems.messagesWithin(node.pointer)].filter((line): line is string => !!line);
       node.tooltip = lines.join('\n');
     }
     return node;
@@ -282,7 +225,117 @@ class TreeBuilder {
 }
 
 function emptyProblems(): ProblemCount {
-  return { errors: 0, warnings: 0, infos: 0, messages: [] };
+  return { errors: 0, warnings: 0, infos: 0 };
+}
+
+/** A node's count, and the first messages of its errors and warnings (for its tooltip). */
+interface CountedProblems extends ProblemCount {
+  messages: string[];
+}
+
+/**
+ * The diagnostics counted into the nodes of the tree that hold them, in one pass: the offer
+ * (every diagnostic), a plan (`/plans/<i>` and below) and an authorization
+ * (`/plans/<i>/technicalConfiguration/<authorizations|eligibleAuthorizations>/<j>` and below).
+ * A node then finds its count by its pointer. Each diagnostic's pointer is read up to its fifth
+ * segment only, so the work is linear in the diagnostics however long their pointers are.
+ */
+export class ProblemIndex {
+  private readonly byPointer = new Map<string, CountedProblems>();
+  private readonly all: CountedProblems = { ...emptyProblems(), messages: [] };
+
+  constructor(diagnostics: readonly TreeDiagnostic[]) {
+    for (const diagnostic of diagnostics) {
+      add(this.all, diagnostic);
+      const [plan, authorization] = holdingPointers(diagnostic.path);
+      if (plan !== undefined) {
+        add(this.countOf(plan), diagnostic);
+      }
+      if (authorization !== undefined) {
+        add(this.countOf(authorization), diagnostic);
+      }
+    }
+  }
+
+  /** The problems at `pointer` and below ('' for the whole offer): a copy, for the node to keep. */
+  within(pointer: string): ProblemCount {
+    const count = this.counted(pointer);
+    return count ? { errors: count.errors, warnings: count.warnings, infos: count.infos } : emptyProblems();
+  }
+
+  /** The first few messages of the errors and warnings at `pointer` and below. */
+  messagesWithin(pointer: string): readonly string[] {
+    return this.counted(pointer)?.messages ?? [];
+  }
+
+  private counted(pointer: string): CountedProblems | undefined {
+    return pointer === '' ? this.all : this.byPointer.get(pointer);
+  }
+
+  private countOf(pointer: string): CountedProblems {
+    let count = this.byPointer.get(pointer);
+    if (!count) {
+      count = { ...emptyProblems(), messages: [] };
+      this.byPointer.set(pointer, count);
+    }
+    return count;
+  }
+}
+
+function add(count: CountedProblems, diagnostic: TreeDiagnostic): void {
+  if (diagnostic.severity === 'error') {
+    count.errors++;
+  } else if (diagnostic.severity === 'warning') {
+    count.warnings++;
+  } else {
+    count.infos++;
+    return;
+  }
+  if (count.messages.length < MAX_TOOLTIP_MESSAGES) {
+    count.messages.push(diagnostic.message);
+  }
+}
+
+/**
+ * The pointers of the plan node and the authorization node that hold a diagnostic at `path`
+ * (undefined where none does): `/plans/0/technicalConfiguration/authorizations/3/roleDefinitionId`
+ * → `/plans/0` and `/plans/0/technicalConfiguration/authorizations/3`.
+ */
+export function holdingPointers(path: string): [string | undefined, string | undefined] {
+  const ends: number[] = [];
+  for (let at = path.indexOf('/', 1); at >= 0 && ends.length < 5; at = path.indexOf('/', at + 1)) {
+    ends.push(at);
+  }
+  if (ends.length < 5) {
+    ends.push(path.length);
+  }
+  const segment = (index: number) => path.slice(index === 0 ? 1 : ends[index - 1] + 1, ends[index]);
+  if (!path.startsWith('/plans/') || ends.length < 2 || !isIndex(segment(1))) {
+    return [undefined, undefined];
+  }
+  const plan = path.slice(0, ends[1]);
+  if (ends.length < 5 || segment(2) !== 'technicalConfiguration' || !isAuthorizationKind(segment(3)) || !isIndex(segment(4))) {
+    return [plan, undefined];
+  }
+  return [plan, path.slice(0, ends[4])];
+}
+
+function isAuthorizationKind(segment: string): segment is AuthorizationKind {
+  return segment === 'authorizations' || segment === 'eligibleAuthorizations';
+}
+
+/** An array index as the tree's pointers write it: decimal digits, no sign, no leading zero. */
+function isIndex(segment: string): boolean {
+  if (segment.length === 0 || (segment.length > 1 && segment.charCodeAt(0) === 0x30)) {
+    return false;
+  }
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** "2 errors", "1 warning", "1 error, 3 warnings"; '' when there is nothing to say. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { publishStatus, StatusDiagnostic, summarizePublishStatus } from '../../../server/src/features/publishStatus';
 import { OfferDocument } from '@core/model/offerDocument';
-import { exampleOffer, EXAMPLE_OFFER_TEXT, Offer, printed } from './exampleFixture';
+import { exampleOffer, EXAMPLE_OFFER_TEXT, Offer, printed } from '../client/exampleFixture';
 
 function statusOf(offer: Offer | string, diagnostics: StatusDiagnostic[] = []) {
   return publishStatus(OfferDocument.fromText(typeof offer === 'string' ? offer : printed(offer)), diagnostics);

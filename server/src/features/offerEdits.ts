@@ -1,23 +1,18 @@
 /**
- * The tree's edits as text edits, computed with jsonc-parser's `modify` on the current text so that
- * comments, key order and the file's own indentation survive. No `vscode` here: the command turns
- * these into a WorkspaceEdit.
+ * The plans tree's edits (add a plan, add an authorization, remove one), computed in the server on
+ * the text it has, with jsonc-parser's `modify` so that comments, key order and the file's own
+ * indentation survive. The extension applies them as a WorkspaceEdit (see `lsp/offerRequests.ts`).
  */
 import { EditResult, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '@core/l10n';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { fromPointer } from '@core/model/jsonPointer';
-import { isGuid, items, prop, str } from '@core/model/nodes';
+import { items, prop, str } from '@core/model/nodes';
 import { plansOf } from '@core/model/offerStructure';
+import { quoteValue } from '@core/text/quote';
 import { OfferDocument } from '@core/model/offerDocument';
-
-export interface NewAuthorization {
-  principalId: string;
-  principalIdDisplayName: string;
-  roleDefinitionId: string;
-  /** Only for User Access Administrator: the roles it may assign. */
-  delegatedRoleDefinitionIds?: string[];
-}
+import type { NewAuthorization, PlanChoice } from '@core/protocol';
 
 const PLAN_ID_LIMIT = requiredLengthLimit(['plans', 0, 'planId']);
 const PLAN_ID_PATTERN = new RegExp(`^[a-z0-9_-]{${PLAN_ID_LIMIT.min},${PLAN_ID_LIMIT.max}}$`);
@@ -28,32 +23,39 @@ export function validateNewPlanId(planId: string, document: OfferDocument): stri
     return t('Type a plan ID, for example "gold".');
   }
   if (!PLAN_ID_PATTERN.test(planId)) {
-    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', planId, PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
+    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', quoteValue(planId), PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
   }
   if (plansOf(document.root).some((plan) => plan.planId === planId)) {
-    return t('The offer already has a plan "{0}".', planId);
+    return t('The offer already has a plan "{0}".', quoteValue(planId));
   }
   return undefined;
 }
 
 /** A free plan id to propose: `plan-1`, `plan-2`… */
 export function suggestPlanId(document: OfferDocument): string {
-  const taken = new Set(plansOf(document.root).map((plan) => plan.planId));
-  for (let n = plansOf(document.root).length + 1; ; n++) {
+  const plans = plansOf(document.root);
+  const taken = new Set(plans.map((plan) => plan.planId));
+  // At most plans.length + 1 candidates: one of them is free.
+  for (let n = plans.length + 1; ; n++) {
     if (!taken.has(`plan-${n}`)) {
       return `plan-${n}`;
     }
   }
 }
 
-export function validatePrincipalId(text: string): string | undefined {
-  return isGuid(text.trim())
-    ? undefined
-    : t('A principal ID is the object ID (a GUID) of a user, group or service principal of your tenant.');
+/** The offer's plans, for the commands' pickers and to reveal a plan just added. */
+export function planChoices(document: OfferDocument): PlanChoice[] {
+  return plansOf(document.root).map((plan) => ({
+    index: plan.index,
+    planId: plan.planId,
+    label: plan.planId || t('Plan {0}', plan.index + 1),
+    range: document.rangeOf(plan.node),
+  }));
 }
 
-export function validateDisplayName(text: string): string | undefined {
-  return text.trim() === '' ? t('Type the name that customers will see for this principal.') : undefined;
+/** jsonc-parser's edits (offsets in the document's text) as LSP text edits. */
+export function toTextEdits(document: OfferDocument, edits: EditResult): TextEdit[] {
+  return edits.map((edit) => ({ range: document.rangeAt(edit.offset, edit.length), newText: edit.content }));
 }
 
 /**

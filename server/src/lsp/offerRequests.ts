@@ -1,0 +1,339 @@
+/**
+ * The server's answers to the extension's custom requests (`core/src/protocol.ts`): the plans
+ * tree's data, publish readiness, the listing preview's data, plans and roles for the commands'
+ * pickers, the tree's edits, and Lighthouse templates out and in. The extension parses nothing
+ * and loads no catalog: it asks here.
+ *
+ * What an answer is made of is computed once per version of a document: its parse and diagnostics
+ * are the language service's (the same the Problems panel gets), and the readiness and the tree
+ * built from them are kept with them until the next version, a file change or another catalog.
+ * Offers not open in an editor are read from disk, only inside a workspace folder and up to a
+ * size limit, checked without reading the files they name, and kept until the file changes.
+ * Every handler is guarded: an exception is logged and answered with "nothing" (or a refusal).
+ */
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import { t } from '@core/l10n';
+import { OfferDocument } from '@core/model/offerDocument';
+import {
+  CheckPlanIdRequest,
+  ExportPlanRequest,
+  ExportPlanResult,
+  ImportTemplateRequest,
+  ImportTemplateResult,
+  OfferEdit,
+  OfferEditRequest,
+  OfferEditResult,
+  OfferRequestType,
+  OfferTree,
+  PlansRequest,
+  PlanTreeRequest,
+  PreviewRequest,
+  PublishStatus,
+  ReadinessRequest,
+  RoleChoicesRequest,
+  TreeNodeModel,
+} from '@core/protocol';
+import { exportPlan } from '../arm/exportPlan';
+import { readArmJsonFile, TemplateImportError } from '../arm/armFile';
+import { importTemplate } from '../arm/importTemplate';
+import { addAuthorizationEdits, addPlanEdits, planChoices, removeEdits, suggestPlanId, toTextEdits, validateNewPlanId } from '../features/offerEdits';
+import { buildOfferTree, flattenTree } from '../features/planTree';
+import { previewData } from '../features/previewData';
+import { publishStatus } from '../features/publishStatus';
+import { roleChoices } from '../features/roleChoices';
+import type { OfferLanguageService, OfferLocation } from '../languageService';
+import type { OfferDiagnostic } from '../rules/diagnostic';
+import { validateOffer } from '../validation/validateOffer';
+import { isInside } from '@core/files/insideFolder';
+import { OfferFiles } from '../workspace/offerFiles';
+import type { Guard } from './guard';
+
+/** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
+export const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;
+
+export interface OfferRequestHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: OfferLanguageService;
+  guard: Guard;
+  /** The offer's file and the workspace folder that confines its paths. */
+  locate(document: TextDocument): OfferLocation | undefined;
+  /** The workspace folders: an offer not open in an editor is read only inside one of them. */
+  workspaceFolders(): readonly string[];
+}
+
+/** What is known of one version of an open offer; replaced as a whole when anything changes. */
+interface OpenOffer {
+  document: OfferDocument;
+  diagnostics: readonly OfferDiagnostic[];
+  status?: PublishStatus;
+  tree?: TreeNodeModel;
+}
+
+/** An offer read from disk, kept while its file and the catalog are unchanged. */
+interface UnopenedOffer {
+  stamp: string;
+  catalog: RoleCatalog;
+  tree: TreeNodeModel | undefined;
+}
+
+/** Registers the handlers (in the server's startup, beside the other features). */
+export function registerOfferRequests(host: OfferRequestHost): void {
+  const { connection, documents, service, guard, locate } = host;
+  const open = new Map<string, OpenOffer>();
+  const unopened = new Map<string, UnopenedOffer>();
+  documents.onDidClose(({ document }) => open.delete(document.uri));
+
+  /** The offer's parse and diagnostics of this version (the language service keeps both). */
+  const stateOf = (textDocument: TextDocument): OpenOffer => {
+    const document = service.parse(textDocument);
+    const diagnostics = service.validate(textDocument, locate(textDocument));
+    let state = open.get(textDocument.uri);
+    if (!state || state.document !== document || state.diagnostics !== diagnostics) {
+      state = { document, diagnostics };
+      open.set(textDocument.uri, state);
+    }
+    return state;
+  };
+  const statusOf = (state: OpenOffer): PublishStatus => (state.status ??= publishStatus(state.document, state.diagnostics));
+  const treeOf = (textDocument: TextDocument, state: OpenOffer): TreeNodeModel => {
+    if (!state.tree) {
+      const files = service.filesFor(locate(textDocument));
+      state.tree = buildOfferTree(state.document, state.diagnostics, {
+        catalog: service.catalog,
+        fallbackName: fileNameOf(textDocument.uri),
+        status: statusOf(state),
+        csvIdCount: (csv) => {
+          const lookup = files?.audienceCsv(csv);
+          return lookup?.status === 'ok' ? lookup.result.length : undefined;
+        },
+      });
+    }
+    return state.tree;
+  };
+
+  /**
+   * The tree of an offer no editor has open: read inside a workspace folder, within the size
+   * limit, checked for what its text says (the files it names are not read: nobody opened it).
+   */
+  const unopenedTree = (uri: string): TreeNodeModel | undefined => {
+    const file = confinedOfferFile(uri, host.workspaceFolders(), service);
+    if (!file) {
+      unopened.delete(uri);
+      return undefined;
+    }
+    const kept = unopened.get(uri);
+    if (kept && kept.stamp === file.stamp && kept.catalog === service.catalog) {
+      return kept.tree;
+    }
+    const text = file.read();
+    let tree: TreeNodeModel | undefined;
+    if (text !== undefined) {
+      const document = OfferDocument.fromText(text, uri, -1);
+      const diagnostics = validateOffer({ document, catalog: service.catalog });
+      tree = buildOfferTree(document, diagnostics, { catalog: service.catalog, fallbackName: fileNameOf(uri) });
+    }
+    unopened.set(uri, { stamp: file.stamp, catalog: service.catalog, tree });
+    return tree;
+  };
+
+  on(PlanTreeRequest, null, ({ uri }): OfferTree | null => {
+    const textDocument = documents.get(uri);
+    if (textDocument) {
+      return { uri, version: textDocument.version, root: treeOf(textDocument, stateOf(textDocument)) };
+    }
+    const root = unopenedTree(uri);
+    return root ? { uri, version: null, root } : null;
+  });
+
+  on(ReadinessRequest, null, ({ uri }) => {
+    const textDocument = documents.get(uri);
+    return textDocument ? { uri, version: textDocument.version, status: statusOf(stateOf(textDocument)) } : null;
+  });
+
+  on(PreviewRequest, null, ({ uri }) => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) {
+      return null;
+    }
+    const state = stateOf(textDocument);
+    return { uri, version: textDocument.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
+  });
+
+  on(PlansRequest, null, ({ uri }) => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) {
+      return null;
+    }
+    const document = service.parse(textDocument);
+    return { uri, version: textDocument.version, plans: planChoices(document), suggestedPlanId: suggestPlanId(document) };
+  });
+
+  on(CheckPlanIdRequest, { problem: null }, ({ uri, planId }) => {
+    const textDocument = documents.get(uri);
+    return { problem: textDocument ? (validateNewPlanId(String(planId), service.parse(textDocument)) ?? null) : null };
+  });
+
+  on(RoleChoicesRequest, { common: [], supported: [], assignable: [] }, () => roleChoices(service.catalog));
+
+  const edit = (textDocument: TextDocument, change: OfferEdit): OfferEditResult => {
+    const document = service.parse(textDocument);
+    const result = (edits: ReturnType<typeof addPlanEdits>, refusal: string): OfferEditResult =>
+      edits.length > 0 ? { outcome: 'edits', version: textDocument.version, edits: toTextEdits(document, edits) } : { outcome: 'refused', message: refusal };
+    switch (change.kind) {
+      case 'addPlan': {
+        const problem = validateNewPlanId(String(change.planId), document);
+        if (problem) {
+          return { outcome: 'refused', message: problem };
+        }
+        return result(addPlanEdits(document, change.planId, change.technicalConfiguration), t('The plan could not be added: "plans" is not a list in this offer.'));
+      }
+      case 'addAuthorization':
+        return result(
+          addAuthorizationEdits(document, change.planIndex, change.authorization),
+          t('The authorization could not be added: plan {0} or its technical configuration is not an object in this offer.', change.planIndex + 1),
+        );
+      case 'remove': {
+        // The node was drawn from an earlier text: act only if the same node is still at its place.
+        const still = flattenTree(treeOf(textDocument, stateOf(textDocument))).find(
+          (node) => node.pointer === change.pointer && node.kind === change.nodeKind,
+        );
+        if (!still || still.label !== change.label || !['plan', 'authorization', 'eligibleAuthorization'].includes(still.kind)) {
+          return { outcome: 'stale' };
+        }
+        return result(removeEdits(document, change.pointer), t('The offer changed since the tree was drawn; nothing was removed. Try again.'));
+      }
+      default:
+        return { outcome: 'refused', message: t('The server does not know this edit.') };
+    }
+  };
+
+  onRefusable(OfferEditRequest, (params): OfferEditResult => {
+    const textDocument = documents.get(params.uri);
+    if (!textDocument || textDocument.version !== params.version) {
+      return { outcome: 'stale' };
+    }
+    return edit(textDocument, params.edit);
+  });
+
+  onRefusable(ExportPlanRequest, (params): ExportPlanResult => {
+    const textDocument = documents.get(params.uri);
+    if (!textDocument || textDocument.version !== params.version) {
+      return { outcome: 'stale' };
+    }
+    const state = stateOf(textDocument);
+    const scope = params.scope === 'resourceGroup' ? 'resourceGroup' : 'subscription';
+    const exported = exportPlan(state.document, [...state.diagnostics], String(params.planId), scope);
+    if (!exported.ok) {
+      return { outcome: 'refused', message: exported.message, problems: exported.problems.map(({ code, message }) => ({ code, message })) };
+    }
+    return { outcome: 'exported', files: exported.exported.files.map(({ name, contents }) => ({ name, contents: String(contents) })) };
+  });
+
+  onRefusable(ImportTemplateRequest, async ({ template, parameters }): Promise<ImportTemplateResult> => {
+    try {
+      // Files the user picked in the editor: read as import-arm reads them (bounded, regular files).
+      const read = async (file: { path: unknown; name: unknown }) => {
+        const outcome = await readArmJsonFile(String(file.path), String(file.name));
+        if (!outcome.ok) {
+          throw new TemplateImportError(outcome.message);
+        }
+        return outcome.file;
+      };
+      const technicalConfiguration = importTemplate(await read(template), parameters ? await read(parameters) : undefined);
+      return { outcome: 'imported', technicalConfiguration };
+    } catch (error) {
+      if (error instanceof TemplateImportError) {
+        return { outcome: 'refused', message: error.message };
+      }
+      throw error;
+    }
+  });
+
+  /** Registers a guarded handler. */
+  function on<P, R>(type: OfferRequestType<P, R>, fallback: R, handler: (params: P) => R): void {
+    connection.onRequest(type.method, guard(type.method, fallback, (params: P) => handler(params)));
+  }
+
+  /** Registers a guarded handler whose failure is a refusal the user reads (in their language). */
+  function onRefusable<P, R extends { outcome: string }>(type: OfferRequestType<P, R>, handler: (params: P) => R | Promise<R>): void {
+    const guarded = guard<[P], R | undefined>(type.method, undefined, (params: P) => handler(params));
+    connection.onRequest(type.method, async (params: P) => {
+      const answer = await guarded(params);
+      return answer ?? { outcome: 'refused', message: t('The offer language server failed to answer: see its log (Marketplace Offer: Show Log).'), problems: [] };
+    });
+  }
+}
+
+/** The file name of a document's URI ("offer.json"; an untitled document's own name). */
+function fileNameOf(uri: string): string {
+  try {
+    if (uri.startsWith('file:')) {
+      return path.basename(fileURLToPath(uri));
+    }
+  } catch {
+    // not a usable file URI: its last segment below
+  }
+  return decodeURIComponentSafely(uri.slice(Math.max(uri.lastIndexOf('/'), uri.indexOf(':')) + 1));
+}
+
+function decodeURIComponentSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** An offer file as the workspace names it: `offer.json` or `*.offer.json`. */
+function isOfferFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'offer.json' || lower.endsWith('.offer.json');
+}
+
+interface ConfinedFile {
+  /** Changes whenever the file does. */
+  stamp: string;
+  /** The text, or undefined when it is over the limit or cannot be read. */
+  read(): string | undefined;
+}
+
+/**
+ * An offer file on disk, if it lies inside a workspace folder (links resolved) and is not over
+ * the size limit; read through the language service's file host, the one confined path.
+ */
+function confinedOfferFile(uri: string, folders: readonly string[], service: OfferLanguageService): ConfinedFile | undefined {
+  let offerPath: string;
+  try {
+    offerPath = uri.startsWith('file:') ? fileURLToPath(uri) : '';
+  } catch {
+    return undefined;
+  }
+  if (offerPath === '' || !isOfferFileName(path.basename(offerPath))) {
+    return undefined;
+  }
+  const folder = folders.filter((root) => isInside(root, offerPath)).sort((a, b) => b.length - a.length)[0];
+  if (!folder) {
+    return undefined;
+  }
+  const absolutePath = new OfferFiles(offerPath, folder, service.fileHost).resolve(path.basename(offerPath));
+  const stat = absolutePath === undefined ? undefined : service.fileHost.stat(absolutePath);
+  if (absolutePath === undefined || !stat) {
+    return undefined;
+  }
+  return {
+    stamp: `${stat.mtimeMs}:${stat.size}`,
+    read: () => {
+      if (stat.size > MAX_UNOPENED_OFFER_BYTES) {
+        return undefined;
+      }
+      // At most one byte over the limit is read: a file that grew since its stat is left out too.
+      const bytes = service.fileHost.readHead(absolutePath, stat.size + 1);
+      return bytes && bytes.length <= MAX_UNOPENED_OFFER_BYTES ? new TextDecoder('utf-8').decode(bytes) : undefined;
+    },
+  };
+}
