@@ -4,10 +4,10 @@
  * taken. An existing file is never overwritten, and the file is written by the safe writer (never
  * through a link, only a name made from an offer ID that passes `offer-id-format`).
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { fileNameFromId } from '@core/files/fileNames';
+import { firstUnusedName } from '@core/files/safeWriter';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { writeFromEditor } from './editorFileWrites';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
@@ -65,7 +65,7 @@ async function newOffer(): Promise<void> {
     void vscode.window.showErrorMessage(named.message);
     return;
   }
-  const name = folder.scheme === 'file' ? await freeOfferFileName(folder.fsPath, named.name) : 'offer.json';
+  const name = folder.scheme === 'file' ? await firstUnusedName(folder.fsPath, ['offer.json', named.name]) : 'offer.json';
   if (!name) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('{0} already holds offer.json and {1}.offer.json; nothing was written. Choose another folder.', folder.fsPath, offerId),
@@ -83,17 +83,3 @@ async function newOffer(): Promise<void> {
   );
 }
 
-/**
- * `offer.json`, else `<offerId>.offer.json`, whichever name is free (a link, even one that leads
- * nowhere, takes its name).
- */
-async function freeOfferFileName(folder: string, idFileName: string): Promise<string | undefined> {
-  for (const name of ['offer.json', idFileName]) {
-    try {
-      await fs.promises.lstat(path.join(folder, name));
-    } catch {
-      return name;
-    }
-  }
-  return undefined;
-}

@@ -356,3 +356,18 @@ async function replace(folder: string, target: string, file: FileToWrite, expect
     await fs.promises.rm(temporary, { force: true });
   }
 }
+
+/**
+ * The first of `names` that nothing in `folder` has taken yet, a link included (even one that
+ * leads nowhere): for a command that must never replace a file, such as New Offer.
+ */
+export async function firstUnusedName(folder: string, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    try {
+      await fs.promises.lstat(path.join(folder, name));
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
+}

@@ -24,7 +24,7 @@ interface ExtensionModule {
 let workspace: string;
 /** The example offer's path in this test's workspace. */
 let OFFER_PATH: string;
-const running: FakeEditor[] = [];
+const running: { editor: FakeEditor; context: { subscriptions: { dispose(): void }[] } }[] = [];
 
 beforeEach(() => {
   workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-wiring-'));
@@ -33,7 +33,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((editor) => editor.stopClients()));
+  await Promise.all(running.splice(0).map(({ editor, context }) => editor.deactivate(context)));
   fs.rmSync(workspace, { recursive: true, force: true });
 });
 
@@ -43,7 +43,7 @@ async function activated(prepare: (editor: FakeEditor) => void = () => undefined
   prepare(editor);
   const extension = loadWithFakeEditor<ExtensionModule>(EXTENSION, editor);
   const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.file(REPO_ROOT), asAbsolutePath: (p: string) => path.join(REPO_ROOT, p) };
-  running.push(editor);
+  running.push({ editor, context });
   await extension.activate(context);
   const tree = editor.treeViews[0]?.provider as PlanTreeProvider;
   return { editor, extension, context, tree };

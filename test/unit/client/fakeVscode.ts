@@ -215,6 +215,17 @@ export class FakeEditor {
     await Promise.all(this.clients.map((client) => client.stop()));
   }
 
+  /**
+   * Ends what an activation started, as VS Code does when the extension is deactivated: its
+   * subscriptions (timers, watchers, views) and its language servers. Every test that activates the
+   * extension calls it, so no debounce timer of one test fires in the next and no server outlives
+   * the run.
+   */
+  async deactivate(context: { subscriptions: { dispose(): unknown }[] }): Promise<void> {
+    context.subscriptions.splice(0).forEach((subscription) => subscription.dispose());
+    await this.stopClients();
+  }
+
   showEditor(document: FakeTextDocument | undefined): void {
     this.activeDocument = document;
     this.onDidChangeActiveTextEditor.fire(document ? { document } : undefined);

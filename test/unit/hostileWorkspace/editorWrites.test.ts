@@ -30,13 +30,21 @@ async function editorOn(offerText = EXAMPLE_OFFER_TEXT) {
   editor.workspaceRoot = root;
   editor.showEditor(editor.open(offerPath, offerText));
   const extension = loadWithFakeEditor<ExtensionModule>(EXTENSION, editor);
-  await extension.activate({ subscriptions: [], extensionUri: Uri.file(REPO_ROOT), asAbsolutePath: (p: string) => path.join(REPO_ROOT, p) });
+  const context = { subscriptions: [] as { dispose(): void }[], extensionUri: Uri.file(REPO_ROOT), asAbsolutePath: (p: string) => path.join(REPO_ROOT, p) };
+  active.push({ editor, context });
+  await extension.activate(context);
   const run = (command: string, ...answers: unknown[]) => {
     editor.answers.push(...answers);
     return editor.commands.get(command)!();
   };
   return { base, root, offerFolder: path.dirname(offerPath), victim, editor, run };
 }
+
+/** Every activation of a test, ended after it (its timers, views and language server). */
+const active: { editor: FakeEditor; context: { subscriptions: { dispose(): void }[] } }[] = [];
+afterEach(async () => {
+  await Promise.all(active.splice(0).map(({ editor, context }) => editor.deactivate(context)));
+});
 
 const lastError = (editor: FakeEditor) => editor.messages.filter((message) => message.level === 'error').at(-1)?.text;
 

@@ -121,7 +121,9 @@ describe('one table per fact: the rules, the preview, the hover and the scaffold
       const files = { [file]: makePng(width + 1, height) };
       const { service } = editingService(files);
       const hover = service.hover(offerDocument(EXAMPLE_OFFER_TEXT), positionAt(EXAMPLE_OFFER_TEXT, offsetOf(EXAMPLE_OFFER_TEXT, `"${file}"`, 1)), OFFER_LOCATION);
-      assert.strictEqual((hover?.contents as MarkupContent).value, `✗ ${width + 1} × ${height} pixels; expected ${width} × ${height} pixels.`);
+      // Below the field's description, the image's facts.
+      const facts = (hover?.contents as MarkupContent).value.split('\n\n---\n\n').at(-1);
+      assert.strictEqual(facts, `✗ ${width + 1} × ${height} pixels; expected ${width} × ${height} pixels.`);
       const offer = exampleOffer();
       const reported = check(printed(offer), { files }).filter((d) => d.code === 'image-size');
       assert.deepStrictEqual(reported.map((d) => d.path), [`/listing/logos/${size}`]);
