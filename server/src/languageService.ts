@@ -10,9 +10,10 @@ import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
 import { RememberingFileHost } from './workspace/rememberingFileHost';
-import { validateOffer } from './validation/validateOffer';
+import { validationSteps } from './validation/validateOffer';
+import { runToEnd, runYielding, type Steps, type YieldOptions } from './validation/steps';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
-import { codeActions, CodeActionRequest } from './features/codeActions';
+import { codeActionSteps, CodeActionRequest, type CodeActionServices } from './features/codeActions';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { formatOffer, OfferFormattingOptions } from './features/formatting';
@@ -89,24 +90,43 @@ export class OfferLanguageService {
   }
 
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
+    return runToEnd(this.checkSteps(this.parse(textDocument), this.filesFor(location)));
+  }
+
+  /**
+   * `validate` for the server: it gives the event loop a turn between steps and throws
+   * `WorkAbandoned` when `options.token` is cancelled or a newer version of the document was
+   * parsed meanwhile (this version's answer would be stale, and its tree has moved on).
+   */
+  validateYielding(textDocument: TextDocument, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<OfferDiagnostic[]> {
     const document = this.parse(textDocument);
-    const files = this.filesFor(location);
-    return validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) });
+    return runYielding(this.checkSteps(document, this.filesFor(location)), yieldingOn(document, options));
+  }
+
+  private checkSteps(document: OfferDocument, files: OfferFiles | undefined, baseline = readBaseline(files)): Steps<OfferDiagnostic[]> {
+    return validationSteps({ document, catalog: this.catalog, files, baseline });
   }
 
   /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
   codeActions(textDocument: TextDocument, request: CodeActionRequest, location?: OfferLocation): CodeAction[] {
+    return runToEnd(codeActionSteps(this.parse(textDocument), request, this.codeActionServices(location)));
+  }
+
+  /** `codeActions` for the server, yielding and abandoned like `validateYielding`. */
+  codeActionsYielding(textDocument: TextDocument, request: CodeActionRequest, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<CodeAction[]> {
+    const document = this.parse(textDocument);
+    return runYielding(codeActionSteps(document, request, this.codeActionServices(location)), yieldingOn(document, options));
+  }
+
+  private codeActionServices(location: OfferLocation | undefined): CodeActionServices {
     const files = this.filesFor(location);
     let baseline: OfferDocument | undefined | null = null; // read once, and only if fix-all checks again
-    return codeActions(this.parse(textDocument), request, {
+    const baselineOnce = () => (baseline === null ? (baseline = readBaseline(files)) : baseline);
+    return {
       catalog: this.catalog,
-      validate: (document) => {
-        if (baseline === null) {
-          baseline = readBaseline(files);
-        }
-        return validateOffer({ document, catalog: this.catalog, files, baseline });
-      },
-    });
+      validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
+      validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
+    };
   }
 
   /** Completions at a position: keys, role ids by role name, principals, enum values, file paths. */
@@ -153,6 +173,11 @@ export class OfferLanguageService {
   format(textDocument: TextDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
     return formatOffer(this.parse(textDocument), options, range);
   }
+}
+
+/** Yielding work on a document stops when a newer version of it is parsed (see OfferDocument.superseded). */
+function yieldingOn(document: OfferDocument, options: YieldOptions): YieldOptions {
+  return { ...options, superseded: () => document.superseded || (options.superseded?.() ?? false) };
 }
 
 /**

@@ -98,6 +98,14 @@ export class OfferDocument {
     return { root, lines: LineIndex.updated(previous.lines, text, change) };
   }
 
+  /**
+   * True once a newer version was parsed from this one: its nodes have moved to the newer tree,
+   * so work that was paused on this version (the server yields during long checks) must stop.
+   */
+  get superseded(): boolean {
+    return this.takenOver;
+  }
+
   /** The parsed text as a TextDocument (for applying edits to it). */
   get textDocument(): TextDocument {
     return (this.snapshot ??= TextDocument.create(this.uri, this.languageId, this.version, this.text));

@@ -10,6 +10,7 @@ import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
 import { t } from '@core/l10n';
+import { runToEnd, type Steps } from './steps';
 
 export interface ValidationInput {
   document: OfferDocument;
@@ -27,6 +28,11 @@ export interface ValidationInput {
  * A rule that throws is reported as an internal problem, never allowed to stop the others.
  */
 export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
+  return runToEnd(validationSteps(input));
+}
+
+/** The same check as steps (one per rule, then the schema): the server runs them yielding (steps.ts). */
+export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
   const { document } = input;
   const diagnostics = syntaxDiagnostics(document);
   const root = document.root;
@@ -55,6 +61,7 @@ export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
     } else {
       ruleDiagnostics.push(...runRule(rule, input, root, plans));
     }
+    yield;
   }
 
   const rulePaths = new Set(ruleDiagnostics.map((d) => d.path));

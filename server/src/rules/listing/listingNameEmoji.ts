@@ -1,7 +1,6 @@
-import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { at, str } from '@core/model/nodes';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { Rule } from '../rule';
 
 /** Legal marks that Unicode also classes as pictographs; Partner Center accepts them in a name. */
@@ -63,7 +62,7 @@ export const listingNameEmoji: Rule = {
     if (typeof suggestion !== 'string') {
       return [];
     }
-    const edits = modify(document.getText(), ['listing', 'name'], suggestion, { formattingOptions: formatting });
+    const edits = modifyAt(document, ['listing', 'name'], suggestion, formatting);
     return [{ title: t("Remove the emoji: '{0}'", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };

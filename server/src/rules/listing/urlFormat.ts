@@ -1,8 +1,8 @@
-import { modify, Node } from 'jsonc-parser';
+import { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { entries, items, str } from '@core/model/nodes';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { Rule } from '../rule';
 import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';
 
@@ -75,7 +75,7 @@ export const urlFormat: Rule = {
     if (typeof suggestion !== 'string') {
       return [];
     }
-    const edits = modify(document.getText(), fromPointer(diagnostic.path), suggestion, { formattingOptions: formatting });
+    const edits = modifyAt(document, fromPointer(diagnostic.path), suggestion, formatting);
     return [{ title: t("Add https:// ('{0}')", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };

@@ -1,8 +1,7 @@
-import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { codePointLength, prop, str } from '@core/model/nodes';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { Rule } from '../rule';
 
 const ID_PATTERN = /^[a-z0-9_-]+$/;
@@ -48,7 +47,7 @@ export const offerIdFormat: Rule = {
     if (typeof suggestion !== 'string') {
       return [];
     }
-    const edits = modify(document.getText(), ['offerId'], suggestion, { formattingOptions: formatting });
+    const edits = modifyAt(document, ['offerId'], suggestion, formatting);
     return [{ title: t("Change the offer ID to '{0}'", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };
