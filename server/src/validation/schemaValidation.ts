@@ -10,6 +10,7 @@ import { keyNode, prop } from '@core/model/nodes';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import { MAX_NESTING_DEPTH, OfferDocument } from '@core/model/offerDocument';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
 import { missingPropertyRange } from './ranges';
@@ -192,8 +193,8 @@ function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): 
       return {
         ...base,
         message: suggestion
-          ? t("Unknown property '{0}': did you mean '{1}'?", property, suggestion)
-          : t("Unknown property '{0}': remove it, Partner Center does not know it.", property),
+          ? t("Unknown property '{0}': did you mean '{1}'?", quoteValue(property), suggestion)
+          : t("Unknown property '{0}': remove it, Partner Center does not know it.", quoteValue(property)),
         range: document.rangeOf(key ?? node),
         path: pointer + toPointer([property]),
         data: { kind: 'unknown-property', property, suggestion },

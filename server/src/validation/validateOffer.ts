@@ -10,6 +10,7 @@ import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { runToEnd, type Steps } from './steps';
 
 export interface ValidationInput {
@@ -90,7 +91,7 @@ function runRule(rule: Rule, input: ValidationInput, root: Node, plans: readonly
     found.push({
       code: rule.code,
       severity: 'info',
-      message: t('The check {0} failed on this file: {1}', rule.code, error instanceof Error ? error.message : String(error)),
+      message: t('The check {0} failed on this file: {1}', rule.code, quoteValue(error instanceof Error ? error.message : String(error))),
       range: document.rangeAt(0, 0),
       path: '',
     });

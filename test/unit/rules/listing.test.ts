@@ -236,7 +236,7 @@ describe('listing rules', () => {
       assert.strictEqual(diagnostic.severity, 'warning');
       assert.strictEqual(
         diagnostic.message,
-        'The description starts in a language other than English ("콘토소 센티널 운영은 Azure 환경을 위한 24시간 보안 운영 센터입니…"): write the listing in English, or begin or end it with "This application is available only in <language>."',
+        'The description starts in a language other than English ("콘토소 센티널 운영은 Azure 환경을 위한 24시간 보안 운영 센터입니… (42 characters)"): write the listing in English, or begin or end it with "This application is available only in <language>."',
       );
     });
 

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop } from '@core/model/nodes';
 import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
@@ -34,8 +35,8 @@ export const authorizationDuplicate: Rule = {
             { offset: principalNode.offset, length: principalNode.length, path: document.pointerOf(authorization.node) },
             t(
               "Principal '{0}' already has {1} in {2}[{3}] of this plan: remove this duplicate, or change its principal or role.",
-              principalId,
-              role?.roleName ?? roleDefinitionId,
+              quoteValue(principalId),
+              role?.roleName ?? quoteValue(roleDefinitionId),
               kind,
               earlier,
             ),

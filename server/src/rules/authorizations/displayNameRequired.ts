@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { principalHoldersOf } from './principals';
@@ -18,7 +19,7 @@ export const displayNameRequired: Rule = {
             { missing: 'principalIdDisplayName', in: holder.node },
             t(
               "Principal '{0}' has no 'principalIdDisplayName': add the name customers will see for this user or group, such as 'Tier 2 Operators'.",
-              principal,
+              quoteValue(principal),
             ),
           );
         }
@@ -30,7 +31,7 @@ export const displayNameRequired: Rule = {
           node,
           t(
             "The display name of principal '{0}' is empty: give the name customers will see for this user or group, such as 'Tier 2 Operators'.",
-            principal,
+            quoteValue(principal),
           ),
         );
       }

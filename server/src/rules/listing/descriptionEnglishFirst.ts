@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { parseRichText } from './richText';
@@ -31,10 +32,8 @@ export function isMostlyNonLatin(sentence: string): boolean {
   return latin.length * 2 < letters.length;
 }
 
-function preview(sentence: string): string {
-  const characters = [...sentence];
-  return characters.length > 40 ? characters.slice(0, 40).join('') + '…' : sentence;
-}
+/** How much of the first sentence the message shows. */
+const PREVIEW_CHARACTERS = 40;
 
 export const descriptionEnglishFirst: Rule = {
   code: 'description-english-first',
@@ -53,7 +52,7 @@ export const descriptionEnglishFirst: Rule = {
     }
     report(
       node,
-      t('The description starts in a language other than English ("{0}"): write the listing in English, or begin or end it with "This application is available only in <language>."', preview(sentence)),
+      t('The description starts in a language other than English ("{0}"): write the listing in English, or begin or end it with "This application is available only in <language>."', quoteValue(sentence, PREVIEW_CHARACTERS)),
     );
   },
 };

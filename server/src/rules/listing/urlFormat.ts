@@ -1,5 +1,6 @@
 import { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { fromPointer } from '@core/model/jsonPointer';
 import { entries, items, str } from '@core/model/nodes';
 import { editsToTextEdits, modifyAt } from '../fixEdits';
@@ -59,13 +60,13 @@ export const urlFormat: Rule = {
       if (result.kind === 'empty') {
         report(node, t('{0} is empty: give an absolute URL that starts with https://.', key));
       } else if (result.kind === 'scheme') {
-        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", value, result.scheme, key));
+        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), key));
       } else {
         const suggestion = withHttpsScheme(value);
         if (suggestion) {
-          report(node, t("'{0}' is not an absolute URL: use '{1}'.", value, suggestion), { suggestion });
+          report(node, t("'{0}' is not an absolute URL: use '{1}'.", quoteValue(value), quoteValue(suggestion)), { suggestion });
         } else {
-          report(node, t("'{0}' is not an absolute URL: write the full address, starting with https://.", value));
+          report(node, t("'{0}' is not an absolute URL: write the full address, starting with https://.", quoteValue(value)));
         }
       }
     }
@@ -76,6 +77,6 @@ export const urlFormat: Rule = {
       return [];
     }
     const edits = modifyAt(document, fromPointer(diagnostic.path), suggestion, formatting);
-    return [{ title: t("Add https:// ('{0}')", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
+    return [{ title: t("Add https:// ('{0}')", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };

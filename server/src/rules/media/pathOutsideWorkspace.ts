@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { str } from '@core/model/nodes';
 import { audiencesOf } from '../audience/audiences';
 import type { Rule } from '../rule';
@@ -26,7 +27,7 @@ export const pathOutsideWorkspace: Rule = {
       if (path !== undefined && path.trim() !== '' && files.isOutsideWorkspace(path)) {
         report(
           node,
-          t("'{0}' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.", path),
+          t("'{0}' leads outside the workspace folder, so it is not read: move the file into the workspace and give its path relative to the offer file.", quoteValue(path)),
         );
       }
     }

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 
@@ -38,7 +39,7 @@ export const videoHost: Rule = {
       if (node && host !== undefined && !VIDEO_HOSTS.has(host)) {
         report(
           node,
-          t("Video {0} is hosted on '{1}': only YouTube (youtube.com, youtu.be) and Vimeo (vimeo.com) links are accepted; upload it there and link it.", index + 1, host),
+          t("Video {0} is hosted on '{1}': only YouTube (youtube.com, youtu.be) and Vimeo (vimeo.com) links are accepted; upload it there and link it.", index + 1, quoteValue(host)),
           { host },
         );
       }

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
 import type { Rule, RuleContext } from '../rule';
@@ -41,8 +42,8 @@ export const leadDestinationFields: Rule = {
       report(
         destinationNode,
         sameLetters
-          ? t("'{0}' is not a lead destination: use '{1}'.", destination, sameLetters)
-          : t("'{0}' is not a lead destination: use one of {1}.", destination, DESTINATIONS.join(', ')),
+          ? t("'{0}' is not a lead destination: use '{1}'.", quoteValue(destination), sameLetters)
+          : t("'{0}' is not a lead destination: use one of {1}.", quoteValue(destination), DESTINATIONS.join(', ')),
       );
       return;
     }
@@ -68,7 +69,7 @@ function checkEmails({ report }: RuleContext, emails: Node | undefined): void {
   for (const entry of items(emails)) {
     const address = str(entry);
     if (address !== undefined && !isEnvReference(address) && !isEmailAddress(address.trim())) {
-      report(entry, t("'{0}' is not an email address: write it as name@example.com.", address));
+      report(entry, t("'{0}' is not an email address: write it as name@example.com.", quoteValue(address)));
     }
   }
 }
@@ -86,7 +87,7 @@ function checkValue({ report }: RuleContext, destination: string, field: string,
   if (field === 'httpsEndpointUrl') {
     const url = checkWebUrl(value);
     if (url.kind === 'ok' && url.url.protocol === 'http:') {
-      report(node, t("The lead endpoint '{0}' uses http: leads carry customer contact details, so Partner Center sends them only to an https:// endpoint.", value));
+      report(node, t("The lead endpoint '{0}' uses http: leads carry customer contact details, so Partner Center sends them only to an https:// endpoint.", quoteValue(value)));
     }
   }
 }

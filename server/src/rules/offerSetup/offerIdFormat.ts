@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { editsToTextEdits, modifyAt } from '../fixEdits';
@@ -46,8 +47,8 @@ export const offerIdFormat: Rule = {
       report(
         node,
         id.toLowerCase() === suggestion
-          ? t("Offer ID '{0}' must be lowercase: use '{1}'.", id, suggestion)
-          : t("Offer ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion),
+          ? t("Offer ID '{0}' must be lowercase: use '{1}'.", quoteValue(id), quoteValue(suggestion))
+          : t("Offer ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", quoteValue(id), quoteValue(suggestion)),
         { suggestion },
       );
     }
@@ -58,6 +59,6 @@ export const offerIdFormat: Rule = {
       return [];
     }
     const edits = modifyAt(document, ['offerId'], suggestion, formatting);
-    return [{ title: t("Change the offer ID to '{0}'", suggestion), edits: editsToTextEdits(document, edits), isPreferred: true }];
+    return [{ title: t("Change the offer ID to '{0}'", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };

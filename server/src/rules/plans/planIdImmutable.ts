@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
@@ -37,13 +38,13 @@ export const planIdImmutable: Rule = {
       if (successor && successorNode) {
         report(
           successorNode,
-          t("Plan ID '{0}' replaces the published plan '{1}': a published plan's ID cannot change; use '{1}' again.", successor.planId ?? '', planId),
+          t("Plan ID '{0}' replaces the published plan '{1}': a published plan's ID cannot change; use '{1}' again.", quoteValue(successor.planId ?? ''), quoteValue(planId)),
           { value: successor.planId, published: planId },
         );
       } else if (plansNode) {
-        report(plansNode, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+        report(plansNode, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", quoteValue(planId)));
       } else {
-        report({ missing: 'plans', in: root }, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", planId));
+        report({ missing: 'plans', in: root }, t("The published plan '{0}' is missing: a published plan cannot be deleted; put it back (you can stop its distribution in Partner Center instead).", quoteValue(planId)));
       }
     }
   },
@@ -53,7 +54,7 @@ export const planIdImmutable: Rule = {
       return [];
     }
     return replaceValueFix(diagnostic, context, {
-      title: t("Change back to '{0}'", published),
+      title: t("Change back to '{0}'", quoteValue(published)),
       reported: value,
       replacement: published,
       isPreferred: false,
@@ -68,7 +69,7 @@ function reportRenamedName(plan: PlanRef, publishedPlan: PlanRef, report: RuleCo
   if (nameNode && name !== undefined && publishedName !== undefined && name !== publishedName) {
     report(
       nameNode,
-      t("Plan '{0}' was published with the name '{1}': a published plan's name cannot change; use '{1}' again.", plan.planId ?? '', publishedName),
+      t("Plan '{0}' was published with the name '{1}': a published plan's name cannot change; use '{1}' again.", quoteValue(plan.planId ?? ''), quoteValue(publishedName)),
       { value: name, published: publishedName },
     );
   }

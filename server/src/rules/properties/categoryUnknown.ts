@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, items, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';
@@ -17,8 +18,8 @@ export const categoryUnknown: Rule = {
       report(
         entry,
         suggestion
-          ? t("'{0}' is not a marketplace category: use '{1}'.", category, suggestion)
-          : t("'{0}' is not a marketplace category: use one of {1}.", category, MARKETPLACE_CATEGORIES.join(', ')),
+          ? t("'{0}' is not a marketplace category: use '{1}'.", quoteValue(category), suggestion)
+          : t("'{0}' is not a marketplace category: use one of {1}.", quoteValue(category), MARKETPLACE_CATEGORIES.join(', ')),
         suggestion ? { suggestion } : undefined,
       );
     }
