@@ -80,20 +80,42 @@ export const nodeFileHost: FileHost = {
 /**
  * Resolves links in the longest existing prefix of a path and keeps the rest as written: a link
  * to a folder outside the workspace is caught even when the file named below it doesn't exist.
+ * The prefix is found by halving: when a prefix resolves so do all the shorter ones, and walking
+ * up one folder at a time cost time quadratic in the path (5 s for an image path of 100,000 `a/`).
  */
 export function realPathOfNearestExisting(absolutePath: string, realpath: (candidate: string) => string): string {
-  const missing: string[] = [];
-  let current = path.resolve(absolutePath);
-  for (;;) {
-    try {
-      return path.join(realpath(current), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) {
-        return path.resolve(absolutePath);
-      }
-      missing.push(path.basename(current));
-      current = parent;
+  const resolved = path.resolve(absolutePath);
+  const whole = tryRealpath(resolved, realpath);
+  if (whole !== undefined) {
+    return whole;
+  }
+  const { root } = path.parse(resolved);
+  const segments = resolved.slice(root.length).split(path.sep).filter((segment) => segment !== '');
+  const prefix = (count: number) => root + segments.slice(0, count).join(path.sep);
+  // `resolvedCount` segments resolve (to `real`); `segments.length` do not.
+  let resolvedCount = 0;
+  let real = tryRealpath(root, realpath);
+  if (real === undefined) {
+    return resolved;
+  }
+  let failing = segments.length;
+  while (failing - resolvedCount > 1) {
+    const middle = (resolvedCount + failing) >> 1;
+    const candidate = tryRealpath(prefix(middle), realpath);
+    if (candidate === undefined) {
+      failing = middle;
+    } else {
+      resolvedCount = middle;
+      real = candidate;
     }
+  }
+  return path.join(real, segments.slice(resolvedCount).join(path.sep));
+}
+
+function tryRealpath(candidate: string, realpath: (candidate: string) => string): string | undefined {
+  try {
+    return realpath(candidate);
+  } catch {
+    return undefined;
   }
 }
