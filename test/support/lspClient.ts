@@ -1,12 +1,16 @@
 /**
- * A plain LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it,
- * as any editor would. Requires `npm run build` first (npm test does it).
+ * A plain LSP client for tests: speaks JSON-RPC to the server as any editor would, either to
+ * `node dist/server.js --stdio` in a child process (requires `npm run build` first, npm test does
+ * it) or, with `inProcess`, to `startServer` on a connection over in-memory streams in the test's
+ * own process (see inProcessServer.ts): faster, and the server's options can be set.
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, MessageConnection, MessageReader, MessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ServerOptions } from '../../server/src/lsp/startServer';
+import { InProcessServer } from './inProcessServer';
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -16,11 +20,59 @@ export interface LspClientOptions {
   pullDiagnostics?: boolean;
   locale?: string;
   initializationOptions?: Record<string, unknown>;
+  /** Run the server in this process (startServer over in-memory streams) instead of `dist/server.js`. */
+  inProcess?: boolean;
+  /** Options of the in-process server. */
+  serverOptions?: ServerOptions;
+  /** The `processId` sent in initialize (default: this process; null for none). */
+  processId?: number | null;
+  /** Arguments after `--stdio` for the spawned server. */
+  serverArguments?: string[];
+}
+
+/** The two ways to reach a server. */
+interface Transport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  isAlive(): boolean;
+  readonly pid: number | undefined;
+  /** Settles with the exit code when the server ends. */
+  readonly exited: Promise<number | null>;
+  stop(): void;
+}
+
+function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
+  return {
+    child,
+    reader: new StreamMessageReader(child.stdout!),
+    writer: new StreamMessageWriter(child.stdin!),
+    isAlive: () => child.exitCode === null && child.signalCode === null && !child.killed,
+    pid: child.pid,
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    stop: () => child.kill(),
+  };
+}
+
+function inProcessServer(options: LspClientOptions): Transport & { server: InProcessServer } {
+  const server = new InProcessServer(options.serverOptions);
+  return {
+    server,
+    reader: server.clientReader,
+    writer: server.clientWriter,
+    isAlive: () => server.exitCode === undefined,
+    pid: undefined,
+    exited: server.exited,
+    stop: () => server.dispose(),
+  };
 }
 
 export class LspTestClient {
   readonly connection: MessageConnection;
-  private readonly child: ChildProcess;
+  private readonly transport: Transport;
+  /** The in-process server (undefined when the server was spawned). */
+  readonly server: InProcessServer | undefined;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams>();
@@ -28,9 +80,10 @@ export class LspTestClient {
   private versions = new Map<string, number>();
 
   private constructor(readonly options: LspClientOptions) {
-    this.child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    const transport = options.inProcess ? inProcessServer(options) : spawnedServer(options, this.stderr);
+    this.transport = transport;
+    this.server = 'server' in transport ? transport.server : undefined;
+    this.connection = createMessageConnection(transport.reader, transport.writer);
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
@@ -52,7 +105,7 @@ export class LspTestClient {
     const client = new LspTestClient(options);
     const rootUri = pathToFileURL(options.rootPath).toString();
     await client.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri,
       locale: options.locale,
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
@@ -123,12 +176,17 @@ export class LspTestClient {
   }
 
   isAlive(): boolean {
-    return this.child.exitCode === null && !this.child.killed;
+    return this.transport.isAlive();
   }
 
-  /** The server's process id (the benchmark reads its peak memory from /proc). */
+  /** Settles with the server's exit code when it ends by itself. */
+  get exited(): Promise<number | null> {
+    return this.transport.exited;
+  }
+
+  /** The server's process id (the benchmark reads its peak memory from /proc); undefined in-process. */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.transport.pid;
   }
 
   async stop(): Promise<void> {
@@ -139,6 +197,6 @@ export class LspTestClient {
       // already gone
     }
     this.connection.dispose();
-    this.child.kill();
+    this.transport.stop();
   }
 }
