@@ -53,7 +53,7 @@ function rawEdit(
   }
   if (!parent) {
     if (wrapped === undefined) {
-      return undefined; // nothing there to remove
+      throw new Error('Nothing to remove at this path'); // as modify says it
     }
     return { offset: root?.offset ?? 0, length: root?.length ?? 0, content: JSON.stringify(wrapped) };
   }

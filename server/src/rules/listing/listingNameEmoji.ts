@@ -56,6 +56,9 @@ export function scanEmoji(text: string): EmojiScan {
 function clusterEnd(text: string, start: number): number {
   const first = text.codePointAt(start)!;
   let end = start + codeUnits(first);
+  // U+200D joins a pictograph (and the marks after it) to the next pictograph into one emoji;
+  // anywhere else it is only a mark.
+  let joinable = PICTOGRAPHIC.test(String.fromCodePoint(first));
   if (REGIONAL_INDICATOR.test(String.fromCodePoint(first)) && end < text.length && REGIONAL_INDICATOR.test(String.fromCodePoint(text.codePointAt(end)!))) {
     end += 2;
   }
@@ -66,8 +69,10 @@ function clusterEnd(text: string, start: number): number {
     } else if (next === ZERO_WIDTH_JOINER) {
       end++;
       const joined = end < text.length ? text.codePointAt(end)! : undefined;
-      if (joined !== undefined && PICTOGRAPHIC.test(String.fromCodePoint(joined))) {
+      if (joinable && joined !== undefined && PICTOGRAPHIC.test(String.fromCodePoint(joined))) {
         end += codeUnits(joined);
+      } else {
+        joinable = false;
       }
     } else {
       break;
