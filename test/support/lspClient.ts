@@ -28,6 +28,8 @@ export interface LspClientOptions {
   processId?: number | null;
   /** Arguments after `--stdio` for the spawned server. */
   serverArguments?: string[];
+  /** Another server to spawn instead of `dist/server.js` (the benchmark's reference JSON server). */
+  serverModule?: string;
 }
 
 /** The two ways to reach a server. */
@@ -42,8 +44,10 @@ interface Transport {
 }
 
 function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
+  // An answer to a late request of the server may be written after it has exited: not an error.
+  child.stdin!.on('error', () => undefined);
   return {
     child,
     reader: new StreamMessageReader(child.stdout!),
@@ -190,11 +194,16 @@ export class LspTestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
-    } catch {
-      // already gone
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+    if (this.isAlive()) {
+      try {
+        await Promise.race([this.connection.sendRequest('shutdown'), pause(2000)]);
+        // The server ends on `exit`: its pipe may close before the notification is written.
+        await this.connection.sendNotification('exit').catch(() => undefined);
+        await Promise.race([this.exited, pause(1000)]);
+      } catch {
+        // already gone
+      }
     }
     this.connection.dispose();
     this.transport.stop();

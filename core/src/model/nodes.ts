@@ -3,7 +3,7 @@
  * wrong type, and answers `undefined` or an empty list, so that rules can walk a half-typed,
  * half-broken offer without guarding each step.
  */
-import type { Node } from 'jsonc-parser';
+import type { JSONPath, Node } from 'jsonc-parser';
 
 /** The value node of `key` in an object node. */
 export function prop(node: Node | undefined, key: string): Node | undefined {
@@ -103,4 +103,42 @@ export function isGuid(text: string): boolean {
     }
   }
   return true;
+}
+
+/**
+ * The path of keys and indices from the root to a node: jsonc-parser's getNodePath, without its
+ * `indexOf` over an array's items for each index (a diagnostic on each of 6,000 items cost
+ * 36 million comparisons). Items are in text order, so an index is found by halving.
+ */
+export function nodePath(node: Node): JSONPath {
+  const path: JSONPath = [];
+  for (let current = node; current.parent?.children; current = current.parent) {
+    const parent = current.parent;
+    if (parent.type === 'property') {
+      path.push(parent.children![0].value as string);
+    } else if (parent.type === 'array') {
+      const index = indexOfItem(parent.children!, current);
+      if (index >= 0) {
+        path.push(index);
+      }
+    }
+  }
+  return path.reverse();
+}
+
+function indexOfItem(items: Node[], item: Node): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (items[middle] === item) {
+      return middle;
+    }
+    if (items[middle].offset < item.offset) {
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return items.indexOf(item);
 }

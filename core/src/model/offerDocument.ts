@@ -1,6 +1,5 @@
 import {
   findNodeAtLocation,
-  getNodePath,
   getNodeValue,
   JSONPath,
   Node,
@@ -13,6 +12,7 @@ import { changeBetween, reparse } from './incrementalParse';
 import { parseWellFormed } from './wellFormedParse';
 import { toPointer } from './jsonPointer';
 import { LineIndex } from './lineIndex';
+import { nodePath } from './nodes';
 
 /**
  * Deeper nesting than this is refused before parsing: jsonc-parser and ajv recurse once per
@@ -159,7 +159,7 @@ export class OfferDocument {
   }
 
   pointerOf(node: Node): string {
-    return toPointer(getNodePath(node));
+    return toPointer(nodePath(node));
   }
 }
 

@@ -3,10 +3,10 @@
  * missing-property / enum problems from the JSON Schema (ajv, compiled once per process).
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { createScanner, getNodePath, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import offerSchema from '../../../schemas/offer.schema.json';
 import { fromPointer, toPointer } from '@core/model/jsonPointer';
-import { keyNode, prop } from '@core/model/nodes';
+import { keyNode, nodePath, prop } from '@core/model/nodes';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import { MAX_NESTING_DEPTH, OfferDocument } from '@core/model/offerDocument';
 import { t } from '@core/l10n';
@@ -173,7 +173,7 @@ function valueWithPlansLeftOut(root: Node, plansNode: Node | undefined): unknown
 function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): OfferDiagnostic | undefined {
   const path = fromPointer(error.instancePath);
   const node = document.nodeAt(path) ?? root;
-  const pointer = toPointer(getNodePath(node));
+  const pointer = toPointer(nodePath(node));
   const base = { code: 'schema', severity: 'error' as const };
   switch (error.keyword) {
     case 'required': {

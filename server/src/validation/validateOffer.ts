@@ -57,10 +57,10 @@ export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[
     if (rule.needsBaseline && !input.baseline) {
       continue;
     }
-    if (rule.scope === 'plan') {
-      ruleDiagnostics.push(...diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)));
-    } else {
-      ruleDiagnostics.push(...runRule(rule, input, root, plans));
+    // Appended one by one: push(...found) passes each as an argument, and a rule may find 200,000.
+    const found = rule.scope === 'plan' ? diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)) : runRule(rule, input, root, plans);
+    for (const diagnostic of found) {
+      ruleDiagnostics.push(diagnostic);
     }
     yield;
   }
