@@ -23,6 +23,7 @@ import { writeBenchWorkspace } from './largeOffer';
 import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const SERVER_NODE_ARGUMENTS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const POSITIONS = 100;
 
 /** `text` with one character of a plan description changed: a keystroke in the middle of the file. */
@@ -147,7 +148,7 @@ interface LspFigures {
 
 async function measureLsp(offerText: string, offerPath: string, root: string): Promise<LspFigures> {
   // Push mode, as VS Code's client runs it: diagnostics arrive right after didOpen.
-  const client = await LspTestClient.start({ rootPath: root });
+  const client = await LspTestClient.start({ rootPath: root, nodeArguments: SERVER_NODE_ARGUMENTS });
   const uri = client.uriOf(offerPath);
   try {
     const cold = await timedAsync(() => client.open(offerPath, offerText));
@@ -178,7 +179,7 @@ async function measureLsp(offerText: string, offerPath: string, root: string): P
  * diagnostics are pulled right after it (push mode would add the 200 ms typing debounce).
  */
 async function measureLspChange(offerText: string, offerPath: string, root: string): Promise<{ samples: number[] }> {
-  const client = await LspTestClient.start({ rootPath: root, pullDiagnostics: true });
+  const client = await LspTestClient.start({ rootPath: root, pullDiagnostics: true, nodeArguments: SERVER_NODE_ARGUMENTS });
   const uri = client.uriOf(offerPath);
   try {
     await client.open(offerPath, offerText);

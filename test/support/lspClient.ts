@@ -30,6 +30,8 @@ export interface LspClientOptions {
   serverArguments?: string[];
   /** Another server to spawn instead of `dist/server.js` (the benchmark's reference JSON server). */
   serverModule?: string;
+  /** Node's own options for the spawned server (before the module). */
+  nodeArguments?: string[];
 }
 
 /** The two ways to reach a server. */
@@ -44,7 +46,8 @@ interface Transport {
 }
 
 function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
-  const child = spawn(process.execPath, [options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = [...(options.nodeArguments ?? []), options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
   // An answer to a late request of the server may be written after it has exited: not an error.
   child.stdin!.on('error', () => undefined);

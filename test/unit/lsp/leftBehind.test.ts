@@ -102,16 +102,33 @@ describe('requests that can be left behind (LSP, in-process)', function () {
     await Promise.all(clients.splice(0).map((client) => client.stop()));
   });
 
-  it('answers RequestCancelled to a request cancelled before it started, and keeps answering', async () => {
+  it('answers RequestCancelled to every kind of request cancelled before it started', async () => {
     const { client, uri } = await startClient();
     clients.push(client);
     await client.open(OFFER_PATH, EXAMPLE_OFFER_TEXT);
-    const source = new CancellationTokenSource();
+    const textDocument = { uri };
     const position = { line: 3, character: 5 };
-    const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }, source.token);
-    source.cancel();
-    assert.strictEqual((await rejection(hover)).code, REQUEST_CANCELLED);
-    assert.ok(await offerIdHover(client, uri, EXAMPLE_OFFER_TEXT), 'no hover after the cancelled one');
+    const range = { start: position, end: { line: 9, character: 0 } };
+    const requests: [string, unknown][] = [
+      ['textDocument/completion', { textDocument, position }],
+      ['completionItem/resolve', { label: 'Reader', data: { roleId: 'acdd72a7-3385-48ef-bd42-f606fba81ae7' } }],
+      ['textDocument/hover', { textDocument, position }],
+      ['textDocument/inlayHint', { textDocument, range }],
+      ['textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }],
+      ['textDocument/documentSymbol', { textDocument }],
+      ['textDocument/foldingRange', { textDocument }],
+      ['textDocument/selectionRange', { textDocument, positions: [position] }],
+      ['textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } }],
+      ['textDocument/rangeFormatting', { textDocument, range, options: { tabSize: 2, insertSpaces: true } }],
+      ['textDocument/diagnostic', { textDocument }],
+    ];
+    for (const [method, params] of requests) {
+      const source = new CancellationTokenSource();
+      const answer = client.connection.sendRequest(method, params, source.token);
+      source.cancel();
+      assert.strictEqual((await rejection(answer)).code, REQUEST_CANCELLED, method);
+    }
+    assert.ok(await offerIdHover(client, uri, EXAMPLE_OFFER_TEXT), 'no hover after the cancelled requests');
   });
 
   it('stops a long check when its pull is cancelled, and answers RequestCancelled', async () => {
