@@ -14,7 +14,7 @@ import { OfferLanguageService, type OfferLocation } from '../server/src/language
 import { toLspDiagnostic } from '../server/src/lsp/lspDiagnostics';
 import { LspTestClient } from '../test/support/lspClient';
 import { EXAMPLE_DIR, makeHost, OFFER_PATH, WORKSPACE } from '../test/support/offerHarness';
-import { arrayPaths, FILLERS, offerWithArray, offerWithString, stringFieldPaths, TABLE_CASES, type HostileText } from '../test/unit/hostile/hostileOffers';
+import { arrayPaths, FILLERS, objectPaths, offerWithArray, offerWithKeys, offerWithString, stringFieldPaths, TABLE_CASES, type HostileText } from '../test/unit/hostile/hostileOffers';
 import { ms, table, timed, timedAsync } from './stats';
 
 const LOCATION: OfferLocation = { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE };
@@ -102,6 +102,16 @@ function arrayRows(): string[][] {
   return rows;
 }
 
+function keyRows(): string[][] {
+  const rows = [['object with unknown keys (500 → 5,000)', 'at a tenth', 'full', 'growth']];
+  for (const objectPath of objectPaths()) {
+    const small = total(everyFeature(offerWithKeys(objectPath, 500)));
+    const large = total(everyFeature(offerWithKeys(objectPath, 5000)));
+    rows.push([objectPath.length === 0 ? '(the root)' : '/' + objectPath.join('/'), ms(small), ms(large), growth(small, large)]);
+  }
+  return rows;
+}
+
 /** Peak resident memory of a process (VmHWM), from /proc (Linux only). */
 function peakMemory(pid: number | undefined): string {
   try {
@@ -158,6 +168,8 @@ export async function runHostileBench(): Promise<void> {
     console.log(table(fillerRows()));
     console.log();
     console.log(table(arrayRows()));
+    console.log();
+    console.log(table(keyRows()));
     console.log();
   }
 }

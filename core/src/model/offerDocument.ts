@@ -1,5 +1,4 @@
 import {
-  findNodeAtLocation,
   getNodeValue,
   JSONPath,
   Node,
@@ -12,7 +11,7 @@ import { changeBetween, reparse } from './incrementalParse';
 import { parseWellFormed } from './wellFormedParse';
 import { toPointer } from './jsonPointer';
 import { LineIndex } from './lineIndex';
-import { nodePath } from './nodes';
+import { nodeAtPath, nodePath } from './nodes';
 
 /**
  * Deeper nesting than this is refused before parsing: jsonc-parser and ajv recurse once per
@@ -134,7 +133,7 @@ export class OfferDocument {
 
   /** The node at a path (`["plans", 0, "planId"]`): the property's value, or undefined. */
   nodeAt(path: JSONPath): Node | undefined {
-    return this.root ? findNodeAtLocation(this.root, path) : undefined;
+    return nodeAtPath(this.root, path);
   }
 
   /** The text of a node as written (quotes, escapes and comments inside it included). */

@@ -128,6 +128,22 @@ export function offerWithArray(path: JsonPath, count: number): HostileText {
   return { text, at: [Math.floor(text.length / 2), Math.floor(text.length / 3)] };
 }
 
+/** The paths of every object of the example offer (the root is []). */
+export function objectPaths(): JsonPath[] {
+  return leafPaths(exampleOffer(), (value) => value !== null && typeof value === 'object' && !Array.isArray(value), true);
+}
+
+/** The example with `count` keys the schema does not know (`unknownKey0`…) added to the object at `path`. */
+export function offerWithKeys(path: JsonPath, count: number): HostileText {
+  const offer = exampleOffer();
+  const object = (path.length === 0 ? offer : getAt(offer, path)) as Record<string, unknown>;
+  for (let i = 0; i < count; i++) {
+    object[`unknownKey${i}`] = i;
+  }
+  const text = printed(offer);
+  return { text, at: [text.indexOf('"unknownKey0"') + 2, text.lastIndexOf('"unknownKey') + 2] };
+}
+
 function withOwnPrincipal(item: unknown, index: number): unknown {
   if (item && typeof item === 'object' && 'principalId' in item) {
     return { ...item, principalId: guidFor(index, 2) };

@@ -16,7 +16,7 @@ import { OfferLanguageService } from '../../../server/src/languageService';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { EXAMPLE_DIR, makeHost } from '../../support/offerHarness';
 import { askEveryFeature, documentOf, LOCATION } from './everyFeature';
-import { arrayPaths, filler, offerWithArray, offerWithString, stringFieldPaths, TABLE_CASES, type HostileText, type JsonPath } from './hostileOffers';
+import { arrayPaths, filler, offerWithArray, offerWithKeys, offerWithString, stringFieldPaths, TABLE_CASES, type HostileText, type JsonPath } from './hostileOffers';
 
 const LONG = 200_000;
 const SHORTER = 20_000;
@@ -70,7 +70,7 @@ function assertCheckerAgrees(workspace: string, hostile: HostileText, diagnostic
 }
 
 function named(fieldPath: JsonPath): string {
-  return '/' + fieldPath.join('/');
+  return fieldPath.length === 0 ? 'the root' : '/' + fieldPath.join('/');
 }
 
 describe('hostile size: every string field at 200,000 characters, through every feature and the checker', function () {
@@ -118,6 +118,34 @@ describe('hostile size: every array at thousands of items, through every feature
       const { diagnostics } = askEveryFeature(hostile.text, { at: hostile.at, quickFixes: 20 });
       const fewer = validate(offerWithArray(arrayPath, count / 10).text);
       assert.deepStrictEqual(findings(diagnostics, true), findings(fewer, true), 'other findings with ten times the items');
+      assertCheckerAgrees(workspace, hostile, diagnostics);
+    });
+  }
+});
+
+describe('hostile size: objects with thousands of keys the schema does not know, through every feature and the checker', function () {
+  this.timeout(120_000);
+  let workspace: string;
+
+  before(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-hostile-keys-'));
+    fs.cpSync(EXAMPLE_DIR, workspace, { recursive: true });
+  });
+
+  after(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+  const keyCount = 5000;
+  // The root, the listing, a plan, an authorization and a just-in-time policy: each kind of place.
+  const places: JsonPath[] = [[], ['listing'], ['plans', 0], ['plans', 0, 'technicalConfiguration', 'authorizations', 0], ['plans', 0, 'technicalConfiguration', 'eligibleAuthorizations', 0, 'justInTimeAccessPolicy']];
+  for (const place of places) {
+    it(`${named(place)} with ${keyCount.toLocaleString('en')} unknown keys: one diagnostic each, with its quick fixes`, () => {
+      const hostile = offerWithKeys(place, keyCount);
+      const { diagnostics, actions } = askEveryFeature(hostile.text, { at: hostile.at, quickFixes: keyCount, appliedActions: 100 });
+      const unknown = diagnostics.filter((d) => d.code === 'schema' && /\/unknownKey\d+$/.test(d.path));
+      assert.strictEqual(unknown.length, keyCount);
+      assert.strictEqual(actions.filter((action) => action.title.startsWith("Remove property 'unknownKey")).length, keyCount);
+      const collapsed = (found: OfferDiagnostic[]) => findings(found).map((line) => line.replace(/unknownKey\d+/, 'unknownKey#'));
+      assert.deepStrictEqual([...new Set(collapsed(diagnostics))], [...new Set(collapsed(validate(offerWithKeys(place, keyCount / 10).text)))]);
       assertCheckerAgrees(workspace, hostile, diagnostics);
     });
   }
