@@ -23,7 +23,8 @@ import { writeBenchWorkspace } from './largeOffer';
 import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const SERVER_NODE_ARGUMENTS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** Node's options for our server: those the extension starts it with, unless BENCH_SERVER_NODE_ARGS says otherwise ('' for none). */
+const SERVER_NODE_ARGUMENTS = process.env.BENCH_SERVER_NODE_ARGS === undefined ? undefined : process.env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean);
 const POSITIONS = 100;
 
 /** `text` with one character of a plan description changed: a keystroke in the middle of the file. */

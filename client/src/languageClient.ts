@@ -11,6 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { RestartBudget } from './restartBudget';
+import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
 
 export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 
@@ -18,8 +19,8 @@ export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Marketplace Offer'));
   context.subscriptions.push(outputChannel);

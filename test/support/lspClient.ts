@@ -11,6 +11,7 @@ import { createMessageConnection, MessageConnection, MessageReader, MessageWrite
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { ServerOptions } from '../../server/src/lsp/startServer';
 import { InProcessServer } from './inProcessServer';
+import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -30,8 +31,8 @@ export interface LspClientOptions {
   serverArguments?: string[];
   /** Another server to spawn instead of `dist/server.js` (the benchmark's reference JSON server). */
   serverModule?: string;
-  /** Node's own options for the spawned server (before the module). */
-  nodeArguments?: string[];
+  /** Node's own options for the spawned server (default: those the extension starts it with). */
+  nodeArguments?: readonly string[];
 }
 
 /** The two ways to reach a server. */
@@ -46,7 +47,7 @@ interface Transport {
 }
 
 function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
-  const args = [...(options.nodeArguments ?? []), options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])];
+  const args = [...(options.nodeArguments ?? SERVER_NODE_OPTIONS), options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
   // An answer to a late request of the server may be written after it has exited: not an error.
