@@ -18,10 +18,13 @@ import { OfferLanguageService, OfferLocation } from '../server/src/languageServi
 import { nodeFileHost } from '../server/src/workspace/fileHost';
 import { LspTestClient } from '../test/support/lspClient';
 import { CountingFileHost } from './countingFileHost';
+import { runHostileBench } from './hostileBench';
 import { writeBenchWorkspace } from './largeOffer';
 import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** Node's options for our server: those the extension starts it with, unless BENCH_SERVER_NODE_ARGS says otherwise ('' for none). */
+const SERVER_NODE_ARGUMENTS = process.env.BENCH_SERVER_NODE_ARGS === undefined ? undefined : process.env.BENCH_SERVER_NODE_ARGS.split(' ').filter(Boolean);
 const POSITIONS = 100;
 
 /** `text` with one character of a plan description changed: a keystroke in the middle of the file. */
@@ -146,7 +149,7 @@ interface LspFigures {
 
 async function measureLsp(offerText: string, offerPath: string, root: string): Promise<LspFigures> {
   // Push mode, as VS Code's client runs it: diagnostics arrive right after didOpen.
-  const client = await LspTestClient.start({ rootPath: root });
+  const client = await LspTestClient.start({ rootPath: root, nodeArguments: SERVER_NODE_ARGUMENTS });
   const uri = client.uriOf(offerPath);
   try {
     const cold = await timedAsync(() => client.open(offerPath, offerText));
@@ -177,7 +180,7 @@ async function measureLsp(offerText: string, offerPath: string, root: string): P
  * diagnostics are pulled right after it (push mode would add the 200 ms typing debounce).
  */
 async function measureLspChange(offerText: string, offerPath: string, root: string): Promise<{ samples: number[] }> {
-  const client = await LspTestClient.start({ rootPath: root, pullDiagnostics: true });
+  const client = await LspTestClient.start({ rootPath: root, pullDiagnostics: true, nodeArguments: SERVER_NODE_ARGUMENTS });
   const uri = client.uriOf(offerPath);
   try {
     await client.open(offerPath, offerText);
@@ -201,14 +204,72 @@ async function measureLspChange(offerText: string, offerPath: string, root: stri
   }
 }
 
+/** The reference server (bench/jsonServer.ts): VS Code's JSON language service with the offer schema, over stdio. */
+const JSON_SERVER = path.join(__dirname, 'jsonServer.js');
+
+/**
+ * The same two moments as measureLsp and measureLspChange (open → pushed diagnostics, and a
+ * one-character incremental change → pulled diagnostics), against the reference JSON server.
+ */
+async function measureJsonLsp(offerText: string, offerPath: string, root: string): Promise<{ open: number[]; change: number[] }> {
+  const push = await LspTestClient.start({ rootPath: root, serverModule: JSON_SERVER });
+  let open: number[];
+  try {
+    open = await sampleAsync(RUNS, async () => {
+      await push.open(offerPath, offerText);
+      push.close(offerPath);
+    });
+  } finally {
+    await push.stop();
+  }
+  const pull = await LspTestClient.start({ rootPath: root, serverModule: JSON_SERVER, pullDiagnostics: true });
+  try {
+    const uri = pull.uriOf(offerPath);
+    await pull.open(offerPath, offerText);
+    await pull.request('textDocument/diagnostic', { textDocument: { uri } });
+    const { offset } = withOneCharacterChanged(offerText);
+    const start = TextDocument.create(uri, 'json', 1, offerText).positionAt(offset);
+    const range = { start, end: { line: start.line, character: start.character + 1 } };
+    let version = 1;
+    const change = await sampleAsync(RUNS, async () => {
+      version++;
+      void pull.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: version % 2 ? offerText[offset] : 'X' }] });
+      await pull.request('textDocument/diagnostic', { textDocument: { uri } });
+    });
+    return { open, change };
+  } finally {
+    await pull.stop();
+  }
+}
+
+/** The machine's load, printed before and after: figures from a busy machine say so. */
+function load(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+}
+
 async function main(): Promise<void> {
+  const cpus = os.cpus();
+  console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`Load average (1, 5, 15 min) at the start: ${load()}\n`);
+  const part = process.env.BENCH_PART ?? 'all';
+  if (part === 'all' || part === 'large') {
+    await largeOfferBench();
+  }
+  if (part === 'all' || part === 'hostile') {
+    await runHostileBench();
+  }
+  console.log(`Load average (1, 5, 15 min) at the end: ${load()}`);
+}
+
+async function largeOfferBench(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-bench-'));
   try {
     const workspace = writeBenchWorkspace(root);
     const { offerText, offerPath } = workspace;
     const location: OfferLocation = { offerPath, workspaceRoot: root };
-    const cpus = os.cpus();
-    console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
     console.log(
       `Offer: ${(Buffer.byteLength(offerText) / 1024).toFixed(0)} KiB, ${offerText.split('\n').length} lines, 100 plans × 20 authorizations; ` +
         `${workspace.files.length} files beside it (10 PNGs, ${workspace.files.filter((f) => f.endsWith('.csv')).length} CSVs, one of 10,000 lines, the baseline). ` +
@@ -220,6 +281,7 @@ async function main(): Promise<void> {
     const json = await measureJsonLanguageService(offerText);
     const direct = measureDirect(offerText, location);
     const lsp = await measureLsp(offerText, offerPath, root);
+    const jsonLsp = await measureJsonLsp(offerText, offerPath, root);
 
     const ours = median(direct.change);
     const oursOpen = median(direct.open);
@@ -235,6 +297,8 @@ async function main(): Promise<void> {
         ['LSP: first open → diagnostics (cold server)', ms(lsp.coldOpen), 'push'],
         ['LSP: open → diagnostics', ms(median(lsp.open)), `push, ${lsp.diagnostics} diagnostics`],
         ['LSP: one-character change → diagnostics', ms(median(lsp.change)), 'incremental didChange + pull'],
+        ['JSON language server over LSP: open → diagnostics', ms(median(jsonLsp.open)), 'push (bench/jsonServer.ts)'],
+        ['JSON language server over LSP: one-character change', ms(median(jsonLsp.change)), 'incremental didChange + pull'],
       ]),
     );
     console.log();
@@ -260,6 +324,18 @@ async function main(): Promise<void> {
       ratio(ours, reference),
       verdict(ours / reference, target),
     ];
+    // The targets of issue "Bounded cost": over LSP, opening no slower than the JSON language
+    // server with our schema, a keystroke at most a quarter of its time.
+    const lspOpen = median(lsp.open) / median(jsonLsp.open);
+    const lspChange = median(lsp.change) / median(jsonLsp.change);
+    console.log(
+      table([
+        ['ratio over LSP (our server ÷ JSON language server, same run)', 'ratio', 'target'],
+        ['open → diagnostics', ratio(median(lsp.open), median(jsonLsp.open)), verdict(lspOpen, 1)],
+        ['one-character change → diagnostics', ratio(median(lsp.change), median(jsonLsp.change)), verdict(lspChange, 0.25)],
+      ]),
+    );
+    console.log();
     console.log(
       table([
         ['ratio (direct validation ÷ reference)', 'open', 'open target', 'change', 'change target'],
@@ -271,6 +347,7 @@ async function main(): Promise<void> {
     console.log();
     console.log(`Server memory: peak RSS (VmHWM) ${lsp.peak}, RSS at the end ${lsp.current}.`);
     console.log(`Diagnostics of the large offer: ${direct.diagnostics.join('; ') || 'none'}.`);
+    console.log();
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

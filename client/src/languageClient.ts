@@ -11,6 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { RestartBudget } from './restartBudget';
+import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
 
 export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 
@@ -21,8 +22,8 @@ export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] } },
   };
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Marketplace Offer'));
   context.subscriptions.push(outputChannel);

@@ -10,10 +10,11 @@ import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
 import { RememberingFileHost } from './workspace/rememberingFileHost';
-import { validateOffer } from './validation/validateOffer';
+import { validationSteps } from './validation/validateOffer';
+import { runToEnd, runYielding, type Steps, type YieldOptions } from './validation/steps';
 import { codeActionsWithSecretsHidden, hoverWithSecretsHidden, withSecretsHidden } from './secretsHidden';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
-import { codeActions, CodeActionRequest } from './features/codeActions';
+import { codeActionSteps, CodeActionRequest, type CodeActionServices } from './features/codeActions';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { formatOffer, OfferFormattingOptions } from './features/formatting';
@@ -97,38 +98,68 @@ export class OfferLanguageService {
   }
 
   /**
-   * Every problem of the document. When files are remembered (see `rememberFilesForMs`), asking
-   * again for the same version, location and catalog gives back the same array, unchecked: it is
-   * shared, so callers must not change it.
+   * Every problem of the document, secrets hidden. When files are remembered (see
+   * `rememberFilesForMs`), asking again for the same version, location and catalog gives back the
+   * same array, unchecked: it is shared, so callers must not change it.
    */
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
     const document = this.parse(textDocument);
-    const where = location ? `${location.offerPath}\0${location.workspaceRoot}` : '';
-    const kept = this.checked.get(textDocument.uri);
-    if (kept && kept.document === document && kept.catalog === this.catalog && kept.where === where) {
-      return kept.diagnostics;
+    return this.keptCheck(textDocument.uri, document, location) ?? this.keepCheck(textDocument.uri, document, location, runToEnd(this.checkSteps(document, this.filesFor(location))));
+  }
+
+  /**
+   * `validate` for the server: it gives the event loop a turn between steps and throws
+   * `WorkAbandoned` when `options.token` is cancelled or a newer version of the document was
+   * parsed meanwhile (this version's answer would be stale, and its tree has moved on).
+   */
+  async validateYielding(textDocument: TextDocument, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<OfferDiagnostic[]> {
+    const document = this.parse(textDocument);
+    const kept = this.keptCheck(textDocument.uri, document, location);
+    if (kept) {
+      return kept;
     }
-    const files = this.filesFor(location);
-    const diagnostics = withSecretsHidden(validateOffer({ document, catalog: this.catalog, files, baseline: readBaseline(files) }));
+    const found = await runYielding(this.checkSteps(document, this.filesFor(location)), yieldingOn(document, options));
+    return this.keepCheck(textDocument.uri, document, location, found);
+  }
+
+  /** The diagnostics kept for exactly this version, location and catalog (the one place they are kept). */
+  private keptCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined): OfferDiagnostic[] | undefined {
+    const kept = this.checked.get(uri);
+    return kept && kept.document === document && kept.catalog === this.catalog && kept.where === whereOf(location) ? kept.diagnostics : undefined;
+  }
+
+  private keepCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined, found: OfferDiagnostic[]): OfferDiagnostic[] {
+    const diagnostics = withSecretsHidden(found);
     if (this.rememberingHost) {
-      this.checked.set(textDocument.uri, { document, catalog: this.catalog, where, diagnostics });
+      this.checked.set(uri, { document, catalog: this.catalog, where: whereOf(location), diagnostics });
     }
     return diagnostics;
   }
 
+  private checkSteps(document: OfferDocument, files: OfferFiles | undefined, baseline = readBaseline(files)): Steps<OfferDiagnostic[]> {
+    return validationSteps({ document, catalog: this.catalog, files, baseline });
+  }
+
   /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
   codeActions(textDocument: TextDocument, request: CodeActionRequest, location?: OfferLocation): CodeAction[] {
+    return codeActionsWithSecretsHidden(runToEnd(codeActionSteps(this.parse(textDocument), request, this.codeActionServices(location))));
+  }
+
+  /** `codeActions` for the server, yielding and abandoned like `validateYielding`. */
+  async codeActionsYielding(textDocument: TextDocument, request: CodeActionRequest, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<CodeAction[]> {
+    const document = this.parse(textDocument);
+    return codeActionsWithSecretsHidden(await runYielding(codeActionSteps(document, request, this.codeActionServices(location)), yieldingOn(document, options)));
+  }
+
+  private codeActionServices(location: OfferLocation | undefined): CodeActionServices {
     const files = this.filesFor(location);
     let baseline: OfferDocument | undefined | null = null; // read once, and only if fix-all checks again
-    return codeActionsWithSecretsHidden(codeActions(this.parse(textDocument), request, {
+    const baselineOnce = () => (baseline === null ? (baseline = readBaseline(files)) : baseline);
+    return {
       catalog: this.catalog,
-      validate: (document) => {
-        if (baseline === null) {
-          baseline = readBaseline(files);
-        }
-        return validateOffer({ document, catalog: this.catalog, files, baseline });
-      },
-    }));
+      validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
+      validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
+    };
   }
 
   /** Completions at a position: keys, role ids by role name, principals, enum values, file paths. */
@@ -188,6 +219,15 @@ interface CheckedVersion {
   /** The offer's path and workspace folder ('' for an unsaved offer). */
   where: string;
   diagnostics: OfferDiagnostic[];
+}
+
+function whereOf(location: OfferLocation | undefined): string {
+  return location ? `${location.offerPath}\0${location.workspaceRoot}` : '';
+}
+
+/** Yielding work on a document stops when a newer version of it is parsed (see OfferDocument.superseded). */
+function yieldingOn(document: OfferDocument, options: YieldOptions): YieldOptions {
+  return { ...options, superseded: () => document.superseded || (options.superseded?.() ?? false) };
 }
 
 /**

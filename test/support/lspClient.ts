@@ -1,12 +1,17 @@
 /**
- * A plain LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC to it,
- * as any editor would. Requires `npm run build` first (npm test does it).
+ * A plain LSP client for tests: speaks JSON-RPC to the server as any editor would, either to
+ * `node dist/server.js --stdio` in a child process (requires `npm run build` first, npm test does
+ * it) or, with `inProcess`, to `startServer` on a connection over in-memory streams in the test's
+ * own process (see inProcessServer.ts): faster, and the server's options can be set.
  */
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, MessageConnection, MessageReader, MessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ServerOptions } from '../../server/src/lsp/startServer';
+import { InProcessServer } from './inProcessServer';
+import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -18,11 +23,66 @@ export interface LspClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Told of every diagnostics notification, as an editor's client would be. */
   onPublishDiagnostics?: (params: PublishDiagnosticsParams) => void;
+  /** Run the server in this process (startServer over in-memory streams) instead of `dist/server.js`. */
+  inProcess?: boolean;
+  /** Options of the in-process server. */
+  serverOptions?: ServerOptions;
+  /** The `processId` sent in initialize (default: this process; null for none). */
+  processId?: number | null;
+  /** Arguments after `--stdio` for the spawned server. */
+  serverArguments?: string[];
+  /** Another server to spawn instead of `dist/server.js` (the benchmark's reference JSON server). */
+  serverModule?: string;
+  /** Node's own options for the spawned server (default: those the extension starts it with). */
+  nodeArguments?: readonly string[];
+}
+
+/** The two ways to reach a server. */
+interface Transport {
+  reader: MessageReader;
+  writer: MessageWriter;
+  isAlive(): boolean;
+  readonly pid: number | undefined;
+  /** Settles with the exit code when the server ends. */
+  readonly exited: Promise<number | null>;
+  stop(): void;
+}
+
+function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
+  const args = [...(options.nodeArguments ?? SERVER_NODE_OPTIONS), options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
+  // An answer to a late request of the server may be written after it has exited: not an error.
+  child.stdin!.on('error', () => undefined);
+  return {
+    child,
+    reader: new StreamMessageReader(child.stdout!),
+    writer: new StreamMessageWriter(child.stdin!),
+    isAlive: () => child.exitCode === null && child.signalCode === null && !child.killed,
+    pid: child.pid,
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    stop: () => child.kill(),
+  };
+}
+
+function inProcessServer(options: LspClientOptions): Transport & { server: InProcessServer } {
+  const server = new InProcessServer(options.serverOptions);
+  return {
+    server,
+    reader: server.clientReader,
+    writer: server.clientWriter,
+    isAlive: () => server.exitCode === undefined,
+    pid: undefined,
+    exited: server.exited,
+    stop: () => server.dispose(),
+  };
 }
 
 export class LspTestClient {
   readonly connection: MessageConnection;
-  private readonly child: ChildProcess;
+  private readonly transport: Transport;
+  /** The in-process server (undefined when the server was spawned). */
+  readonly server: InProcessServer | undefined;
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   private readonly published = new Map<string, PublishDiagnosticsParams>();
@@ -30,9 +90,10 @@ export class LspTestClient {
   private versions = new Map<string, number>();
 
   private constructor(readonly options: LspClientOptions) {
-    this.child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    const transport = options.inProcess ? inProcessServer(options) : spawnedServer(options, this.stderr);
+    this.transport = transport;
+    this.server = 'server' in transport ? transport.server : undefined;
+    this.connection = createMessageConnection(transport.reader, transport.writer);
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
       this.options.onPublishDiagnostics?.(params);
@@ -55,7 +116,7 @@ export class LspTestClient {
     const client = new LspTestClient(options);
     const rootUri = pathToFileURL(options.rootPath).toString();
     await client.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri,
       locale: options.locale,
       workspaceFolders: [{ uri: rootUri, name: 'test' }],
@@ -126,22 +187,32 @@ export class LspTestClient {
   }
 
   isAlive(): boolean {
-    return this.child.exitCode === null && !this.child.killed;
+    return this.transport.isAlive();
   }
 
-  /** The server's process id (the benchmark reads its peak memory from /proc). */
+  /** Settles with the server's exit code when it ends by itself. */
+  get exited(): Promise<number | null> {
+    return this.transport.exited;
+  }
+
+  /** The server's process id (the benchmark reads its peak memory from /proc); undefined in-process. */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.transport.pid;
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
-    } catch {
-      // already gone
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+    if (this.isAlive()) {
+      try {
+        await Promise.race([this.connection.sendRequest('shutdown'), pause(2000)]);
+        // The server ends on `exit`: its pipe may close before the notification is written.
+        await this.connection.sendNotification('exit').catch(() => undefined);
+        await Promise.race([this.exited, pause(1000)]);
+      } catch {
+        // already gone
+      }
     }
     this.connection.dispose();
-    this.child.kill();
+    this.transport.stop();
   }
 }

@@ -1,6 +1,4 @@
 import {
-  findNodeAtLocation,
-  getNodePath,
   getNodeValue,
   JSONPath,
   Node,
@@ -13,6 +11,7 @@ import { changeBetween, reparse } from './incrementalParse';
 import { parseWellFormed } from './wellFormedParse';
 import { toPointer } from './jsonPointer';
 import { LineIndex } from './lineIndex';
+import { nodeAtPath, nodePath } from './nodes';
 
 /**
  * Deeper nesting than this is refused before parsing: jsonc-parser and ajv recurse once per
@@ -98,6 +97,14 @@ export class OfferDocument {
     return { root, lines: LineIndex.updated(previous.lines, text, change) };
   }
 
+  /**
+   * True once a newer version was parsed from this one: its nodes have moved to the newer tree,
+   * so work that was paused on this version (the server yields during long checks) must stop.
+   */
+  get superseded(): boolean {
+    return this.takenOver;
+  }
+
   /** The parsed text as a TextDocument (for applying edits to it). */
   get textDocument(): TextDocument {
     return (this.snapshot ??= TextDocument.create(this.uri, this.languageId, this.version, this.text));
@@ -126,7 +133,7 @@ export class OfferDocument {
 
   /** The node at a path (`["plans", 0, "planId"]`): the property's value, or undefined. */
   nodeAt(path: JSONPath): Node | undefined {
-    return this.root ? findNodeAtLocation(this.root, path) : undefined;
+    return nodeAtPath(this.root, path);
   }
 
   /** The text of a node as written (quotes, escapes and comments inside it included). */
@@ -151,7 +158,7 @@ export class OfferDocument {
   }
 
   pointerOf(node: Node): string {
-    return toPointer(getNodePath(node));
+    return toPointer(nodePath(node));
   }
 }
 

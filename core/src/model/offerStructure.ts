@@ -76,8 +76,13 @@ export function authorizationsOfPlans(plans: readonly PlanRef[]): readonly Autho
   let all = allAuthorizationsByPlans.get(plans);
   if (!all) {
     all = [];
+    // One by one: a plan may have 200,000 of them, too many to pass as arguments to push.
     for (const plan of plans) {
-      all.push(...authorizationsOf(plan, 'authorizations'), ...authorizationsOf(plan, 'eligibleAuthorizations'));
+      for (const kind of ['authorizations', 'eligibleAuthorizations'] as const) {
+        for (const authorization of authorizationsOf(plan, kind)) {
+          all.push(authorization);
+        }
+      }
     }
     allAuthorizationsByPlans.set(plans, all);
   }

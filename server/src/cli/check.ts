@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import { readRegularFileSync } from '@core/files/regularFile';
 import { t } from '@core/l10n';
+import { escapeControlCharacters } from '@core/text/quote';
 import { OfferLanguageService } from '../languageService';
 import type { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
@@ -64,16 +65,60 @@ export function checkFiles(options: CheckOptions, service = new OfferLanguageSer
   });
 }
 
+/** No line the checker prints is longer: a terminal, a CI log or an editor's problem matcher reads each whole. */
+export const MAX_OUTPUT_LINE = 1000;
+
+/**
+ * One line per problem, like a compiler: `file:line:col: severity code message`. Nothing from the
+ * offer or the command line reaches the terminal raw: control and direction characters in file
+ * names and messages are escaped (an ESC in a value must not drive the terminal), and a line is
+ * cut at MAX_OUTPUT_LINE characters (messages quote at most 60 characters of a value already, so
+ * only a monstrous file name makes it long).
+ */
 export function formatText(diagnostics: FileDiagnostic[]): string {
+  const shownFiles = new Map<string, string>();
   return diagnostics
-    .map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`)
+    .map((d) => {
+      let file = shownFiles.get(d.file);
+      if (file === undefined) {
+        file = cutInTheMiddle(escapeControlCharacters(d.file), MAX_SHOWN_FILE_NAME);
+        shownFiles.set(d.file, file);
+      }
+      const line = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${escapeControlCharacters(d.message)}`;
+      return cutAtTheEnd(line, MAX_OUTPUT_LINE);
+    })
     .join('\n');
 }
 
+/** A longer file name is shown by its start and its end, which say which file it is. */
+const MAX_SHOWN_FILE_NAME = 400;
+
+function cutInTheMiddle(text: string, limit: number): string {
+  if (text.length <= limit) {
+    return text;
+  }
+  const half = (limit - 1) >> 1;
+  return withoutHalfPairAtEnd(text.slice(0, half)) + '…' + text.slice(text.length - half).replace(/^[\udc00-\udfff]/, '');
+}
+
+function cutAtTheEnd(text: string, limit: number): string {
+  return text.length <= limit ? text : withoutHalfPairAtEnd(text.slice(0, limit - 1)) + '…';
+}
+
+/** A cut must not leave half of a surrogate pair (half an emoji) at its end. */
+function withoutHalfPairAtEnd(text: string): string {
+  return /[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text;
+}
+
+/**
+ * One JSON array. JSON already escapes the C0 controls; DEL, the C1 controls and the direction
+ * characters are escaped too (`\u009b` would start a terminal sequence), which leaves the value
+ * the same.
+ */
 export function formatJson(diagnostics: FileDiagnostic[]): string {
   return JSON.stringify(
     diagnostics.map(({ file, range, severity, code, message, path: pointer }) => ({ file, range, severity, code, message, path: pointer })),
     null,
     2,
-  );
+  ).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { setLocale, t } from '@core/l10n';
+import { escapeControlCharacters } from '@core/text/quote';
 import { checkFiles } from './check';
 import { defaultRootOf } from './defaultRoot';
 import { reportFormats } from './formats';
@@ -96,10 +97,33 @@ export function runCli(argv: string[], io: CliIO): number {
   }
 }
 
+/** What goes to stderr names files and options as given: escaped line by line, like the problems. */
+function escapedLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeControlCharacters(line))
+    .join('\n');
+}
+
+/**
+ * `offer-lint … | head -1` closes the pipe after one line: the rest of the output has nowhere to
+ * go, and the checker ends quietly with its exit code instead of an EPIPE stack trace.
+ */
+function endQuietlyWhenOutputCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      process.stderr.write(`offer-lint: ${escapedLines(error.message)}\n`);
+    }
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2);
+  });
+}
+
 if (require.main === module) {
+  endQuietlyWhenOutputCloses(process.stdout);
+  endQuietlyWhenOutputCloses(process.stderr);
   const code = runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text + '\n'),
-    stderr: (text) => process.stderr.write(text + '\n'),
+    stderr: (text) => process.stderr.write(escapedLines(text) + '\n'),
     cwd: process.cwd(),
   });
   process.exitCode = code;

@@ -4,7 +4,7 @@
  * removed property) would vanish with it. This keeps the comments around a deletion: what is
  * inside the removed property goes, what is beside it stays.
  */
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, SyntaxKind } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { OfferDocument } from '@core/model/offerDocument';
 
@@ -40,6 +40,10 @@ export function keepSurroundingComments(document: OfferDocument, edit: TextEdit)
   }
   start += prefix;
   end -= suffix;
+  // What differs may lie inside a string (a value shortened, not removed): its `//` is no comment.
+  if (insideValue(document, start) || insideValue(document, end)) {
+    return edit;
+  }
   const removed = text.slice(start, end);
 
   const tokens: { kind: SyntaxKind; offset: number; length: number }[] = [];
@@ -74,6 +78,12 @@ export function keepSurroundingComments(document: OfferDocument, edit: TextEdit)
     content += eol + indentationOfLine(text, start + lastComment.offset);
   }
   return { range: document.rangeAt(start, end - start), newText: content };
+}
+
+/** Whether `offset` falls strictly inside a string, number or literal of the document. */
+function insideValue(document: OfferDocument, offset: number): boolean {
+  const node = document.root && findNodeAtOffset(document.root, offset, false);
+  return !!node && node.type !== 'object' && node.type !== 'array' && node.type !== 'property' && offset > node.offset && offset < node.offset + node.length;
 }
 
 /** The blanks (spaces, line breaks) right before `offset` in `text`, commas among them dropped. */

@@ -5,12 +5,12 @@
  * for), and a value outside a `const`/`enum` that is the allowed one but for case. The facts come
  * from the diagnostic's `data` (see validation/schemaValidation.ts) and the schema itself.
  */
-import { JSONPath, modify } from 'jsonc-parser';
+import { JSONPath } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { keyNode, prop } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../rules/diagnostic';
-import { editsToTextEdits } from '../rules/fixEdits';
+import { editsToTextEdits, modifyAt } from '../rules/fixEdits';
 import type { FixContext, QuickFix } from '../rules/rule';
 import { schemaAt } from '../validation/schemaKeys';
 
@@ -50,7 +50,7 @@ function allowedValueFixes(pointer: string, context: FixContext): QuickFix[] {
   if (replacement === undefined || replacement === current) {
     return [];
   }
-  const edits = modify(document.getText(), path, replacement, { formattingOptions: formatting });
+  const edits = modifyAt(document, path, replacement, formatting);
   return [{ title: t('Change to {0}', JSON.stringify(replacement)), edits: editsToTextEdits(document, edits), isPreferred: true }];
 }
 
@@ -72,7 +72,7 @@ function unknownPropertyFixes(pointer: string, property: string, suggestion: str
       isPreferred: true,
     });
   }
-  const removal = modify(document.getText(), path, undefined, { formattingOptions: formatting });
+  const removal = modifyAt(document, path, undefined, formatting);
   // Removing drops what the author wrote, so it is never applied blindly by "fix all".
   fixes.push({ title: t("Remove property '{0}'", property), edits: editsToTextEdits(document, removal) });
   return fixes;
@@ -86,7 +86,7 @@ function missingPropertyFixes(parentPath: JSONPath, property: string, context: F
   }
   const path = [...parentPath, property];
   const placeholder = placeholderFor(path, 0);
-  const edits = modify(document.getText(), path, placeholder.value, { formattingOptions: formatting });
+  const edits = modifyAt(document, path, placeholder.value, formatting);
   return [
     {
       title: t("Add the missing property '{0}'", property),

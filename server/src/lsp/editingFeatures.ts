@@ -4,9 +4,10 @@
  * depend on: `marketplaceOffer.inlayHints.roleNames` and `marketplaceOffer.roleCatalogPath` (a
  * user-provided role catalog that replaces the shipped one).
  * Every handler is guarded: an exception is logged and answered with an empty result (an item to
- * resolve, with itself unchanged).
+ * resolve, with itself unchanged), a cancelled request with `RequestCancelled`.
  */
 import {
+  CancellationToken,
   Connection,
   DidChangeConfigurationNotification,
   MessageType,
@@ -77,7 +78,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   );
   // The item comes back from the client as it was sent (any JSON a client may send): whatever
   // goes wrong, it is answered unchanged.
-  connection.onCompletionResolve((item) => guard('completionResolve', item, () => service.resolveCompletion(item))());
+  connection.onCompletionResolve((item, token) => guard('completionResolve', item, (_token: CancellationToken) => service.resolveCompletion(item))(token));
   connection.onHover(
     guard('hover', null, async (params) => {
       await catalogLoad;

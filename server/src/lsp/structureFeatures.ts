@@ -1,7 +1,7 @@
 /**
  * LSP wiring of the features that work on the offer's structure: code actions (quick fixes and
  * fix-all), the outline, folding, smart selection and formatting. Each handler is guarded: an
- * exception is logged and answered with an empty result.
+ * exception is logged and answered with an empty result, a cancelled request `RequestCancelled`.
  */
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,14 +20,18 @@ export interface StructureFeatureHost {
 
 /** Registers the handlers and returns the capabilities to announce in `initialize`. */
 export function registerStructureFeatures({ connection, documents, service, guard, locate }: StructureFeatureHost): ServerCapabilities {
+  // Fix-all checks the offer again in rounds: it yields as it goes, and stops when cancelled or
+  // when the document changes under it (its edit would be stale).
   connection.onCodeAction(
-    guard('codeAction', [], (params) => {
+    guard('codeAction', [], (params, token) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) {
         return [];
       }
       const { diagnostics, only, triggerKind } = params.context;
-      return service.codeActions(document, { diagnostics, only, triggerKind }, locate(document));
+      const version = document.version;
+      const superseded = () => documents.get(document.uri) !== document || document.version !== version;
+      return service.codeActionsYielding(document, { diagnostics, only, triggerKind }, locate(document), { token, superseded });
     }),
   );
   connection.onDocumentSymbol(

@@ -70,7 +70,9 @@ export function diagnosticsPerPlan(
   let next = 0;
   for (const plan of plans) {
     if (stale[next] === plan) {
-      result.push(...byPlan.inside[next++]);
+      for (const diagnostic of byPlan.inside[next++]) {
+        result.push(diagnostic);
+      }
       continue;
     }
     const base = plan.node.offset;
@@ -78,7 +80,9 @@ export function diagnosticsPerPlan(
       result.push({ ...diagnostic, range: document.rangeAt(base + start, end - start) });
     }
   }
-  result.push(...byPlan.outside);
+  for (const diagnostic of byPlan.outside) {
+    result.push(diagnostic);
+  }
   return result;
 }
 

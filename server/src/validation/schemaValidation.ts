@@ -3,13 +3,14 @@
  * missing-property / enum problems from the JSON Schema (ajv, compiled once per process).
  */
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { createScanner, getNodePath, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, getNodeValue, Node, ParseError, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import offerSchema from '../../../schemas/offer.schema.json';
 import { fromPointer, toPointer } from '@core/model/jsonPointer';
-import { keyNode, prop } from '@core/model/nodes';
+import { keyNode, nodePath, prop } from '@core/model/nodes';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import { MAX_NESTING_DEPTH, OfferDocument } from '@core/model/offerDocument';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
 import { missingPropertyRange } from './ranges';
@@ -172,7 +173,7 @@ function valueWithPlansLeftOut(root: Node, plansNode: Node | undefined): unknown
 function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): OfferDiagnostic | undefined {
   const path = fromPointer(error.instancePath);
   const node = document.nodeAt(path) ?? root;
-  const pointer = toPointer(getNodePath(node));
+  const pointer = toPointer(nodePath(node));
   const base = { code: 'schema', severity: 'error' as const };
   switch (error.keyword) {
     case 'required': {
@@ -192,8 +193,8 @@ function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): 
       return {
         ...base,
         message: suggestion
-          ? t("Unknown property '{0}': did you mean '{1}'?", property, suggestion)
-          : t("Unknown property '{0}': remove it, Partner Center does not know it.", property),
+          ? t("Unknown property '{0}': did you mean '{1}'?", quoteValue(property), suggestion)
+          : t("Unknown property '{0}': remove it, Partner Center does not know it.", quoteValue(property)),
         range: document.rangeOf(key ?? node),
         path: pointer + toPointer([property]),
         data: { kind: 'unknown-property', property, suggestion },
@@ -232,7 +233,7 @@ function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): 
         ...base,
         message: t('This value is already in the list (item {0}): remove this one.', Math.min(i, j) + 1),
         range: document.rangeOf(target),
-        path: toPointer(getNodePath(target)),
+        path: toPointer(nodePath(target)),
       };
     }
     case 'if':

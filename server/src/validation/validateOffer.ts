@@ -10,6 +10,8 @@ import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
+import { runToEnd, type Steps } from './steps';
 
 export interface ValidationInput {
   document: OfferDocument;
@@ -27,6 +29,11 @@ export interface ValidationInput {
  * A rule that throws is reported as an internal problem, never allowed to stop the others.
  */
 export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
+  return runToEnd(validationSteps(input));
+}
+
+/** The same check as steps (one per rule, then the schema): the server runs them yielding (steps.ts). */
+export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
   const { document } = input;
   const diagnostics = syntaxDiagnostics(document);
   const root = document.root;
@@ -50,11 +57,12 @@ export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
     if (rule.needsBaseline && !input.baseline) {
       continue;
     }
-    if (rule.scope === 'plan') {
-      ruleDiagnostics.push(...diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)));
-    } else {
-      ruleDiagnostics.push(...runRule(rule, input, root, plans));
+    // Appended one by one: push(...found) passes each as an argument, and a rule may find 200,000.
+    const found = rule.scope === 'plan' ? diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)) : runRule(rule, input, root, plans);
+    for (const diagnostic of found) {
+      ruleDiagnostics.push(diagnostic);
     }
+    yield;
   }
 
   const rulePaths = new Set(ruleDiagnostics.map((d) => d.path));
@@ -83,7 +91,7 @@ function runRule(rule: Rule, input: ValidationInput, root: Node, plans: readonly
     found.push({
       code: rule.code,
       severity: 'info',
-      message: t('The check {0} failed on this file: {1}', rule.code, error instanceof Error ? error.message : String(error)),
+      message: t('The check {0} failed on this file: {1}', rule.code, quoteValue(error instanceof Error ? error.message : String(error))),
       range: document.rangeAt(0, 0),
       path: '',
     });

@@ -1,51 +1,102 @@
-import { CsvError, parse } from 'csv-parse/sync';
-
 /** One subscription id read from an audience CSV, with the line it starts on (1-based). */
 export interface AudienceEntry {
   id: string;
   line: number;
 }
 
-interface CsvRecord {
-  cells: string[];
-  /** The line the record starts on (a quoted cell may span lines). */
-  line: number;
-}
+/** Called with each record's cells and the line it starts on (a quoted cell may span lines). */
+type RecordVisitor = (cells: string[], line: number) => void;
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
- * Records of a CSV file, parsed with csv-parse: any line ending, `"…"` quoting with `""`, quoted
- * line breaks. Never throws: a quote that is never closed ends the file's records, and the line
- * it opens on is given as one raw record, so that its (invalid) id is reported at that line.
+ * The records of a CSV file, in one pass: any line ending, `"…"` quoting with `""`, quoted line
+ * breaks, a quote inside an unquoted cell kept as it is. Empty lines are skipped as they are
+ * met, without a record each (csv-parse, used before, spent 4 s and 500 MB on a MiB of empty
+ * lines). Never throws: a quote that is never closed ends the file's records, and the line it
+ * opens on is given as one raw record, so that its (invalid) id is reported at that line.
  */
-export function csvRecords(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let nextLine = 1;
-  try {
-    parse(text, {
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      record_delimiter: ['\r\n', '\n', '\r'],
-      info: true,
-      // Collected as they come, so that what precedes a fatal error is kept.
-      on_record: ({ record, info }: { record: string[]; info: { lines: number } }) => {
-        records.push({ cells: record, line: nextLine });
-        nextLine = info.lines + 1;
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) {
-      throw error;
+export function forEachCsvRecord(text: string, visit: RecordVisitor): void {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < length) {
+    const first = text.charCodeAt(i);
+    if (first === LINE_FEED || first === CARRIAGE_RETURN) {
+      i += first === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED ? 2 : 1;
+      line++;
+      continue;
     }
-    const rest = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/).slice(nextLine - 1);
-    const firstLine = rest.find((line) => line.trim() !== '');
-    if (firstLine !== undefined) {
-      records.push({ cells: firstLine.split(','), line: nextLine + rest.indexOf(firstLine) });
+    const recordStart = i;
+    const recordLine = line;
+    const cells: string[] = [];
+    for (;;) {
+      // One cell, then the comma or line break after it.
+      if (text.charCodeAt(i) === QUOTE) {
+        const pieces: string[] = [];
+        let from = ++i;
+        let closed = false;
+        while (i < length) {
+          const code = text.charCodeAt(i);
+          if (code === QUOTE) {
+            pieces.push(text.slice(from, i));
+            if (text.charCodeAt(i + 1) === QUOTE) {
+              pieces.push('"');
+              i += 2;
+              from = i;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (code === LINE_FEED || (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) !== LINE_FEED)) {
+            line++;
+          }
+          i++;
+        }
+        if (!closed) {
+          visit(rawLine(text, recordStart).split(','), recordLine);
+          return;
+        }
+        // Whatever follows the closing quote in the same cell is kept as written.
+        const rest = i;
+        while (i < length && !endsCell(text.charCodeAt(i))) {
+          i++;
+        }
+        cells.push(pieces.join('') + text.slice(rest, i));
+      } else {
+        const from = i;
+        while (i < length && !endsCell(text.charCodeAt(i))) {
+          i++;
+        }
+        cells.push(text.slice(from, i));
+      }
+      if (text.charCodeAt(i) === COMMA) {
+        i++;
+        continue;
+      }
+      break;
     }
+    visit(cells, recordLine);
+    // At a line break or the end: the loop's head steps over the break.
   }
-  return records;
+}
+
+function endsCell(code: number): boolean {
+  return code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN;
+}
+
+/** The line that starts at `start`, without its line break. */
+function rawLine(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) !== LINE_FEED && text.charCodeAt(end) !== CARRIAGE_RETURN) {
+    end++;
+  }
+  return text.slice(start, end);
 }
 
 /**
@@ -57,20 +108,20 @@ export function parseAudienceCsv(text: string): AudienceEntry[] {
   const entries: AudienceEntry[] = [];
   let templateShape = false;
   let first = true;
-  for (const { cells, line } of csvRecords(text)) {
+  forEachCsvRecord(text, (cells, line) => {
     const trimmed = cells.map((cell) => cell.trim());
     if (trimmed.every((cell) => cell === '')) {
-      continue;
+      return;
     }
     if (first && trimmed[0]?.toLowerCase() === 'type' && trimmed[1]?.toLowerCase() === 'id') {
       templateShape = true;
       first = false;
-      continue;
+      return;
     }
     first = false;
     // A row with several cells is in the template's shape even when its header is missing.
     const id = templateShape || trimmed.length > 1 ? (trimmed[1] ?? '') : trimmed[0];
     entries.push({ id, line });
-  }
+  });
   return entries;
 }

@@ -7,17 +7,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { getNodeValue, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { FIX_ALL_KIND } from '../../../server/src/features/codeActions';
+import type { Hover } from 'vscode-languageserver-types';
 import { OfferLanguageService } from '../../../server/src/languageService';
-import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
-import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { LspTestClient } from '../../support/lspClient';
-import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, textAt, WORKSPACE } from '../../support/offerHarness';
-import { applyEdits, assertDiagnostics, assertRange } from '../../support/wellFormed';
+import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, makeHost, textAt } from '../../support/offerHarness';
+import { assertRange } from '../../support/wellFormed';
+import { askEveryFeature as askAllFeatures, documentOf, LOCATION } from './everyFeature';
 import {
   BINARY_NOISE,
   BOM_OFFER,
@@ -32,114 +29,11 @@ import {
   TWO_MB_STRING,
 } from './pathologicalInputs';
 
-const location = { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE };
-let version = 0;
+const location = LOCATION;
 
-function documentOf(text: string): TextDocument {
-  return TextDocument.create('file://' + OFFER_PATH, 'marketplace-offer', ++version, text);
-}
-
-
-
-/** Parses without syntax errors (through OfferDocument: a bare parseTree would overflow on deep nesting). */
-function isParseable(text: string): boolean {
-  const document = OfferDocument.fromText(text);
-  return document.tooDeepAt === undefined && document.syntaxErrors.length === 0;
-}
-
-
-/** Where a person might put the cursor: the ends, the middle, and just inside the first string. */
-function positionsIn(document: TextDocument): Position[] {
-  const text = document.getText();
-  const firstQuote = text.indexOf('"');
-  const offsets = [0, Math.floor(text.length / 2), text.length, firstQuote >= 0 ? firstQuote + 1 : 0];
-  return offsets.map((offset) => document.positionAt(offset));
-}
-
-/**
- * Asks every feature about `text` and checks that each answer is well-formed; returns the
- * diagnostics for the input's own expectations.
- */
+/** Every feature's answers must be well-formed (everyFeature.ts); the diagnostics are for each input's own expectations. */
 function askEveryFeature(text: string, options: { fixAll?: boolean } = {}): OfferDiagnostic[] {
-  const service = new OfferLanguageService({ fileHost: makeHost() });
-  const document = documentOf(text);
-  const diagnostics = service.validate(document, location);
-  assertDiagnostics(document, diagnostics);
-  const positions = positionsIn(document);
-
-  for (const position of positions) {
-    const list = service.complete(document, position, location);
-    assert.ok(Array.isArray(list.items), 'completion items');
-    for (const item of list.items) {
-      assert.ok(typeof item.label === 'string' && item.label.length > 0, 'completion without label');
-      if (item.textEdit && 'range' in item.textEdit) {
-        assertRange(document, item.textEdit.range, `completion ${item.label}`);
-      }
-    }
-    // Resolving adds documentation and changes nothing the list said.
-    for (const item of list.items.slice(0, 20)) {
-      const resolved = service.resolveCompletion(item);
-      assert.deepStrictEqual({ ...resolved, documentation: item.documentation }, item, `resolved ${item.label}`);
-    }
-    const hover: Hover | null = service.hover(document, position, location);
-    if (hover) {
-      assert.ok(hover.contents, 'hover without contents');
-      if (hover.range) {
-        assertRange(document, hover.range, 'hover');
-      }
-    }
-  }
-
-  const lspDiagnostics = diagnostics.slice(0, 50).map(toLspDiagnostic);
-  const parsedBefore = isParseable(text);
-  const requests = [{ diagnostics: lspDiagnostics, triggerKind: 2 }, ...(options.fixAll ? [{ diagnostics: [], only: [FIX_ALL_KIND] }] : [])];
-  for (const request of requests) {
-    for (const action of service.codeActions(document, request, location)) {
-      assert.ok(action.title.length > 0, 'code action without title');
-      const fixed = applyEdits(document, action.edit?.changes?.[document.uri] ?? [], `code action '${action.title}'`);
-      if (parsedBefore) {
-        assert.ok(isParseable(fixed), `code action '${action.title}' broke the JSON`);
-      }
-    }
-  }
-
-  const visit = (symbols: ReturnType<OfferLanguageService['symbols']>) =>
-    symbols.forEach((symbol) => {
-      assert.ok(symbol.name.trim().length > 0, 'symbol without name');
-      assertRange(document, symbol.range, `symbol ${symbol.name}`);
-      assertRange(document, symbol.selectionRange, `symbol ${symbol.name}`);
-      visit(symbol.children ?? []);
-    });
-  visit(service.symbols(document));
-
-  for (const hint of service.inlayHints(document)) {
-    assertRange(document, { start: hint.position, end: hint.position }, 'inlay hint');
-  }
-
-  const formatted = applyEdits(document, service.format(document, { tabSize: 2, insertSpaces: true }), 'format');
-  if (parsedBefore) {
-    const before = parseTree(text, [], { allowTrailingComma: true });
-    const after = parseTree(formatted, [], { allowTrailingComma: true });
-    assert.deepStrictEqual(after && getNodeValue(after), before && getNodeValue(before), 'formatting changed the value');
-  }
-
-  for (const range of service.foldingRanges(document)) {
-    assert.ok(range.startLine <= range.endLine && range.endLine < document.lineCount, `folding ${JSON.stringify(range)}`);
-  }
-
-  for (const selection of service.selectionRanges(document, positions)) {
-    for (let current: typeof selection | undefined = selection; current; current = current.parent) {
-      assertRange(document, current.range, 'selection range');
-      if (current.parent) {
-        const parent = current.parent.range;
-        assert.ok(
-          document.offsetAt(parent.start) <= document.offsetAt(current.range.start) && document.offsetAt(current.range.end) <= document.offsetAt(parent.end),
-          'a selection range is not inside its parent',
-        );
-      }
-    }
-  }
-  return diagnostics;
+  return askAllFeatures(text, options).diagnostics;
 }
 
 function onlyError(diagnostics: OfferDiagnostic[]): OfferDiagnostic {

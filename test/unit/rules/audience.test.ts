@@ -121,7 +121,7 @@ describe('audience rules', () => {
       const offer = exampleOffer();
       offer.previewAudience.subscriptionIds = ['x'.repeat(5000)];
       const diagnostic = expectOne(check(offer), 'subscription-id-format');
-      assert.strictEqual(diagnostic.message, `'${'x'.repeat(59)}…' is not a subscription ID: give a GUID such as 00000000-0000-0000-0000-000000000000.`);
+      assert.strictEqual(diagnostic.message, `'${'x'.repeat(60)}… (5000 characters)' is not a subscription ID: give a GUID such as 00000000-0000-0000-0000-000000000000.`);
     });
 
     it('is silent on an id of the wrong JSON type (the schema reports it)', () => {

@@ -256,7 +256,7 @@ describe('authorization rules', () => {
         check(withConfiguration((c) => (c.authorizations[1].roleDefinitionId = resourceId))),
         'role-unknown',
       );
-      assert.strictEqual(diagnostic.message, `'${resourceId}' is a resource ID: write only the role's GUID, '${READER}' (Reader).`);
+      assert.strictEqual(diagnostic.message, `'${resourceId.slice(0, 60)}… (${resourceId.length} characters)' is a resource ID: write only the role's GUID, '${READER}' (Reader).`);
     });
 
     it('reports text that is neither an ID nor a role name, in eligible authorizations too', () => {

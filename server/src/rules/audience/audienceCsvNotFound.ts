@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { str } from '@core/model/nodes';
 import { MAX_CSV_BYTES } from '../../workspace/offerFiles';
 import type { Rule } from '../rule';
@@ -33,16 +34,16 @@ export const audienceCsvNotFound: Rule = {
         report(
           audience.csv,
           suggestion
-            ? t("The audience file '{0}' does not exist: did you mean '{1}'?", path, suggestion)
-            : t("The audience file '{0}' does not exist: add it or correct the path (it is relative to the offer file's folder).", path),
+            ? t("The audience file '{0}' does not exist: did you mean '{1}'?", quoteValue(path), quoteValue(suggestion))
+            : t("The audience file '{0}' does not exist: add it or correct the path (it is relative to the offer file's folder).", quoteValue(path)),
           suggestion ? { path, suggestion } : undefined,
         );
       } else if (lookup.status === 'unreadable') {
         report(
           audience.csv,
           lookup.reason === 'too-large'
-            ? t("The audience file '{0}' is larger than {1} MiB, so it was not read: an audience holds at most {2} subscription IDs.", path, MAX_CSV_BYTES / 1024 / 1024, PRIVATE_CSV_TOTAL_LIMIT.toLocaleString('en-US'))
-            : t("The audience file '{0}' exists but could not be read: check the file's permissions.", path),
+            ? t("The audience file '{0}' is larger than {1} MiB, so it was not read: an audience holds at most {2} subscription IDs.", quoteValue(path), MAX_CSV_BYTES / 1024 / 1024, PRIVATE_CSV_TOTAL_LIMIT.toLocaleString('en-US'))
+            : t("The audience file '{0}' exists but could not be read: check the file's permissions.", quoteValue(path)),
         );
       }
     }

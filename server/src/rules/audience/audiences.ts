@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
@@ -122,5 +123,5 @@ export function audienceName(audience: AudienceRef): string {
 
 /** "Plan 'gold'", or "Plan 2" when the plan has no id to name it by. */
 export function planName(plan: PlanRef | undefined): string {
-  return plan?.planId !== undefined ? t("Plan '{0}'", plan.planId) : t('Plan {0}', (plan?.index ?? 0) + 1);
+  return plan?.planId !== undefined ? t("Plan '{0}'", quoteValue(plan.planId)) : t('Plan {0}', (plan?.index ?? 0) + 1);
 }

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { csvEntriesOf, csvPathOf, inlineCount, previewAudienceOf } from './audiences';
 import { requiredCountLimit } from '@core/knowledge/fieldLimits';
@@ -26,7 +27,7 @@ export const previewAudienceLimit: Rule = {
     if (preview.csv && entries && entries.length > PREVIEW_CSV_LIMIT) {
       report(
         preview.csv,
-        t("'{0}' holds {1} subscription IDs; a preview audience may have at most {2}: remove {3}.", csvPathOf(preview) ?? '', entries.length, PREVIEW_CSV_LIMIT, entries.length - PREVIEW_CSV_LIMIT),
+        t("'{0}' holds {1} subscription IDs; a preview audience may have at most {2}: remove {3}.", quoteValue(csvPathOf(preview) ?? ''), entries.length, PREVIEW_CSV_LIMIT, entries.length - PREVIEW_CSV_LIMIT),
       );
     }
   },

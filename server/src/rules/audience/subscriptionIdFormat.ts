@@ -1,6 +1,6 @@
 import { t } from '@core/l10n';
-import { isGuid, items, str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
+import { isGuid, items, str } from '@core/model/nodes';
 import { replaceValueFix } from '../plans/valueFix';
 import type { Rule } from '../rule';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
@@ -11,12 +11,6 @@ import { audiencesOf, csvEntriesOf, csvPathOf } from './audiences';
  * one more diagnostic counts the rest.
  */
 export const MAX_CSV_LINES_REPORTED = 10;
-
-/** A value quoted in a message, cut short: a CSV line can be any length. */
-function clip(text: string, limit = 60): string {
-  const characters = [...text];
-  return characters.length > limit ? characters.slice(0, limit - 1).join('') + '…' : text;
-}
 
 /** A GUID hidden by spaces or braces (`{…}`, as some tools copy it): the GUID itself. */
 function cleanedGuid(id: string): string | undefined {
@@ -53,8 +47,8 @@ export const subscriptionIdFormat: Rule = {
           report(
             node,
             suggestion
-              ? t("'{0}' is not a subscription ID as written: use '{1}'.", id, suggestion)
-              : t("'{0}' is not a subscription ID: give a GUID such as 00000000-0000-0000-0000-000000000000.", clip(id)),
+              ? t("'{0}' is not a subscription ID as written: use '{1}'.", quoteValue(id), suggestion)
+              : t("'{0}' is not a subscription ID: give a GUID such as 00000000-0000-0000-0000-000000000000.", quoteValue(id)),
             suggestion ? { id, suggestion } : undefined,
           );
         }
@@ -70,9 +64,9 @@ export const subscriptionIdFormat: Rule = {
         report(
           audience.csv,
           entry.id === ''
-            ? t("Line {0} of '{1}' has no subscription ID: put a GUID in its Id column or delete the line.", entry.line, csvPath)
-            : t("Line {0} of '{1}': '{2}' is not a subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000).", entry.line, csvPath, clip(entry.id)),
-          { line: entry.line, id: clip(entry.id) },
+            ? t("Line {0} of '{1}' has no subscription ID: put a GUID in its Id column or delete the line.", entry.line, quoteValue(csvPath))
+            : t("Line {0} of '{1}': '{2}' is not a subscription ID (a GUID such as 00000000-0000-0000-0000-000000000000).", entry.line, quoteValue(csvPath), quoteValue(entry.id)),
+          { line: entry.line, id: quoteValue(entry.id) },
         );
       }
       const rest = bad.slice(MAX_CSV_LINES_REPORTED);

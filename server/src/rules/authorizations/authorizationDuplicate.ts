@@ -1,5 +1,6 @@
 import { t } from '@core/l10n';
 import type { Node } from 'jsonc-parser';
+import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
 import { fromPointer } from '@core/model/jsonPointer';
@@ -37,8 +38,8 @@ export const authorizationDuplicate: Rule = {
             { offset: principalNode.offset, length: principalNode.length, path: document.pointerOf(authorization.node) },
             t(
               "Principal '{0}' already has {1} in {2}[{3}] of this plan: remove this duplicate, or change its principal or role.",
-              principalId,
-              role?.roleName ?? roleDefinitionId,
+              quoteValue(principalId),
+              role?.roleName ?? quoteValue(roleDefinitionId),
               kind,
               earlier,
             ),

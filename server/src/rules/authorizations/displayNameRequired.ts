@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import { plansOf } from '@core/model/offerStructure';
@@ -21,7 +22,7 @@ export const displayNameRequired: Rule = {
             { missing: 'principalIdDisplayName', in: holder.node },
             t(
               "Principal '{0}' has no 'principalIdDisplayName': add the name customers will see for this user or group, such as 'Tier 2 Operators'.",
-              principal,
+              quoteValue(principal),
             ),
           );
         }
@@ -33,7 +34,7 @@ export const displayNameRequired: Rule = {
           node,
           t(
             "The display name of principal '{0}' is empty: give the name customers will see for this user or group, such as 'Tier 2 Operators'.",
-            principal,
+            quoteValue(principal),
           ),
         );
       }

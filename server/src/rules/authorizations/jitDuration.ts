@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
@@ -27,21 +28,21 @@ export const jitDuration: Rule = {
         report(
           node,
           parseIsoDuration(capitalised) !== undefined
-            ? t("Maximum activation duration '{0}' must be written in capitals: use '{1}'.", text, capitalised)
+            ? t("Maximum activation duration '{0}' must be written in capitals: use '{1}'.", quoteValue(text), quoteValue(capitalised))
             : t(
                 "Maximum activation duration '{0}' is not an ISO 8601 duration: write it like PT1H30M, between PT30M and PT8H.",
-                text,
+                quoteValue(text),
               ),
         );
       } else if (seconds < MINIMUM_SECONDS) {
         report(
           node,
-          t("Maximum activation duration '{0}' is {1}; the minimum is 30 min (PT30M).", text, formatSeconds(seconds)),
+          t("Maximum activation duration '{0}' is {1}; the minimum is 30 min (PT30M).", quoteValue(text), formatSeconds(seconds)),
         );
       } else if (seconds > MAXIMUM_SECONDS) {
         report(
           node,
-          t("Maximum activation duration '{0}' is {1}; the maximum is 8 h (PT8H).", text, formatSeconds(seconds)),
+          t("Maximum activation duration '{0}' is {1}; the maximum is 8 h (PT8H).", quoteValue(text), formatSeconds(seconds)),
         );
       }
     }

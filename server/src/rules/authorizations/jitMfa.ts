@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
@@ -23,10 +24,10 @@ export const jitMfa: Rule = {
       report(
         node,
         meant
-          ? t("Multifactor authentication provider '{0}' must be written '{1}'.", provider, meant)
+          ? t("Multifactor authentication provider '{0}' must be written '{1}'.", quoteValue(provider), meant)
           : t(
               "Multifactor authentication provider '{0}' is not supported: use 'Azure' (activation requires multifactor authentication) or 'None'.",
-              provider,
+              quoteValue(provider),
             ),
       );
     }

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { isGuid, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { principalHoldersOf } from './principals';
@@ -21,7 +22,7 @@ export const principalIdFormat: Rule = {
           ? t('The principal ID is empty: give the object ID (a GUID) of a user, group or service principal in your tenant.')
           : t(
               "Principal ID '{0}' is not a GUID: give the object ID of a user, group or service principal in your tenant (Microsoft Entra ID shows it as 'Object ID').",
-              principalId,
+              quoteValue(principalId),
             ),
       );
     }

@@ -6,10 +6,10 @@
  * A diagnostic can come back from the editor after the text changed: `valueAt` lets a fix check
  * that what it reported is still there before offering anything.
  */
-import { createScanner, getNodeValue, modify, SyntaxKind, type JSONPath } from 'jsonc-parser';
+import { createScanner, getNodeValue, SyntaxKind, type JSONPath } from 'jsonc-parser';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { OfferDocument } from '@core/model/offerDocument';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { FixContext, QuickFix } from '../rule';
 
 interface OffsetEdit {
@@ -26,16 +26,13 @@ export function valueAt(context: FixContext, pointer: string): unknown {
 
 /** Replaces the value at `path` (which exists). */
 export function setValueFix(context: FixContext, path: JSONPath, value: unknown, title: string, isPreferred: boolean): QuickFix {
-  const edits = modify(context.document.getText(), path, value, { formattingOptions: context.formatting });
+  const edits = modifyAt(context.document, path, value, context.formatting);
   return { title, edits: editsToTextEdits(context.document, edits), isPreferred };
 }
 
 /** Appends an element to the array at `arrayPath`. */
 export function appendFix(context: FixContext, arrayPath: JSONPath, element: unknown, title: string): QuickFix {
-  const edits = modify(context.document.getText(), [...arrayPath, -1], element, {
-    formattingOptions: context.formatting,
-    isArrayInsertion: true,
-  });
+  const edits = modifyAt(context.document, [...arrayPath, -1], element, context.formatting, { isArrayInsertion: true });
   return { title, edits: editsToTextEdits(context.document, edits), isPreferred: false };
 }
 

@@ -3,6 +3,7 @@
  * so that every role rule agrees, plus the wording the role rules share.
  */
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { RoleCatalog, RoleDefinition } from '@core/catalog/roleCatalog';
 import { CONTRIBUTOR_ROLE_ID, isUserAccessAdministratorId, READER_ROLE_ID, roleRefusal, type RoleSlot } from '@core/knowledge/rolePolicy';
 import type { Node } from 'jsonc-parser';
@@ -90,7 +91,7 @@ export function unknownRoleMessage(value: string, reference: RoleReference): str
   if (reference.kind === 'notGuid' && reference.embedded) {
     return t(
       "'{0}' is a resource ID: write only the role's GUID, '{1}' ({2}).",
-      value,
+      quoteValue(value),
       reference.embedded.id,
       reference.embedded.roleName,
     );
@@ -98,17 +99,17 @@ export function unknownRoleMessage(value: string, reference: RoleReference): str
   if (reference.kind === 'unknownGuid') {
     return t(
       "'{0}' is not the ID of an Azure built-in role: Azure Lighthouse does not support custom roles, so use a built-in role's ID.",
-      value,
+      quoteValue(value),
     );
   }
   if (value.trim() === '') {
     return t("The role ID is empty: give a built-in role's GUID, for example Reader's '{0}'.", READER_ROLE_ID);
   }
-  return t("'{0}' is not a role ID: give a built-in role's GUID, for example Reader's '{1}'.", value, READER_ROLE_ID);
+  return t("'{0}' is not a role ID: give a built-in role's GUID, for example Reader's '{1}'.", quoteValue(value), READER_ROLE_ID);
 }
 
 export function roleNameMessage(value: string, role: RoleDefinition): string {
-  return t("'{0}' is a role name, but an ID is needed here: use '{1}' ({2}).", value, role.id, role.roleName);
+  return t("'{0}' is a role name, but an ID is needed here: use '{1}' ({2}).", quoteValue(value), role.id, role.roleName);
 }
 
 /**

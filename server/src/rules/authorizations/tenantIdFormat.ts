@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { isGuid, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 
@@ -18,7 +19,7 @@ export const tenantIdFormat: Rule = {
             ? t('The tenant ID is empty: give the GUID of your managing tenant (Microsoft Entra ID, Overview, Tenant ID).')
             : t(
                 "Tenant ID '{0}' is not a GUID: give the GUID of your managing tenant (Microsoft Entra ID, Overview, Tenant ID), not its domain name.",
-                tenantId,
+                quoteValue(tenantId),
               ),
         );
       }

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { isObject, keyNode, prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { isEmailAddress } from './addresses';
@@ -40,7 +41,7 @@ export const contactRequired: Rule = {
         if (value.trim() === '') {
           report(node, t("The {0}'s {1} is empty: fill it in.", contactKey, field));
         } else if (field === 'email' && !isEmailAddress(value.trim())) {
-          report(node, t("'{0}' is not an email address: write it as name@example.com.", value));
+          report(node, t("'{0}' is not an email address: write it as name@example.com.", quoteValue(value)));
         }
       }
     }

@@ -1,4 +1,5 @@
 import { messageLanguage, t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { descriptionLanguage } from './descriptionLanguage';

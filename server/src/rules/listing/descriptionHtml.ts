@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
 import { isRichTextTag, RICH_TEXT_TAG_LIST } from '@core/knowledge/richText';
 import { fromPointer } from '@core/model/jsonPointer';
@@ -53,16 +54,16 @@ export const descriptionHtml: Rule = {
         report(
           where(),
           count > 1
-            ? t("The description uses <{0}> ({1} times), which the marketplace's rich-text editor doesn't allow: use only {2}.", tag.name, count, RICH_TEXT_TAG_LIST)
-            : t("The description uses <{0}>, which the marketplace's rich-text editor doesn't allow: use only {1}.", tag.name, RICH_TEXT_TAG_LIST),
+            ? t("The description uses <{0}> ({1} times), which the marketplace's rich-text editor doesn't allow: use only {2}.", quoteValue(tag.name), count, RICH_TEXT_TAG_LIST)
+            : t("The description uses <{0}>, which the marketplace's rich-text editor doesn't allow: use only {1}.", quoteValue(tag.name), RICH_TEXT_TAG_LIST),
         );
       }
       for (const attribute of tag.attributes) {
         const span = () => rangeOf(attribute.start, attribute.end);
         if (isEventHandler(attribute)) {
-          report(span(), t("The description's <{0}> has the event-handler attribute '{1}': remove it; script in a listing is refused.", tag.name, attribute.name));
+          report(span(), t("The description's <{0}> has the event-handler attribute '{1}': remove it; script in a listing is refused.", quoteValue(tag.name), quoteValue(attribute.name)));
         } else if (isScriptUrl(attribute.value)) {
-          report(span(), t("The description's <{0}> has a javascript: URL in '{1}': link to an https:// page instead.", tag.name, attribute.name));
+          report(span(), t("The description's <{0}> has a javascript: URL in '{1}': link to an https:// page instead.", quoteValue(tag.name), quoteValue(attribute.name)));
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, codePointLength, str } from '@core/model/nodes';
 import { plansOf } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
@@ -30,14 +31,14 @@ function checkSummary({ report }: RuleContext, node: Node | undefined, planId: s
       node,
       planId === undefined
         ? t('The search results summary is empty: write 1 to {0} characters.', MAX)
-        : t("The search results summary of plan '{0}' is empty: write 1 to {1} characters.", planId, MAX),
+        : t("The search results summary of plan '{0}' is empty: write 1 to {1} characters.", quoteValue(planId), MAX),
     );
   } else if (length > MAX) {
     report(
       node,
       planId === undefined
         ? t('The search results summary has {0} characters; the limit is {1}.', length, MAX)
-        : t("The search results summary of plan '{0}' has {1} characters; the limit is {2}.", planId, length, MAX),
+        : t("The search results summary of plan '{0}' has {1} characters; the limit is {2}.", quoteValue(planId), length, MAX),
     );
   }
 }

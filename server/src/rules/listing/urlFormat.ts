@@ -1,10 +1,9 @@
-import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { fromPointer } from '@core/model/jsonPointer';
 import { urlFields } from '@core/knowledge/urlFields';
 import { str } from '@core/model/nodes';
-import { quoteValue } from '@core/text/quote';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { Rule } from '../rule';
 import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';
 
@@ -25,7 +24,7 @@ export const urlFormat: Rule = {
       if (result.kind === 'empty') {
         report(node, t('{0} is empty: give an absolute URL that starts with https://.', key));
       } else if (result.kind === 'scheme') {
-        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), result.scheme, key));
+        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), key));
       } else {
         const suggestion = withHttpsScheme(value);
         if (suggestion) {
@@ -41,7 +40,7 @@ export const urlFormat: Rule = {
     if (typeof suggestion !== 'string') {
       return [];
     }
-    const edits = modify(document.getText(), fromPointer(diagnostic.path), suggestion, { formattingOptions: formatting });
+    const edits = modifyAt(document, fromPointer(diagnostic.path), suggestion, formatting);
     return [{ title: t("Add https:// ('{0}')", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
   },
 };

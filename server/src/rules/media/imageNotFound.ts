@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { imageName, imageRefsOf, isEmptyLogo } from './images';
 import { suggestedPathFix } from './suggestedPathFix';
@@ -27,12 +28,12 @@ export const imageNotFound: Rule = {
         report(
           ref.node,
           suggestion
-            ? t("{0} '{1}' does not exist: did you mean '{2}'?", imageName(ref), ref.path, suggestion)
-            : t("{0} '{1}' does not exist: add the file or correct the path (it is relative to the offer file's folder).", imageName(ref), ref.path),
+            ? t("{0} '{1}' does not exist: did you mean '{2}'?", imageName(ref), quoteValue(ref.path), quoteValue(suggestion))
+            : t("{0} '{1}' does not exist: add the file or correct the path (it is relative to the offer file's folder).", imageName(ref), quoteValue(ref.path)),
           suggestion ? { path: ref.path, suggestion } : undefined,
         );
       } else if (lookup.status === 'unreadable') {
-        report(ref.node, t("{0} '{1}' exists but could not be read: check the file's permissions.", imageName(ref), ref.path));
+        report(ref.node, t("{0} '{1}' exists but could not be read: check the file's permissions.", imageName(ref), quoteValue(ref.path)));
       }
     }
   },

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { headerOf, imageName, imageRefsOf } from './images';
 
@@ -15,8 +16,8 @@ export const imageNotPng: Rule = {
       context.report(
         ref.node,
         header.reason === 'truncated'
-          ? t("{0} '{1}' starts like a PNG file but its header is cut short or damaged: export the image again as PNG.", imageName(ref), ref.path)
-          : t("{0} '{1}' is not a PNG file (its content is in another format, whatever its name): save the image as PNG.", imageName(ref), ref.path),
+          ? t("{0} '{1}' starts like a PNG file but its header is cut short or damaged: export the image again as PNG.", imageName(ref), quoteValue(ref.path))
+          : t("{0} '{1}' is not a PNG file (its content is in another format, whatever its name): save the image as PNG.", imageName(ref), quoteValue(ref.path)),
       );
     }
   },

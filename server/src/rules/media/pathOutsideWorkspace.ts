@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
-import { str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
+import { str } from '@core/model/nodes';
 import { audiencesOf } from '../audience/audiences';
 import type { Rule } from '../rule';
 import { imageRefsOf } from './images';

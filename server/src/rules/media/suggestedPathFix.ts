@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import type { OfferDiagnostic } from '../diagnostic';
 import { replaceValueFix } from '../plans/valueFix';
 import type { FixContext, QuickFix } from '../rule';
@@ -13,7 +14,7 @@ export function suggestedPathFix(diagnostic: OfferDiagnostic, context: FixContex
     return [];
   }
   return replaceValueFix(diagnostic, context, {
-    title: t("Change the path to '{0}'", suggestion),
+    title: t("Change the path to '{0}'", quoteValue(suggestion)),
     reported: path,
     replacement: suggestion,
     isPreferred: false,

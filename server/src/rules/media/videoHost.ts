@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import { isVideoHost } from '@core/knowledge/videoHosts';
 import type { Rule } from '../rule';
@@ -29,7 +30,7 @@ export const videoHost: Rule = {
       if (node && host !== undefined && !isVideoHost(host)) {
         report(
           node,
-          t("Video {0} is hosted on '{1}': only YouTube (youtube.com, youtu.be) and Vimeo (vimeo.com) links are accepted; upload it there and link it.", index + 1, host),
+          t("Video {0} is hosted on '{1}': only YouTube (youtube.com, youtu.be) and Vimeo (vimeo.com) links are accepted; upload it there and link it.", index + 1, quoteValue(host)),
           { host },
         );
       }

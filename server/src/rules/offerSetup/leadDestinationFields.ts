@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
-import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
+import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule, RuleContext } from '../rule';

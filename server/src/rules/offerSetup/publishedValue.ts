@@ -2,10 +2,9 @@
  * The baseline rules for top-level identity fields (offerId, alias): a value that Partner Center
  * fixes when the offer is created must still be what the published baseline says.
  */
-import { modify } from 'jsonc-parser';
 import { prop, str } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../diagnostic';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { FixContext, QuickFix, RuleContext } from '../rule';
 
 /** Reports `key` when it is a string now and a different string in the baseline. */
@@ -29,6 +28,6 @@ export function restorePublishedValue(diagnostic: OfferDiagnostic, { document, f
   if (typeof published !== 'string') {
     return [];
   }
-  const edits = modify(document.getText(), [key], published, { formattingOptions: formatting });
+  const edits = modifyAt(document, [key], published, formatting);
   return [{ title: title(published), edits: editsToTextEdits(document, edits) }];
 }

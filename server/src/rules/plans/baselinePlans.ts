@@ -2,6 +2,7 @@
  * The plans of the published baseline, found by planId: a plan's ID is what Partner Center knows
  * it by, so the baseline rules compare each plan with the published plan of the same ID.
  */
+import { quoteValue } from '@core/text/quote';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { OfferDocument } from '@core/model/offerDocument';
 
@@ -23,5 +24,5 @@ export function firstPlanById(plans: readonly PlanRef[]): Map<string, PlanRef> {
 
 /** How a plan is named in messages: its ID, or its position when it has none. */
 export function planLabel(plan: PlanRef): string {
-  return plan.planId !== undefined ? `'${plan.planId}'` : `#${plan.index + 1}`;
+  return plan.planId !== undefined ? `'${quoteValue(plan.planId)}'` : `#${plan.index + 1}`;
 }

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { parseManifestVersion } from './manifestVersion';
@@ -26,7 +27,7 @@ export const manifestVersionFormat: Rule = {
         const suggestion = completedVersion(version);
         report(
           node,
-          t("Manifest version '{0}' must have the form n.n.n, three whole numbers separated by dots (for example '1.0.0').", version),
+          t("Manifest version '{0}' must have the form n.n.n, three whole numbers separated by dots (for example '1.0.0').", quoteValue(version)),
           suggestion !== undefined ? { value: version, suggestion } : undefined,
         );
       }
@@ -37,6 +38,6 @@ export const manifestVersionFormat: Rule = {
     if (typeof value !== 'string' || typeof suggestion !== 'string') {
       return [];
     }
-    return replaceValueFix(diagnostic, context, { title: t("Change the version to '{0}'", suggestion), reported: value, replacement: suggestion, isPreferred: true });
+    return replaceValueFix(diagnostic, context, { title: t("Change the version to '{0}'", quoteValue(suggestion)), reported: value, replacement: suggestion, isPreferred: true });
   },
 };

@@ -1,5 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
@@ -49,8 +50,8 @@ export const manifestVersionNotIncreased: Rule = {
         node,
         t(
           "The technical configuration of plan '{0}' differs from the published one, but its version {1} is not greater than the published {2}: use {3}.",
-          plan.planId ?? '',
-          versionText ?? '',
+          quoteValue(plan.planId ?? ''),
+          quoteValue(versionText ?? ''),
           publishedText ?? '',
           suggestion,
         ),

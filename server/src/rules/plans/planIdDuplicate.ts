@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
@@ -26,8 +27,8 @@ export const planIdDuplicate: Rule = {
       report(
         node,
         first.planId === plan.planId
-          ? t("Plan ID '{0}' is already used by plan {1} (line {2}): give each plan its own ID.", plan.planId, first.index + 1, line)
-          : t("Plan ID '{0}' is already used by plan {1} (line {2}) as '{3}': give each plan its own ID.", plan.planId, first.index + 1, line, first.planId ?? ''),
+          ? t("Plan ID '{0}' is already used by plan {1} (line {2}): give each plan its own ID.", quoteValue(plan.planId), first.index + 1, line)
+          : t("Plan ID '{0}' is already used by plan {1} (line {2}) as '{3}': give each plan its own ID.", quoteValue(plan.planId), first.index + 1, line, quoteValue(first.planId ?? '')),
         { firstIndex: first.index },
       );
     }

@@ -1,5 +1,6 @@
 import { t } from '@core/l10n';
 import { ID_PATTERN } from '@core/knowledge/idFormat';
+import { quoteValue } from '@core/text/quote';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
@@ -28,25 +29,25 @@ function problemWith(field: PlanField, id: string, suggestion: string | undefine
   }
   if (length > MAX_LENGTH) {
     return field === 'planId'
-      ? t("Plan ID '{0}' has {1} characters; the limit is {2}.", id, length, MAX_LENGTH)
-      : t("Plan name '{0}' has {1} characters; the limit is {2}.", id, length, MAX_LENGTH);
+      ? t("Plan ID '{0}' has {1} characters; the limit is {2}.", quoteValue(id), length, MAX_LENGTH)
+      : t("Plan name '{0}' has {1} characters; the limit is {2}.", quoteValue(id), length, MAX_LENGTH);
   }
   if (ID_PATTERN.test(id)) {
     return undefined;
   }
   if (suggestion === undefined) {
     return field === 'planId'
-      ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_'.", id)
-      : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_'.", id);
+      ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_'.", quoteValue(id))
+      : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_'.", quoteValue(id));
   }
   if (id.toLowerCase() === suggestion) {
     return field === 'planId'
-      ? t("Plan ID '{0}' must be lowercase: use '{1}'.", id, suggestion)
-      : t("Plan name '{0}' must be lowercase: use '{1}'.", id, suggestion);
+      ? t("Plan ID '{0}' must be lowercase: use '{1}'.", quoteValue(id), quoteValue(suggestion))
+      : t("Plan name '{0}' must be lowercase: use '{1}'.", quoteValue(id), quoteValue(suggestion));
   }
   return field === 'planId'
-    ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion)
-    : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", id, suggestion);
+    ? t("Plan ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", quoteValue(id), quoteValue(suggestion))
+    : t("Plan name '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", quoteValue(id), quoteValue(suggestion));
 }
 
 export const planIdFormat: Rule = {
@@ -76,7 +77,7 @@ export const planIdFormat: Rule = {
       return [];
     }
     return replaceValueFix(diagnostic, context, {
-      title: t("Change to '{0}'", suggestion),
+      title: t("Change to '{0}'", quoteValue(suggestion)),
       reported: value,
       replacement: suggestion,
       isPreferred: true,

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { replaceValueFix } from './valueFix';
@@ -16,7 +17,7 @@ export const pricingByol: Rule = {
       if (node && model !== undefined && model !== 'BYOL') {
         report(
           node,
-          t("Pricing model '{0}' is not available for managed service plans: use 'BYOL' (you bill the customer directly).", model),
+          t("Pricing model '{0}' is not available for managed service plans: use 'BYOL' (you bill the customer directly).", quoteValue(model)),
           { value: model },
         );
       }

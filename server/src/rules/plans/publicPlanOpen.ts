@@ -1,4 +1,4 @@
-import { applyEdits, Edit, modify } from 'jsonc-parser';
+import { applyEdits, Edit, modify, type Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { prop, str } from '@core/model/nodes';
@@ -33,22 +33,27 @@ export const publicPlanOpen: Rule = {
   fix(diagnostic, { document, formatting }) {
     // The diagnostic's path is /plans/<i>/visibility; the fix works on the plan around it.
     const visibilityPath = fromPointer(diagnostic.path);
-    const planPath = visibilityPath.slice(0, -1);
-    const planNode = document.nodeAt(planPath);
+    const planNode = document.nodeAt(visibilityPath.slice(0, -1));
     if (visibilityPath[visibilityPath.length - 1] !== 'visibility' || planNode?.type !== 'object' || str(prop(planNode, 'visibility')) !== 'public') {
       return [];
     }
-    const original = document.getText();
+    // The two changes are made one after the other on a copy of the plan alone (the second is
+    // computed on the result of the first), not of the whole offer: one plan's fix costs that plan.
+    const { text: original, shift } = planAlone(document.getText(), planNode);
     const options = { formattingOptions: formatting };
-    const madePrivate = applyEdits(original, modify(original, visibilityPath, 'private', options));
+    const madePrivate = applyEdits(original, modify(original, ['visibility'], 'private', options));
+    const edit = (after: string) => {
+      const { offset, length, content } = singleEdit(original, after);
+      return editsToTextEdits(document, [{ offset: offset + shift, length, content }]);
+    };
     if (prop(planNode, 'privateAudience')) {
-      return [{ title: t('Make the plan private'), edits: editsToTextEdits(document, [singleEdit(original, madePrivate)]), isPreferred: false }];
+      return [{ title: t('Make the plan private'), edits: edit(madePrivate), isPreferred: false }];
     }
     // An empty list, not an invented GUID: private-audience-required then says that the
     // subscription ids are still to be given, and where.
     const withAudience = applyEdits(
       madePrivate,
-      modify(madePrivate, [...planPath, 'privateAudience'], { subscriptionIds: [] }, {
+      modify(madePrivate, ['privateAudience'], { subscriptionIds: [] }, {
         ...options,
         getInsertionIndex: (keys) => {
           const visibility = keys.indexOf('visibility');
@@ -59,12 +64,23 @@ export const publicPlanOpen: Rule = {
     return [
       {
         title: t('Make the plan private (then list the customer subscriptions in privateAudience)'),
-        edits: editsToTextEdits(document, [singleEdit(original, withAudience)]),
+        edits: edit(withAudience),
         isPreferred: false,
       },
     ];
   },
 };
+
+/**
+ * The plan's text as a document of its own, after the indentation of the line it starts on (so
+ * that what is inserted is indented as in the offer), and what to add to an offset in it to get
+ * the offset in the offer.
+ */
+function planAlone(text: string, plan: Node): { text: string; shift: number } {
+  const lineStart = Math.max(text.lastIndexOf('\n', plan.offset - 1), text.lastIndexOf('\r', plan.offset - 1)) + 1;
+  const indentation = /^[ \t]*/.exec(text.slice(lineStart, plan.offset))![0];
+  return { text: indentation + text.slice(plan.offset, plan.offset + plan.length), shift: plan.offset - indentation.length };
+}
 
 /**
  * One edit that turns `before` into `after`: the span between their common start and end. The

@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
@@ -18,7 +19,7 @@ export const publicToPrivate: Rule = {
       if (node && str(node) === 'private' && publishedPlan && str(prop(publishedPlan.node, 'visibility')) === 'public') {
         report(
           node,
-          t("Plan '{0}' was published as public and can never become private: set its visibility back to 'public' (or create a new private plan).", plan.planId ?? ''),
+          t("Plan '{0}' was published as public and can never become private: set its visibility back to 'public' (or create a new private plan).", quoteValue(plan.planId ?? '')),
         );
       }
     }

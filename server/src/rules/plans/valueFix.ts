@@ -3,10 +3,10 @@
  * diagnostic may come back from the editor after the text changed, so the fix is offered only
  * while the value there is still the one that was reported.
  */
-import { getNodeValue, modify } from 'jsonc-parser';
+import { getNodeValue } from 'jsonc-parser';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { OfferDiagnostic } from '../diagnostic';
-import { editsToTextEdits } from '../fixEdits';
+import { editsToTextEdits, modifyAt } from '../fixEdits';
 import type { FixContext, QuickFix } from '../rule';
 
 export interface ReplaceValueFix {
@@ -23,6 +23,6 @@ export function replaceValueFix(diagnostic: OfferDiagnostic, context: FixContext
   if (!node || getNodeValue(node) !== fix.reported) {
     return [];
   }
-  const edits = modify(context.document.getText(), path, fix.replacement, { formattingOptions: context.formatting });
+  const edits = modifyAt(context.document, path, fix.replacement, context.formatting);
   return [{ title: fix.title, edits: editsToTextEdits(context.document, edits), isPreferred: fix.isPreferred }];
 }

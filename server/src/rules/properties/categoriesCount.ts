@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
@@ -37,7 +38,7 @@ export const categoriesCount: Rule = {
         continue;
       }
       if (seen.has(category)) {
-        report(entry, t("The category '{0}' is listed twice: remove this one.", category));
+        report(entry, t("The category '{0}' is listed twice: remove this one.", quoteValue(category)));
       }
       seen.add(category);
     }

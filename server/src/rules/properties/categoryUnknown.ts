@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
+import { quoteValue } from '@core/text/quote';
 import { at, items, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
-import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from '../authorizations/quickFix';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';

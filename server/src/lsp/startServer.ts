@@ -1,0 +1,149 @@
+/**
+ * The language server on any LSP connection: `server.ts` gives it one over stdio, the tests one
+ * over in-memory streams (test/support/inProcessServer.ts). Every handler is guarded (see
+ * `guard`): an exception is logged and answered with an empty result, a broken or hostile offer
+ * never takes the server down; a cancelled request is answered `RequestCancelled`.
+ *
+ * A feature area is one `register…` call below, given the `ServerHost` (connection, documents,
+ * language service, guard, locate) and returning the capabilities it announces.
+ */
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { messageLanguage, setLocale } from '@core/l10n';
+import { ServerLog } from '../logging/serverLog';
+import { OfferLanguageService, type OfferLocation } from '../languageService';
+import { createGuard, type Guard } from './guard';
+import { registerDiagnostics } from './diagnosticsFeature';
+import { registerEditingFeatures } from './editingFeatures';
+import { registerStructureFeatures } from './structureFeatures';
+import { registerOfferRequests } from './offerRequests';
+import { watchClientProcess, type ProcessWatch } from './clientProcessWatch';
+
+export interface ServerOptions {
+  /** The language service (tests give one with an in-memory file host). */
+  service?: OfferLanguageService;
+  /** The client's process id from the command line (`--clientProcessId`); `processId` of initialize also counts. */
+  clientProcessId?: number;
+  /** How the server ends when its client is gone: `process.exit` in the real server. */
+  exit?: (code: number) => void;
+  /** Whether a process is alive (tests give a fake one). */
+  isProcessAlive?: (pid: number) => boolean;
+  /** How often the client process is looked for. */
+  clientWatchIntervalMs?: number;
+}
+
+/** What every feature area is given to register its handlers. */
+export interface ServerHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: OfferLanguageService;
+  guard: Guard;
+  /** What the server does, for the client's output channel (logging/serverLog.ts). */
+  log: ServerLog;
+  /** The offer's file and the workspace folder that confines its paths (undefined for an unsaved offer). */
+  locate(document: TextDocument): OfferLocation | undefined;
+  /** The workspace folders the client opened. */
+  workspaceFolders(): readonly string[];
+  /** Checks every open offer again: a file it names changed, or the role catalog did. */
+  recheckAll(): void;
+}
+
+export interface RunningServer {
+  readonly service: OfferLanguageService;
+  /** Stops watching the client process (the connection itself belongs to the caller). */
+  dispose(): void;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
+  const documents = new TextDocuments(TextDocument);
+  // Answers about files are reused for two seconds between keystrokes; a watched file's change
+  // clears them at once (see diagnosticsFeature.ts).
+  const service = options.service ?? new OfferLanguageService({ rememberFilesForMs: 2000 });
+  let workspaceFolders: string[] = [];
+  const watches: ProcessWatch[] = [];
+  const log = new ServerLog(connection.console);
+  const watchClient = (pid: number | null | undefined) => {
+    if (typeof pid === 'number' && pid > 0) {
+      watches.push(
+        watchClientProcess(pid, {
+          exit: options.exit ?? ((code) => process.exit(code)),
+          isAlive: options.isProcessAlive,
+          intervalMs: options.clientWatchIntervalMs,
+          onGone: () => log.error(`The client process ${pid} is gone: the server stops.`),
+        }),
+      );
+    }
+  };
+  watchClient(options.clientProcessId);
+
+  const host: ServerHost = {
+    connection,
+    documents,
+    service,
+    /** Wraps a handler: an exception becomes a logged error and the fallback answer (lsp/guard.ts). */
+    guard: createGuard(log),
+    log,
+    locate: (document) => locate(document, workspaceFolders),
+    workspaceFolders: () => workspaceFolders,
+    recheckAll: () => diagnostics.recheckAll(),
+  };
+
+  // One line per feature area; each returns the capabilities it announces.
+  const diagnostics = registerDiagnostics(host);
+  const capabilities: ServerCapabilities[] = [registerStructureFeatures(host), registerEditingFeatures(host)];
+  registerOfferRequests(host);
+
+  connection.onInitialize((params: InitializeParams) => {
+    setLocale((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
+    workspaceFolders = workspaceFoldersOf(params);
+    if (options.clientProcessId === undefined) {
+      watchClient(params.processId);
+    }
+    const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    log.started({ locale: messageLanguage(), workspaceFolders, pullDiagnostics, builtinRoles: service.catalog.roles.length });
+    return {
+      capabilities: Object.assign(
+        { textDocumentSync: TextDocumentSyncKind.Incremental },
+        ...capabilities,
+        diagnostics.capabilities(pullDiagnostics),
+      ),
+    };
+  });
+
+  documents.listen(connection);
+  return {
+    service,
+    dispose: () => watches.forEach((watch) => watch.dispose()),
+  };
+}
+
+function workspaceFoldersOf(params: InitializeParams): string[] {
+  const folders = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+  if (folders.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    return root ? [root] : [];
+  }
+  return folders;
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The offer's file and the workspace folder that confines its paths (its own folder if none). */
+function locate(document: TextDocument, workspaceFolders: readonly string[]): OfferLocation | undefined {
+  const offerPath = uriToPath(document.uri);
+  if (!offerPath) {
+    return undefined;
+  }
+  const folder = workspaceFolders
+    .filter((root) => !path.relative(root, offerPath).startsWith('..'))
+    .sort((a, b) => b.length - a.length)[0];
+  return { offerPath, workspaceRoot: folder ?? path.dirname(offerPath) };
+}
