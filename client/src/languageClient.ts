@@ -11,7 +11,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { RestartBudget } from './restartBudget';
-import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
+import { SERVER_NODE_OPTIONS } from '@core/protocol';
 
 export const OFFER_LANGUAGE_ID = 'marketplace-offer';
 

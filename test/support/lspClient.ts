@@ -11,7 +11,7 @@ import { createMessageConnection, MessageConnection, MessageReader, MessageWrite
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { ServerOptions } from '../../server/src/lsp/startServer';
 import { InProcessServer } from './inProcessServer';
-import { SERVER_NODE_OPTIONS } from '@core/serverProcess';
+import { SERVER_NODE_OPTIONS } from '@core/protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
