@@ -40,7 +40,11 @@ export class HandoffPanel implements vscode.Disposable {
   private offerUri: vscode.Uri | undefined;
   private shown: ShownSheet | undefined;
   private scrollY = 0;
-  /** The offer changed while the panel was hidden: it is rendered again once it shows. */
+  /**
+   * The page VS Code holds is not the one the panel would render now: the offer changed while the
+   * panel was hidden, or fields were ticked since it was rendered (a hidden webview is reloaded
+   * from that page when it shows again). It is rendered again once it shows.
+   */
   private stale = false;
   /** Counts the renderings asked for: an answer to an earlier one is dropped. */
   private renderings = 0;
@@ -200,7 +204,10 @@ export class HandoffPanel implements vscode.Disposable {
     if (!(await this.ticks.set(shown.uri, tickId, ticked, shown.tickIds))) {
       // A tick from a page older than the sheet on screen: show the page as it is now.
       void this.render();
+      return;
     }
+    // The page shows the tick already; the page VS Code would reload after hiding it does not.
+    this.stale = true;
   }
 
   private async clearTicks(): Promise<void> {

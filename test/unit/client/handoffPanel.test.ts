@@ -190,6 +190,19 @@ describe('the hand-off panel (a stand-in editor, the real server)', function () 
     assert.strictEqual(handoffRequests(editor), before + 1);
   });
 
+  it('shows the ticks made since the last rendering when the panel is shown again', async () => {
+    const { editor, panel } = await openedHandoff();
+    panel.post({ type: 'tick', tickId: tickOf(panel, TENANT).tickId, ticked: true });
+    await settle(50);
+    assert.strictEqual(tickOf(panel, TENANT).checked, false, 'the page ticked itself; nothing rendered while visible');
+    const before = handoffRequests(editor);
+    // Hidden, then shown: VS Code reloads the webview from the last page set, so it is set anew.
+    panel.setVisible(false);
+    panel.setVisible(true);
+    await until(() => tickOf(panel, TENANT).checked, 'a page with the tick');
+    assert.strictEqual(handoffRequests(editor), before + 1);
+  });
+
   it('clears the ticks only after the user confirms', async () => {
     const { editor, panel, workspaceState } = await openedHandoff();
     panel.post({ type: 'tick', tickId: tickOf(panel, TENANT).tickId, ticked: true });
