@@ -326,6 +326,21 @@ describe('hand-off view renderer', () => {
     assert.strictEqual(within(element, 'copy').length, 1);
   });
 
+  it('writes each value once, whatever its size: a 200,000-character description and 2,000 authorizations', () => {
+    const offer = exampleOffer();
+    const long = 'Managed Sentinel operations. '.repeat(7000).slice(0, 200_000);
+    offer.listing.description = long;
+    const [template] = offer.plans[0].technicalConfiguration.authorizations;
+    offer.plans[0].technicalConfiguration.authorizations = Array.from({ length: 2000 }, (_, i) => ({ ...template, principalIdDisplayName: `Team ${i + 1}` }));
+    const big = sheetOf(offer);
+    const html = render(big);
+    assert.strictEqual(html.split(long).length - 1, 1, 'the long value once, as it is');
+    const fieldCount = fieldsOf(big).length;
+    const valueBytes = fieldsOf(big).reduce((sum, field) => sum + (field.value?.length ?? 0), 0);
+    // The page grows with the sheet: about a kilobyte of markup per field, plus the values.
+    assert.ok(html.length < valueBytes + 1200 * fieldCount, `${html.length} characters for ${fieldCount} fields and ${valueBytes} of values`);
+  });
+
   it('renders a placeholder while the server has not answered, and drops a nonce that could leave its attribute', () => {
     const waiting = render(undefined);
     assertNothingExecutable(waiting, undefined, 'waiting');
