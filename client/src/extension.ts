@@ -14,6 +14,7 @@ import { registerArmCommands } from './commands/armCommands';
 import { registerCheckAllOffersCommand } from './commands/checkAllOffers';
 import { registerNewOfferCommand } from './commands/newOffer';
 import { registerRecordBaselineCommand } from './commands/recordBaseline';
+import { registerHandoff } from './handoff/handoffPanel';
 import { createLanguageClient } from './languageClient';
 import { OfferServer } from './offerServer';
 import { hasOfferDiagnostics, isOfferDocument, isOfferUri, OfferWorkspace } from './offerWorkspace';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): OfferExtensionApi {
     new OfferStatusBar(offers, server),
     ...registerPlanCommands(offers, tree, server),
     vscode.commands.registerCommand('marketplaceOffer.openPreview', (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+    ...registerHandoff(context, offers, server),
     registerNewOfferCommand(),
     registerRecordBaselineCommand(offers),
     registerCheckAllOffersCommand(offers),

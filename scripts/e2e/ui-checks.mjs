@@ -9,6 +9,7 @@ const CONTRIBUTOR_ID = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 const BROKEN_CODES = ['offer-id-format', 'listing-name-emoji', 'plan-id-format', 'role-owner', 'role-name-instead-of-id'];
 const XSS_MARKER = /OFFER-XSS-\d+/;
 const RELOADED_NOTE = 'the webview stayed blank until Developer: Reload Webviews';
+const TENANT_FIELD = '/plans/gold/technicalConfiguration/tenantId';
 
 export async function runUiChecks(page, { workspace, screenshots, log, only }) {
   const ui = new Workbench(page, workspace);
@@ -229,6 +230,134 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
       throw new Error('the inline script planted in the preview was neither run nor reported as a CSP violation');
     }
     return `no dialog, no payload message; a planted inline script was refused by the CSP and reported${retried ? `; ${RELOADED_NOTE}` : ''}`;
+  });
+
+  await check('the Partner Center hand-off copies a value exactly and keeps a tick', async () => {
+    events.reset();
+    const text = await ui.openFile('example/offer.json');
+    const tenantId = /"tenantId":\s*"([^"]+)"/.exec(text)?.[1];
+    if (!tenantId) {
+      throw new Error('example/offer.json has no tenantId');
+    }
+    const field = `li.field[data-field-id="${TENANT_FIELD}"]`;
+    await ui.command('Marketplace Offer: Open Partner Center Hand-off');
+    const { frame, retried } = await ui.previewShowing('fields ticked');
+    await frame.locator(field).waitFor({ state: 'visible', timeout: 10_000 });
+    const shown = (await frame.locator(`${field} .value`).innerText()).trim();
+    if (shown !== tenantId) {
+      throw new Error(`the hand-off shows the tenant id as ${JSON.stringify(shown)}, not ${tenantId}`);
+    }
+    await page.waitForTimeout(500);
+    await shot('handoff.png');
+
+    // Copy: the page names the field, the extension writes the value with vscode.env.clipboard,
+    // the page says so. The clipboard is read back in the workbench's page, as a paste would.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet')).catch(() => undefined);
+    const copy = frame.locator(`${field} button.copy`);
+    await copy.scrollIntoViewIfNeeded();
+    await copy.click();
+    await frame.locator(`${field} button.copy.copied`).waitFor({ state: 'visible', timeout: 10_000 }).catch(async () => {
+      throw new Error(`the copy button never said it copied: ${JSON.stringify(await copy.innerText())}`);
+    });
+    const label = (await copy.innerText()).trim();
+    const clipboard = await clipboardText(page);
+    if (clipboard !== tenantId) {
+      throw new Error(`the clipboard holds ${JSON.stringify(clipboard)} after copying the tenant id ${tenantId}`);
+    }
+    await shot('handoff-copied.png');
+
+    // Tick: the field and the counts change at once, and the tick is still there after the panel
+    // is closed and opened again (kept in the workspace's state).
+    const progress = async () => (await frame.locator('[data-progress]').innerText()).trim();
+    const before = await progress();
+    await frame.locator(`${field} input.tick`).check();
+    await frame.locator(`${field}.ticked`).waitFor({ state: 'attached', timeout: 5000 });
+    const after = await progress();
+    if (!/^0 of \d+ fields ticked$/.test(before) || !/^1 of \d+ fields ticked$/.test(after)) {
+      throw new Error(`the progress did not count the tick: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+    }
+    await page.waitForTimeout(300);
+    await shot('handoff-ticked.png');
+    await ui.reset();
+    await ui.openFile('example/offer.json');
+    await ui.command('Marketplace Offer: Open Partner Center Hand-off');
+    const reopened = (await ui.previewShowing('fields ticked')).frame;
+    await reopened.locator(`${field}.ticked input.tick:checked`).waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {
+      throw new Error('the tick was lost when the hand-off was opened again');
+    });
+    // Leave the workspace as it was: Clear ticks, confirmed in the modal.
+    await reopened.locator('button.clear-ticks').click();
+    await ui.dialogButton("Clear the 1 tick of this offer's hand-off?", 'Clear ticks');
+    // The panel renders the page again (a new frame): no tick on it any more.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const cleared = await ui.webviewShowing('0 of ', 2000).catch(() => undefined);
+      if (cleared && (await cleared.locator(`${field} input.tick:not(:checked)`).count().catch(() => 0)) === 1) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error('the tick is still there after Clear ticks');
+      }
+      await page.waitForTimeout(300);
+    }
+    return `the tenant id copied exactly (the button said "${label}"), ticked, kept after reopening, cleared${retried ? `; ${RELOADED_NOTE}` : ''}`;
+  });
+
+  await check('the hand-off of an offer with script payloads runs none of them', async () => {
+    events.reset();
+    await ui.openFile('xss/offer.json');
+    await ui.command('Marketplace Offer: Open Partner Center Hand-off');
+    const { frame, retried } = await ui.previewShowing('Contoso XSS Probe');
+    // Every section open and every field shown, the pointer over all of it, every copy clicked.
+    await frame.locator('button.expand-all').click();
+    const copies = frame.locator('button.copy');
+    const count = await copies.count();
+    for (let i = 0; i < count; i++) {
+      await copies.nth(i).click();
+    }
+    // Last, a value that is a payload: the clipboard gets its text, exactly as the page shows it.
+    const summary = frame.locator('li.field[data-field-id="/listing/searchResultsSummary"]');
+    await summary.locator('button.copy').click();
+    await summary.locator('button.copy.copied').waitFor({ state: 'visible', timeout: 10_000 });
+    const payload = (await summary.locator('.value').innerText()).trim();
+    const box = await frame.frameElement().then((element) => element.boundingBox());
+    if (box) {
+      for (let y = box.y + 10; y < box.y + box.height; y += 40) {
+        await page.mouse.move(box.x + box.width / 2, y, { steps: 2 });
+      }
+    }
+    await page.waitForTimeout(1500);
+    await shot('handoff-xss.png');
+    await frame.evaluate(() => console.log('OFFER-XSS-SELFTEST'));
+    await page.waitForTimeout(300);
+    if (!events.console.some((m) => m.text.includes('OFFER-XSS-SELFTEST'))) {
+      throw new Error("the console listener does not see the hand-off frame's messages: the check would prove nothing");
+    }
+    const ran = events.console.filter((m) => XSS_MARKER.test(m.text) && !m.text.includes('SELFTEST'));
+    if (events.dialogs.length > 0 || ran.length > 0) {
+      throw new Error(`payloads ran: dialogs ${JSON.stringify(events.dialogs)}, console ${JSON.stringify(ran.map((m) => m.text))}`);
+    }
+    const leftovers = await frame.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .filter(
+          (el) =>
+            [...el.attributes].some(
+              (a) => /^on/i.test(a.name) || (a.name === 'href' && el.tagName !== 'LINK') || (a.name === 'src' && el.tagName !== 'SCRIPT'),
+            ) ||
+            ['IFRAME', 'OBJECT', 'EMBED', 'FORM', 'IMG', 'SVG', 'A'].includes(el.tagName.toUpperCase()) ||
+            (el.tagName === 'SCRIPT' && /OFFER-XSS/.test(el.textContent ?? '')),
+        )
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    if (leftovers.length > 0) {
+      throw new Error(`markup from the offer is in the hand-off: ${JSON.stringify(leftovers, null, 1)}`);
+    }
+    const clipboard = await clipboardText(page);
+    if (!XSS_MARKER.test(payload) || clipboard !== payload) {
+      throw new Error(`the clipboard holds ${JSON.stringify(clipboard.slice(0, 200))}, the page shows ${JSON.stringify(payload.slice(0, 200))}`);
+    }
+    return `${count} values copied, no dialog, no payload message, no markup from the offer${retried ? `; ${RELOADED_NOTE}` : ''}`;
   });
 
   // A repository written by someone else put links where the extension writes (scripts/e2e/workspace.mjs):
@@ -503,6 +632,16 @@ class Workbench {
     );
     throw new Error(`no webview shows '${needle}'; frames: ${JSON.stringify(frames, null, 1)}`);
   }
+}
+
+/**
+ * The text on the clipboard, as the workbench's page reads it (the extension wrote it through
+ * vscode.env.clipboard, which in code-server is the browser's clipboard).
+ */
+async function clipboardText(page) {
+  return page.evaluate(() => navigator.clipboard.readText()).catch((error) => {
+    throw new Error(`the clipboard cannot be read in the workbench: ${error.message}`);
+  });
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */

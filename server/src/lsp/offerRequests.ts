@@ -1,8 +1,8 @@
 /**
  * The server's answers to the extension's custom requests (`core/src/protocol.ts`): the plans
- * tree's data, publish readiness, the listing preview's data, plans and roles for the commands'
- * pickers, the tree's edits, and Lighthouse templates out and in. The extension parses nothing
- * and loads no catalog: it asks here.
+ * tree's data, publish readiness, the listing preview's data, the hand-off sheet, plans and roles
+ * for the commands' pickers, the tree's edits, and Lighthouse templates out and in. The extension
+ * parses nothing and loads no catalog: it asks here.
  *
  * What an answer is made of is computed once per version of a document: its parse and diagnostics
  * are the language service's (the same the Problems panel gets), and the readiness and the tree
@@ -22,6 +22,8 @@ import {
   CheckPlanIdRequest,
   ExportPlanRequest,
   ExportPlanResult,
+  HandoffRequest,
+  HandoffSheet,
   ImportTemplateRequest,
   ImportTemplateResult,
   OfferEdit,
@@ -72,6 +74,7 @@ interface OpenOffer {
   diagnostics: readonly OfferDiagnostic[];
   status?: PublishStatus;
   tree?: TreeNodeModel;
+  handoff?: HandoffSheet;
 }
 
 /** An offer read from disk, kept while its file and the catalog are unchanged. */
@@ -162,6 +165,17 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     }
     const state = stateOf(textDocument);
     return { uri, version: textDocument.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
+  });
+
+  // The hand-off sheet of an open offer, its uploads looked up beside it; kept for the version.
+  on(HandoffRequest, null, ({ uri }) => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) {
+      return null;
+    }
+    const state = stateOf(textDocument);
+    state.handoff ??= service.handoff(textDocument, locate(textDocument));
+    return { uri, version: textDocument.version, sheet: state.handoff };
   });
 
   on(PlansRequest, null, ({ uri }) => {

@@ -1,6 +1,6 @@
 /**
  * What the extension shows beside the editor: the outline, the plans tree's data, the listing
- * preview, and the contributed commands.
+ * preview, the Partner Center hand-off, and the contributed commands.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -88,6 +88,26 @@ describe('Views and commands', () => {
     assert.match(webviews[0].viewType, /marketplaceOffer/i, `the preview's view type: ${webviews[0].viewType}`);
     // Let the webview finish loading before afterEach closes it: in code-server, a webview closed
     // while it registers its service worker can leave the next webview of the window blank.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+  });
+
+  it('opens the Partner Center hand-off as a webview beside the offer', async () => {
+    const editor = await openOffer('example/offer.json');
+    await vscode.commands.executeCommand('marketplaceOffer.openHandoff');
+    const deadline = Date.now() + 10_000;
+    let tabs: vscode.Tab[] = [];
+    while (Date.now() < deadline && tabs.length === 0) {
+      tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.strictEqual(tabs.length, 1, 'one webview tab is open');
+    const input = tabs[0].input as vscode.TabInputWebview;
+    assert.match(input.viewType, /marketplaceOffer\.handoff/, `the hand-off's view type: ${input.viewType}`);
+    assert.strictEqual(tabs[0].label, 'Hand-off offer.json');
+    // Beside the offer, not over it: the offer's editor is still shown in its own group.
+    assert.notStrictEqual(tabs[0].group.viewColumn, editor.viewColumn);
+    assert.ok(vscode.window.visibleTextEditors.some((visible) => visible.document === editor.document));
+    // Let the webview finish loading before afterEach closes it (see the preview's test).
     await new Promise((resolve) => setTimeout(resolve, 3000));
   });
 

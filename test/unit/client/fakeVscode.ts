@@ -157,9 +157,16 @@ export interface FakeWebviewPanel {
     cspSource: string;
     asWebviewUri(uri: Uri): Uri;
     onDidReceiveMessage: EventEmitter<unknown>['event'];
+    postMessage(message: unknown): Promise<boolean>;
   };
+  /** Whether the panel's tab is the one shown in its group. */
+  visible: boolean;
   /** Sends a message as the webview's script would. */
   post(message: unknown): void;
+  /** The messages the extension sent to the webview's script. */
+  posted: unknown[];
+  /** Shows or hides the panel, as a user switching tabs would. */
+  setVisible(visible: boolean): void;
 }
 
 /** Everything the fake editor recorded, and the answers the test queues for prompts. */
@@ -168,6 +175,8 @@ export class FakeEditor {
   readonly executed: { command: string; args: unknown[] }[] = [];
   readonly messages: { level: string; text: string; detail?: string }[] = [];
   readonly openedExternally: string[] = [];
+  /** What the extension wrote to the clipboard, in order. */
+  readonly clipboard: string[] = [];
   readonly answers: unknown[] = [];
   readonly documents: FakeTextDocument[] = [];
   readonly diagnostics = new Map<string, unknown[]>();
@@ -264,6 +273,11 @@ export class FakeEditor {
       l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
       env: {
         language: 'en',
+        clipboard: {
+          writeText: async (value: string) => {
+            editor.clipboard.push(value);
+          },
+        },
         openExternal: async (uri: Uri) => {
           editor.openedExternally.push(uri.toString());
           return true;
@@ -327,15 +341,28 @@ export class FakeEditor {
         createWebviewPanel: (_type: string, title: string, _column: unknown, options: FakeWebviewPanel['webview']['options']) => {
           const received = new EventEmitter<unknown>();
           const disposed = new EventEmitter<void>();
+          const viewState = new EventEmitter<unknown>();
+          const posted: unknown[] = [];
           const panel = {
             title,
             iconPath: undefined,
+            visible: true,
+            posted,
+            onDidChangeViewState: viewState.event,
+            setVisible(visible: boolean) {
+              panel.visible = visible;
+              viewState.fire({ webviewPanel: panel });
+            },
             webview: {
               html: '',
               options,
               cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
               asWebviewUri: (uri: Uri) => Uri.parse(`https://file+.vscode-resource.vscode-cdn.net${uri.path}`),
               onDidReceiveMessage: received.event,
+              postMessage: async (message: unknown) => {
+                posted.push(message);
+                return true;
+              },
             },
             onDidDispose: disposed.event,
             reveal: () => undefined,

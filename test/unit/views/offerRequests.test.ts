@@ -15,10 +15,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CheckPlanIdRequest,
   ExportPlanRequest,
+  HandoffField,
+  HandoffRequest,
   ImportTemplateRequest,
   ListingPreviewData,
   OfferEditRequest,
   OfferEditResult,
+  OfferHandoff,
   OfferReadiness,
   OfferRequestType,
   OfferTree,
@@ -294,5 +297,89 @@ describe('the server\'s answers to the extension', () => {
     assert.strictEqual(await server.request(PlansRequest, { uri: OFFER_URI }), null);
     assert.strictEqual(await server.request(PlanTreeRequest, { uri: 'untitled:Untitled-1' }), null);
     assert.strictEqual(await server.request(PlanTreeRequest, { uri: 'file:///%' }), null);
+  });
+});
+
+describe('the server\'s hand-off sheet for the editor', () => {
+  const fieldsOf = (answer: OfferHandoff | null): HandoffField[] =>
+    answer ? answer.sheet.pages.flatMap((page) => page.sections.flatMap((section) => section.fields)) : [];
+  const field = (answer: OfferHandoff | null, id: string): HandoffField => {
+    const found = fieldsOf(answer).find((candidate) => candidate.id === id);
+    assert.ok(found, `a field ${id}`);
+    return found;
+  };
+
+  it('gives the sheet of an open offer with its files looked up, once per version, and new tick ids only for changed values', async () => {
+    const server = new InProcessServer();
+    const offer = exampleOffer();
+    server.openOffer(printed(offer), OFFER_URI, 7);
+
+    const sheet = await server.request(HandoffRequest, { uri: OFFER_URI });
+    assert.strictEqual(sheet?.version, 7);
+    assert.strictEqual(sheet.sheet.title, 'Contoso Sentinel Operations');
+    assert.deepStrictEqual(
+      sheet.sheet.pages.map((page) => (page.plan ? `${page.plan.title}: ${page.title}` : page.title)),
+      [
+        'Offer setup',
+        'Properties',
+        'Offer listing',
+        'Preview audience',
+        'Plan "gold": Plan listing',
+        'Plan "gold": Pricing and availability',
+        'Plan "gold": Technical configuration',
+        'Review and publish',
+      ],
+    );
+    const tenant = field(sheet, '/plans/gold/technicalConfiguration/tenantId');
+    assert.strictEqual(tenant.value, '72f988bf-86f1-41af-91ab-2d7cd011db47');
+    // The uploads were looked up beside the offer: the logo is there, the CSV's ids are counted.
+    assert.deepStrictEqual(field(sheet, '/listing/logos/large').file, {
+      status: 'ok',
+      absolutePath: path.join(WORKSPACE, 'offer', 'media', 'logo-large.png'),
+    });
+    assert.deepStrictEqual(field(sheet, '/plans/gold/privateAudience/csv').notes, ['2 subscription IDs']);
+    // Asked again for the same version: the same sheet, not a new one.
+    assert.strictEqual((await server.request(HandoffRequest, { uri: OFFER_URI }))?.sheet, sheet.sheet);
+
+    // A new version where one value changed: that field's tick id changes, the others' do not.
+    offer.plans[0].technicalConfiguration.tenantId = '0b7a4f9e-3c1d-4e2f-9a8b-1c2d3e4f5a6b';
+    server.change(printed(offer));
+    const changed = await server.request(HandoffRequest, { uri: OFFER_URI });
+    assert.strictEqual(changed?.version, 8);
+    const before = new Map(fieldsOf(sheet).map((f) => [f.id, f.tickId]));
+    const moved = fieldsOf(changed).filter((f) => before.get(f.id) !== f.tickId).map((f) => f.id);
+    assert.deepStrictEqual(moved, ['/plans/gold/technicalConfiguration/tenantId']);
+
+    // A file beside the offer went away: the same version says so once the server hears of it.
+    server.host.files.delete(path.join(WORKSPACE, 'offer', 'media', 'logo-large.png'));
+    server.service.filesChanged();
+    const missing = field(await server.request(HandoffRequest, { uri: OFFER_URI }), '/listing/logos/large');
+    assert.strictEqual(missing.file?.status, 'not-found');
+    assert.deepStrictEqual(missing.notes, ['The file does not exist.']);
+    assert.deepStrictEqual(server.logged, []);
+  });
+
+  it('answers nothing for an offer no editor has open, a closed one or a URI it cannot read', async () => {
+    const host = makeHost();
+    const unopened = path.join(WORKSPACE, 'silver', 'silver.offer.json');
+    host.write(unopened, EXAMPLE_OFFER_TEXT);
+    const server = new InProcessServer(host);
+    assert.strictEqual(await server.request(HandoffRequest, { uri: pathToFileURL(unopened).toString() }), null);
+    assert.strictEqual(host.reads.get(unopened), undefined, 'not read from disk');
+    server.openOffer(EXAMPLE_OFFER_TEXT);
+    assert.ok(await server.request(HandoffRequest, { uri: OFFER_URI }));
+    server.close();
+    assert.strictEqual(await server.request(HandoffRequest, { uri: OFFER_URI }), null);
+    assert.strictEqual(await server.request(HandoffRequest, { uri: 'file:///%' }), null);
+  });
+
+  it('gives a sheet for text that is not an offer yet, rather than failing', async () => {
+    const server = new InProcessServer();
+    server.openOffer('{ "offerId": ');
+    const answer = await server.request(HandoffRequest, { uri: OFFER_URI });
+    assert.ok(answer);
+    assert.strictEqual(answer.sheet.title, 'Untitled offer');
+    assert.ok(fieldsOf(answer).some((f) => f.id === '/offerId' && f.value === undefined), 'the required offer ID, still to write');
+    assert.deepStrictEqual(server.logged, []);
   });
 });

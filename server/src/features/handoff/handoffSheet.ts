@@ -17,74 +17,16 @@ import { toPointer } from '@core/model/jsonPointer';
 import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
+import type { HandoffField, HandoffFieldKind, HandoffPage, HandoffSection, HandoffSheet } from '@core/protocol';
 import { quoteValue } from '@core/text/quote';
 import { findSecrets, isEnvReference, redactSecrets } from '@core/text/secrets';
 import { LEAD_DESTINATION_FIELDS } from '../../rules/offerSetup/leadDestinationFields';
 import type { OfferFiles } from '../../workspace/offerFiles';
 import { durationLabel, leadDestinationLabel, leadSettingLabel, logoLabel, visibilityLabel } from './partnerCenterLabels';
 
-export interface HandoffSheet {
-  /** The offer's name: its listing name, else its alias, its offer ID, or "Untitled offer" (quoted as messages quote values). */
-  title: string;
-  pages: HandoffPage[];
-}
-
-export interface HandoffPage {
-  /**
-   * Stable: `offerSetup`, `properties`, `listing`, `previewAudience`, `review`, and per plan
-   * `plan:<key>/listing`, `plan:<key>/availability`, `plan:<key>/technicalConfiguration`, where
-   * `<key>` is the plan ID (or `#<index>` for a plan without a unique one).
-   */
-  id: string;
-  /** Partner Center's name of the page ("Offer setup", "Plan listing"…). */
-  title: string;
-  /** For a plan's pages: the plan. */
-  plan?: { index: number; planId?: string; title: string };
-  sections: HandoffSection[];
-}
-
-export interface HandoffSection {
-  /** Unique in the sheet: its page's id and a name. */
-  id: string;
-  title: string;
-  /** Where the section is in Partner Center or what to do first, when the page alone doesn't say. */
-  note?: string;
-  fields: HandoffField[];
-}
-
-/** `text`: type it; `multiline`: paste it into a text area; `choice`: pick it from a list; `file`: upload it. */
-export type HandoffFieldKind = 'text' | 'multiline' | 'choice' | 'file';
-
-export interface HandoffField {
-  /**
-   * Unique in the sheet and stable across edits elsewhere in the offer: the value's JSON pointer
-   * with the plan's key in place of its index (`/plans/gold/technicalConfiguration/tenantId`), and
-   * `#…` for a second field on the same value (`…/roleDefinitionId#name`).
-   */
-  id: string;
-  /**
-   * `id` and a hash of the value: a "done" tick kept under it lapses by itself when the value
-   * changes, and survives edits to anything else.
-   */
-  tickId: string;
-  label: string;
-  kind: HandoffFieldKind;
-  /**
-   * Exactly what to type, paste or pick; for a file, its path relative to the offer. Absent when
-   * the offer has no value there yet (a required field still to write).
-   */
-  value?: string;
-  /** For a choice, the offer's own value when Partner Center names it differently (`private` → Private). */
-  source?: string;
-  /** The JSON pointer of the value in the offer (where to reveal it), or of its object for a derived field. */
-  pointer: string;
-  /** The value holds a secret, hidden in `value`: paste the real one from where it is kept. */
-  secret?: true;
-  /** For a file: its state on disk, when the sheet was made with the offer's files. */
-  file?: { status: 'ok' | 'not-found' | 'outside' | 'unreadable'; absolutePath?: string };
-  /** What to keep in mind: the secret to paste, the environment variable, a file missing, a count. */
-  notes?: string[];
-}
+// The sheet's shape is part of the extension–server contract: the editor's hand-off view gets it
+// over `HandoffRequest`.
+export type { HandoffField, HandoffFieldKind, HandoffPage, HandoffSection, HandoffSheet };
 
 interface FieldSpec {
   label: string;
