@@ -283,8 +283,9 @@ describe('Korean: the language server (initializationOptions.locale)', () => {
     });
     assert.ok(hover, 'no hover');
     const value = (hover.contents as MarkupContent).value;
-    // The field's description comes from the schema (in English), then the role's facts.
-    assert.ok(value.includes('\n\n---\n\n**Contributor**'), value);
+    // The field's description (the schema's, in Korean), then the role's facts, its name with the Korean portal's.
+    assert.ok(/^[^\n]*기본 제공 역할의 ID/.test(value), value);
+    assert.ok(value.includes('\n\n---\n\n**Contributor** (기여자)'), value);
     assert.ok(value.includes('범주: '), value);
     assert.ok(value.includes('✓ Azure Lighthouse에서 지원됩니다.'), value);
   });
