@@ -318,7 +318,7 @@ function watchPage(page) {
 }
 
 /** The workbench as a user drives it. */
-class Workbench {
+export class Workbench {
   constructor(page, workspace) {
     this.page = page;
     this.workspace = workspace;
@@ -506,7 +506,7 @@ class Workbench {
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
-function lineColumnOf(text, needle) {
+export function lineColumnOf(text, needle) {
   const index = text.indexOf(needle);
   if (index < 0) {
     throw new Error(`'${needle}' is not in the file`);
