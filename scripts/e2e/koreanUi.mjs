@@ -2,6 +2,7 @@
 // Korean (codeServer.mjs, koreanSessionFolders), the broken offer open, and on one screen the
 // Problems panel, a hover and the plans tree, each checked for Korean before the screenshot
 // (test-results/korean.png) is taken.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workbench, lineColumnOf } from './ui-checks.mjs';
@@ -15,11 +16,22 @@ const EXPECTED = {
   problems: ['소문자여야 합니다', 'Owner(소유자) 역할을 지원하지 않습니다'],
   // The schema's description of roleDefinitionId, then the role with its Korean name.
   hover: ['부여할 Azure 기본 제공 역할의 ID(GUID)입니다', 'Owner (소유자)'],
-  // The view's title from package.nls.ko.json, and the tree's own labels.
-  tree: ['권한 부여'],
+  // Under the view's title from package.nls.ko.json, the tree's own labels.
+  tree: ['게시 준비 상태', '비공개', '오류'],
 };
 
 export async function runKoreanUiCheck(page, { workspace, screenshots, log }) {
+  // Without a font for Hangul, Chromium draws the Korean text as boxes: the screenshot would show nothing.
+  const koreanFonts = (() => {
+    try {
+      return execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  })();
+  if (koreanFonts === '') {
+    throw new Error('no font with Hangul is installed (fc-list :lang=ko): run scripts/e2e/install-system-packages.sh (fonts-nanum)');
+  }
   const ui = new Workbench(page, workspace);
   log('Korean: the broken offer, the Problems panel, a hover and the plans tree');
   const language = await page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ensureCodeServer, installExtension, koreanSessionFolders, sessionFolders, startCodeServer } from './codeServer.mjs';
+import { ensureCodeServer, installExtension, KOREAN_SESSION_ENV, koreanSessionFolders, sessionFolders, startCodeServer } from './codeServer.mjs';
 import { runKoreanUiCheck } from './koreanUi.mjs';
 import { checkPackageContents } from './packaging.mjs';
 import { freeLoopbackPort, killGroupNow, runToEnd, sleep, stopGroup } from './processes.mjs';
@@ -161,7 +161,7 @@ async function koreanCheck({ entry, folders, workspace }) {
     port,
     workspace,
     logFile: path.join(RESULTS_DIR, 'code-server-ko.log'),
-    env: { ...process.env },
+    env: { ...process.env, ...KOREAN_SESSION_ENV },
     args: ['--locale', 'ko'],
   });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'ko-KR' });
