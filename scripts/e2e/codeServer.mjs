@@ -43,6 +43,34 @@ export function sessionFolders(runDir) {
   return folders;
 }
 
+/**
+ * A second profile, whose display language is Korean, sharing the first one's extensions.
+ * code-server can't download Microsoft's Korean language pack here (no marketplace), and VS Code
+ * takes a display language only when a language pack for it is registered (languagepacks.json in
+ * the profile). So this registers one that translates none of VS Code's own strings: the
+ * workbench's menus stay English, and VS Code reports ko as its language (vscode.env.language),
+ * which is what the extension's messages, its manifest's strings and its language server follow.
+ * Started with `--locale ko` (startCodeServer's `args`) and KOREAN_SESSION_ENV.
+ */
+export function koreanSessionFolders(runDir, extensions) {
+  const folders = { data: path.join(runDir, 'data-ko'), extensions };
+  fs.mkdirSync(path.join(folders.data, 'User'), { recursive: true });
+  fs.copyFileSync(path.join(runDir, 'data', 'User', 'settings.json'), path.join(folders.data, 'User', 'settings.json'));
+  const translations = path.join(folders.data, 'vscode-ko-untranslated.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  // The workbench reads the pack's extension id (and fails to scan the user's extensions without one).
+  const pack = { extensionIdentifier: { id: 'offer-e2e.korean-display-language' }, version: '1.0.0' };
+  const languagePacks = { ko: { hash: 'offer-e2e-ko', extensions: [pack], translations: { vscode: translations }, label: '한국어' } };
+  fs.writeFileSync(path.join(folders.data, 'languagepacks.json'), JSON.stringify(languagePacks, null, 2));
+  return folders;
+}
+
+/**
+ * The workbench looks its language pack up in the extension gallery: pointed at a closed port on
+ * this machine, the lookup fails at once instead of reaching for a host on the internet.
+ */
+export const KOREAN_SESSION_ENV = { EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items' }) };
+
 export async function installExtension(entry, folders, vsix) {
   await runToEnd(
     process.execPath,
@@ -52,7 +80,7 @@ export async function installExtension(entry, folders, vsix) {
 }
 
 /** Starts code-server on `port` serving `workspace`; resolves with its child once it answers. */
-export async function startCodeServer(entry, folders, { port, workspace, env, logFile }) {
+export async function startCodeServer(entry, folders, { port, workspace, env, logFile, args = [] }) {
   const child = startGroup(
     process.execPath,
     [
@@ -65,6 +93,7 @@ export async function startCodeServer(entry, folders, { port, workspace, env, lo
       '--disable-getting-started-override',
       '--user-data-dir', folders.data,
       '--extensions-dir', folders.extensions,
+      ...args,
       workspace,
     ],
     { env, logFile },

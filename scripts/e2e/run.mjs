@@ -7,13 +7,15 @@
 //  4. opens the workbench in headless Chromium (playwright-core): the extension host starts, the
 //     runner runs the in-editor mocha suite and writes its outcomes to a file this script waits for,
 //  5. drives the UI as a person would (ui-checks.mjs) and saves screenshots under test-results/,
+//     then the same workbench in Korean, in a second profile (koreanUi.mjs: test-results/korean.png),
 //  6. stops everything it started, by process group, also on failure or Ctrl+C,
 //  7. prints every outcome and a closing line "N passed, N failed"; exits 1 on any failure.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ensureCodeServer, installExtension, sessionFolders, startCodeServer } from './codeServer.mjs';
+import { ensureCodeServer, installExtension, KOREAN_SESSION_ENV, koreanSessionFolders, sessionFolders, startCodeServer } from './codeServer.mjs';
+import { runKoreanUiCheck } from './koreanUi.mjs';
 import { checkPackageContents } from './packaging.mjs';
 import { freeLoopbackPort, killGroupNow, runToEnd, sleep, stopGroup } from './processes.mjs';
 import { runUiChecks } from './ui-checks.mjs';
@@ -32,11 +34,15 @@ const started = Date.now();
 const log = (message) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${message}`);
 
 let codeServer; // the child leading code-server's process group
+let koreanServer; // the same for the Korean profile
 let browser;
 let runDir;
 
 // Whatever happens, the process group goes with us.
-process.on('exit', () => killGroupNow(codeServer?.pid));
+process.on('exit', () => {
+  killGroupNow(codeServer?.pid);
+  killGroupNow(koreanServer?.pid);
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     log(`${signal}: stopping`);
@@ -60,6 +66,9 @@ async function shutdown() {
   const group = codeServer?.pid;
   codeServer = undefined;
   await stopGroup(group);
+  const koreanGroup = koreanServer?.pid;
+  koreanServer = undefined;
+  await stopGroup(koreanGroup);
 }
 
 async function main() {
@@ -134,8 +143,43 @@ async function main() {
 
   log('UI checks');
   const ui = await runUiChecks(page, { workspace, screenshots: RESULTS_DIR, log, only: process.env.OFFER_E2E_UI_CHECKS });
+  const korean = await koreanCheck({ entry, folders, workspace });
 
-  return { suite, checks: [packaging, ...ui.map((check) => ({ ...check, name: `UI: ${check.name}` }))] };
+  return { suite, checks: [packaging, ...[...ui, ...korean].map((check) => ({ ...check, name: `UI: ${check.name}` }))] };
+}
+
+/** The workbench in Korean: a second code-server, its profile's display language Korean, on the same workspace. */
+async function koreanCheck({ entry, folders, workspace }) {
+  const name = 'Korean: diagnostics, a hover and the plans tree in Korean (korean.png)';
+  const only = process.env.OFFER_E2E_UI_CHECKS;
+  if (only && !new RegExp(only).test(name)) {
+    return [];
+  }
+  const port = await freeLoopbackPort();
+  log(`starting a Korean code-server on 127.0.0.1:${port}`);
+  koreanServer = await startCodeServer(entry, koreanSessionFolders(runDir, folders.extensions), {
+    port,
+    workspace,
+    logFile: path.join(RESULTS_DIR, 'code-server-ko.log'),
+    env: { ...process.env, ...KOREAN_SESSION_ENV },
+    args: ['--locale', 'ko'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'ko-KR' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const note = await runKoreanUiCheck(page, { workspace, screenshots: RESULTS_DIR, log });
+    return [{ name, passed: true, note }];
+  } catch (error) {
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'failed-korean.png') }).catch(() => undefined);
+    return [{ name, passed: false, error: error?.stack ?? String(error) }];
+  } finally {
+    await context.close().catch(() => undefined);
+    const group = koreanServer?.pid;
+    koreanServer = undefined;
+    await stopGroup(group);
+  }
 }
 
 async function waitForSuite(resultsFile) {
@@ -172,7 +216,7 @@ function copyLogs() {
 /** Screenshots and logs of an earlier run must not pass for this run's. */
 function clearEarlierResults() {
   for (const name of fs.readdirSync(RESULTS_DIR)) {
-    if (name.endsWith('.png') || ['e2e-logs', 'code-server.log', 'e2e-results.json'].includes(name)) {
+    if (name.endsWith('.png') || ['e2e-logs', 'code-server.log', 'code-server-ko.log', 'korean.txt', 'e2e-results.json'].includes(name)) {
       fs.rmSync(path.join(RESULTS_DIR, name), { recursive: true, force: true });
     }
   }

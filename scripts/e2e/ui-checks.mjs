@@ -447,7 +447,7 @@ function watchPage(page) {
 }
 
 /** The workbench as a user drives it. */
-class Workbench {
+export class Workbench {
   constructor(page, workspace) {
     this.page = page;
     this.workspace = workspace;
@@ -645,7 +645,7 @@ async function clipboardText(page) {
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
-function lineColumnOf(text, needle) {
+export function lineColumnOf(text, needle) {
   const index = text.indexOf(needle);
   if (index < 0) {
     throw new Error(`'${needle}' is not in the file`);

@@ -25,8 +25,8 @@ const HANGUL = /[\uac00-\ud7a3]/;
 
 /**
  * English strings whose Korean is the English itself, on purpose: usage lines that are pure
- * syntax, the extension's product name, a role name (Azure role names are not translated), a label
- * that is only an abbreviation and a code span, and the JSON literal `null`.
+ * syntax, the extension's product name, a label that is only an abbreviation and a code span, and
+ * the JSON literal `null`.
  */
 const KEPT_AS_IS = new Set([
   '       offer-lint export-arm OFFER --plan ID [--scope subscription|resourceGroup] --out DIR [--root DIR] [--force]',
@@ -34,7 +34,6 @@ const KEPT_AS_IS = new Set([
   '       offer-lint readiness OFFER [--format text|json] [--root DIR]',
   '       offer-lint handoff OFFER [--format markdown|json] [--root DIR]',
   'Marketplace Offer',
-  'User Access Administrator',
   'ID: `{0}`',
   'null',
 ]);
@@ -179,7 +178,7 @@ function offerWithOwner(): string {
 }
 
 const OWNER_KO =
-  'Azure Lighthouse는 Owner 역할을 지원하지 않습니다. Contributor를 사용하고, 이 보안 주체가 역할을 할당해야 한다면 delegatedRoleDefinitionIds와 함께 User Access Administrator를 추가하세요.';
+  'Azure Lighthouse는 Owner(소유자) 역할을 지원하지 않습니다. Contributor(기여자)를 사용하고, 이 보안 주체가 역할을 할당해야 한다면 delegatedRoleDefinitionIds와 함께 User Access Administrator(사용자 액세스 관리자)를 추가하세요.';
 const OWNER_EN =
   'Azure Lighthouse does not support the Owner role: use Contributor, and add User Access Administrator with delegatedRoleDefinitionIds if this principal must assign roles.';
 
@@ -231,7 +230,7 @@ describe('Korean: the checker (dist/cli.js --locale)', () => {
   it('--locale ko speaks Korean in usage errors, whatever the order of the options', () => {
     const result = run(['--format', 'xml', '--locale', 'ko', offerPath]);
     assert.strictEqual(result.code, 2);
-    assert.ok(result.stderr.startsWith("offer-lint: 알 수 없는 형식 'xml': text, json, sarif, github 중 하나를 사용하세요.\n사용법: offer-lint "), result.stderr);
+    assert.ok(result.stderr.startsWith("offer-lint: 알 수 없는 형식 'xml'입니다. text, json, sarif, github 중 하나를 사용하세요.\n사용법: offer-lint "), result.stderr);
   });
 });
 
@@ -284,8 +283,9 @@ describe('Korean: the language server (initializationOptions.locale)', () => {
     });
     assert.ok(hover, 'no hover');
     const value = (hover.contents as MarkupContent).value;
-    // The field's description comes from the schema (in English), then the role's facts.
-    assert.ok(value.includes('\n\n---\n\n**Contributor**'), value);
+    // The field's description (the schema's, in Korean), then the role's facts, its name with the Korean portal's.
+    assert.ok(/^[^\n]*기본 제공 역할의 ID/.test(value), value);
+    assert.ok(value.includes('\n\n---\n\n**Contributor** (기여자)'), value);
     assert.ok(value.includes('범주: '), value);
     assert.ok(value.includes('✓ Azure Lighthouse에서 지원됩니다.'), value);
   });

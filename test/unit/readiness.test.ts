@@ -162,7 +162,7 @@ describe('offer-lint readiness', () => {
     const result = run(['--locale', 'ko', 'readiness', '--root', workspace, broken]);
     assert.strictEqual(result.code, 1);
     assert.ok(result.stdout.startsWith('제품 설정: 미완료\n'), result.stdout);
-    assert.ok(result.stdout.includes('미리 보기 대상 그룹: 시작 안 함\n'));
+    assert.ok(result.stdout.includes('미리 보기 대상 그룹: 시작되지 않음\n'), result.stdout);
   });
 
   it('refuses bad usage with exit 2', () => {

@@ -18,6 +18,7 @@ import type { OfferServer } from '../offerServer';
 import { isOfferDocument, isSyncedOffer, OfferWorkspace } from '../offerWorkspace';
 import { validateDisplayName, validatePrincipalId } from './authorizationInput';
 import type { PlanTreeNode, PlanTreeProvider } from './planTreeProvider';
+import { localRoleName, roleCategoryName } from '@core/text/roleNames';
 
 export function registerPlanCommands(offers: OfferWorkspace, tree: PlanTreeProvider, server: OfferServer): vscode.Disposable[] {
   return [
@@ -165,13 +166,20 @@ async function pickPlan(server: OfferServer, document: vscode.TextDocument): Pro
   return picked?.index;
 }
 
+/** A picker's line under a role: the Korean portal's name beside the English one (the identifier hovers and messages use), and its category. */
+function roleDescription(role: RoleChoice): string | undefined {
+  const local = localRoleName(role.roleName);
+  const category = role.category === undefined ? undefined : roleCategoryName(role.category);
+  return [local, category].filter((part) => part !== undefined).join(' · ') || undefined;
+}
+
 interface RoleItem extends vscode.QuickPickItem {
   role?: RoleChoice;
 }
 
 /** Roles that Azure Lighthouse accepts, by name; the common ones first. */
 async function pickRole(common: readonly RoleChoice[], others: readonly RoleChoice[]): Promise<RoleChoice | undefined> {
-  const toItem = (role: RoleChoice): RoleItem => ({ label: role.roleName, description: role.category, detail: role.description, role });
+  const toItem = (role: RoleChoice): RoleItem => ({ label: role.roleName, description: roleDescription(role), detail: role.description, role });
   const items: RoleItem[] = [
     { label: vscode.l10n.t('Common'), kind: vscode.QuickPickItemKind.Separator },
     ...common.map(toItem),
@@ -189,7 +197,7 @@ async function pickRole(common: readonly RoleChoice[], others: readonly RoleChoi
 
 async function pickDelegatedRoles(assignable: readonly RoleChoice[]): Promise<string[] | undefined> {
   const picked = await vscode.window.showQuickPick(
-    assignable.map((role) => ({ label: role.roleName, description: role.category, id: role.id })),
+    assignable.map((role) => ({ label: role.roleName, description: roleDescription(role), id: role.id })),
     {
       title: vscode.l10n.t('User Access Administrator'),
       placeHolder: vscode.l10n.t('Roles this principal may assign to managed identities (at least one)'),

@@ -77,7 +77,7 @@ function catalogFrom(read: FileRead, absolutePath: string): RoleCatalog {
     throw new RoleCatalogFileError(
       read.reason === 'too-large'
         ? t('The role catalog {0} is larger than {1} MiB: it is not a role catalog.', absolutePath, MAX_CATALOG_BYTES / 1024 / 1024)
-        : t('The role catalog {0} could not be read: {1}', absolutePath, describe(read.reason)),
+        : t('The role catalog {0} could not be read: {1}.', absolutePath, describe(read.reason)),
     );
   }
   let json: unknown;

@@ -75,15 +75,16 @@ function where(located: Located): string {
   return `${escapeControlCharacters(located.file)}: ${located.pointer === '' ? '/' : located.pointer}`;
 }
 
-function fail(located: Located, problem: string): never {
-  throw new TemplateImportError(`${where(located)} ${problem}`);
+/** Fails with a whole sentence about the place: `describe` gets "file: /pointer" as its subject, so a translation can put it where its grammar wants it. */
+function fail(located: Located, describe: (place: string) => string): never {
+  throw new TemplateImportError(describe(where(located)));
 }
 
 function wrongType(located: Located, expected: string): never {
   if (located.value === undefined) {
-    fail(located, t('is missing; it must be {0}.', expected));
+    fail(located, (place) => t('{0} is missing; it must be {1}.', place, expected));
   }
-  fail(located, t('is {0}; it must be {1}.', typeOf(located.value), expected));
+  fail(located, (place) => t('{0} is {1}; it must be {2}.', place, typeOf(located.value), expected));
 }
 
 function expectObject(located: Located): Json {
@@ -135,7 +136,9 @@ class TemplateFiles {
     }
     const match = /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/.exec(value);
     if (!match) {
-      fail(located, t("is the expression {0}, which can't be resolved before deployment: write the value or a parameters('…') reference.", quoteValue(value)));
+      fail(located, (place) =>
+        t("{0} is the expression {1}, which can't be resolved before deployment: write the value or a parameters('…') reference.", place, quoteValue(value)),
+      );
     }
     const name = match[1];
     const given = this.given && child(this.given, name);
@@ -145,17 +148,19 @@ class TemplateFiles {
         return child(given, 'value');
       }
       if (own(parameter, 'reference') !== undefined) {
-        fail(given, t("is a Key Vault reference: parameter '{0}' can't be read here.", quoteValue(name)));
+        fail(given, (place) => t("{0} is a Key Vault reference: parameter '{1}' can't be read here.", place, quoteValue(name)));
       }
-      fail(given, t('has no "value".'));
+      fail(given, (place) => t('{0} has no "value".', place));
     }
     const declared = this.declared && child(this.declared, name);
     if (declared?.value === undefined) {
-      fail(located, t("refers to parameter '{0}', which the template does not declare.", quoteValue(name)));
+      fail(located, (place) => t("{0} refers to parameter '{1}', which the template does not declare.", place, quoteValue(name)));
     }
     const declaration = expectObject(declared);
     if (own(declaration, 'defaultValue') === undefined) {
-      fail(declared, t("has no defaultValue and no parameters file sets parameter '{0}': give a parameters file that sets it.", quoteValue(name)));
+      fail(declared, (place) =>
+        t("{0} has no defaultValue and no parameters file sets parameter '{1}': give a parameters file that sets it.", place, quoteValue(name)),
+      );
     }
     return child(declared, 'defaultValue');
   }
@@ -166,7 +171,7 @@ function findRegistrationDefinition(template: ArmJsonFile): Located | undefined 
   const root: Located = { value: template.json, file: template.name, pointer: '' };
   const topResources = child(root, 'resources');
   if (topResources.value === undefined) {
-    fail(topResources, t('is missing: an onboarding template lists its resources, among them a {0}.', REGISTRATION_DEFINITIONS));
+    fail(topResources, (place) => t('{0} is missing: an onboarding template lists its resources, among them a {1}.', place, REGISTRATION_DEFINITIONS));
   }
   const pending: { resources: Located; depth: number }[] = [{ resources: topResources, depth: 0 }];
   while (pending.length > 0) {

@@ -26,6 +26,7 @@ import { roleSlotAt } from './roleSlots';
 import { escapeMarkdown, SchemaNode, schemaDocumentation, schemaOf, schemaProperties } from './schemaInfo';
 import { escapeSnippet, SnippetWriter, structureOfElement, structureSnippet, StructureContext, valueSnippet } from './snippets';
 import { offerRelativePath } from './workspaceFiles';
+import { localRoleName, roleCategoryName } from '@core/text/roleNames';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -161,8 +162,10 @@ function roleCompletions(document: OfferDocument, slot: ValueSlot, kind: RoleSlo
     .filter((role) => !listed.has(role.id.toLowerCase()))
     .map((role, rank) => {
       const data: RoleItemData = { kind: 'role', roleId: role.id, slotKind: kind };
+      const local = localRoleName(role.roleName);
       return {
         label: role.roleName,
+        ...(local ? { labelDetails: { description: local } } : {}),
         kind: CompletionItemKind.Value,
         detail: role.id,
         // Found by name or by id: a user typing inside an existing id keeps the role it names.
@@ -209,7 +212,7 @@ function roleItemData(item: unknown): RoleItemData | undefined {
 function roleDocumentation(role: RoleDefinition, kind: RoleSlot): string {
   return [
     escapeMarkdown(role.description || t('No description.')),
-    t('Category: {0}', escapeMarkdown(role.category)),
+    t('Category: {0}', escapeMarkdown(roleCategoryName(role.category))),
     escapeMarkdown(roleExplanation(kind, role)),
   ].join('\n\n');
 }

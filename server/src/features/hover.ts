@@ -16,7 +16,8 @@ import { countLimitAt, imageSizeAt, lengthLimitAt } from '@core/knowledge/fieldL
 import { PrincipalMention, principalMentionsOf } from './offerPrincipals';
 import { isAllowedIn, RoleSlot, roleExplanation } from '@core/knowledge/rolePolicy';
 import { roleSlotAt } from './roleSlots';
-import { escapeMarkdown, schemaDocumentation, schemaOf } from './schemaInfo';
+import { localRoleName, roleCategoryName } from '@core/text/roleNames';
+import { escapeMarkdown, localSchemaText, schemaDocumentation, schemaOf } from './schemaInfo';
 
 /** A principal named in many places lists this many of them. */
 const MAX_LISTED_MENTIONS = 10;
@@ -77,7 +78,7 @@ function fieldDescription(path: JSONPath, value: Node | undefined): string | und
   const parts: string[] = [];
   const schema = schemaOf(path);
   const documentation = schemaDocumentation(schema);
-  const title = typeof schema?.title === 'string' && schema.title.trim() !== '' ? escapeMarkdown(schema.title) : undefined;
+  const title = typeof schema?.title === 'string' && schema.title.trim() !== '' ? escapeMarkdown(localSchemaText(schema.title)) : undefined;
   if (title || documentation) {
     parts.push([title, documentation].filter(Boolean).join('\n\n'));
   }
@@ -124,10 +125,11 @@ function roleDescription(value: string, kind: RoleSlot, catalog: RoleCatalog): s
       ? t('No Azure built-in role has the ID `{0}`: Azure Lighthouse accepts built-in roles only (custom roles are not supported).', value.trim())
       : undefined;
   }
+  const local = localRoleName(role.roleName);
   return [
-    `**${escapeMarkdown(role.roleName)}**`,
+    `**${escapeMarkdown(role.roleName)}**${local ? ` (${escapeMarkdown(local)})` : ''}`,
     escapeMarkdown(role.description || t('No description.')),
-    `${t('Category: {0}', escapeMarkdown(role.category))}  \n${t('ID: `{0}`', role.id)}`,
+    `${t('Category: {0}', escapeMarkdown(roleCategoryName(role.category)))}  \n${t('ID: `{0}`', role.id)}`,
     `${isAllowedIn(kind, role) ? '✓' : '✗'} ${escapeMarkdown(roleExplanation(kind, role))}`,
   ].join('\n\n');
 }

@@ -11,6 +11,7 @@ import type { Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { publishStatus, PublishStatus, StatusDiagnostic } from './publishStatus';
 import { t } from '@core/l10n';
+import { formatHoursAndMinutes } from '@core/text/durations';
 import { fromPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
 import { at, items, prop, str } from '@core/model/nodes';
@@ -360,20 +361,8 @@ function sectionIcon(state: 'notStarted' | 'incomplete' | 'complete'): string {
 
 /** "PT8H" → "8 hours (PT8H)", "PT30M" → "30 minutes (PT30M)"; anything else as written. */
 export function describeDuration(duration: string): string {
-  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(duration);
-  if (!match || (match[1] === undefined && match[2] === undefined)) {
-    return duration;
-  }
-  const hours = Number(match[1] ?? 0);
-  const minutes = Number(match[2] ?? 0);
-  const parts: string[] = [];
-  if (hours > 0) {
-    parts.push(hours === 1 ? t('1 hour') : t('{0} hours', hours));
-  }
-  if (minutes > 0) {
-    parts.push(minutes === 1 ? t('1 minute') : t('{0} minutes', minutes));
-  }
-  return parts.length === 0 ? duration : `${parts.join(' ')} (${duration})`;
+  const readable = formatHoursAndMinutes(duration);
+  return readable === undefined ? duration : `${readable} (${duration})`;
 }
 
 /** Every node of a tree, depth first (tests and the provider's lookup by id). */

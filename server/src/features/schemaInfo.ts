@@ -4,7 +4,22 @@
  * documentation.
  */
 import type { JSONPath } from 'jsonc-parser';
+import { messageLanguage } from '@core/l10n';
+import koreanSchemaTexts from '../../../l10n/schema.l10n.ko.json';
 import { schemaAt } from '../validation/schemaKeys';
+
+/**
+ * The schema's titles and descriptions in Korean, keyed by their English text like the message
+ * bundle (test/unit/korean/schemaTexts.test.ts keeps the two in step with the schema). The schema
+ * file itself stays English: it is also what other JSON editors read.
+ */
+const SCHEMA_TEXTS: Record<string, Record<string, string>> = { ko: koreanSchemaTexts };
+
+/** A title or description of the schema in the message language. */
+export function localSchemaText(text: string): string {
+  const translated = SCHEMA_TEXTS[messageLanguage()]?.[text];
+  return typeof translated === 'string' ? translated : text;
+}
 
 export type SchemaNode = NonNullable<ReturnType<typeof schemaAt>>;
 
@@ -19,9 +34,9 @@ export function schemaDocumentation(schema: SchemaNode | undefined): string | un
     return undefined;
   }
   if (typeof schema.markdownDescription === 'string' && schema.markdownDescription.trim() !== '') {
-    return schema.markdownDescription;
+    return localSchemaText(schema.markdownDescription);
   }
-  return typeof schema.description === 'string' && schema.description.trim() !== '' ? escapeMarkdown(schema.description) : undefined;
+  return typeof schema.description === 'string' && schema.description.trim() !== '' ? escapeMarkdown(localSchemaText(schema.description)) : undefined;
 }
 
 /** Plain text shown as Markdown: the characters that would format or link are escaped. */

@@ -278,7 +278,7 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     const guarded = guard<[P], R | undefined>(type.method, undefined, (params: P) => handler(params));
     connection.onRequest(type.method, async (params: P) => {
       const answer = await guarded(params);
-      return answer ?? { outcome: 'refused', message: t('The offer language server failed to answer: see its log (Marketplace Offer: Show Log).'), problems: [] };
+      return answer ?? { outcome: 'refused', message: t('The offer language server failed to answer: see its log (Marketplace Offer: Show Output).'), problems: [] };
     });
   }
 }

@@ -58,7 +58,7 @@ describe('role catalog file', () => {
       [tempFile('roles.json', '{ "roles": [] }'), /is not a JSON array of role definitions: use the output of `az role definition list`\.$/],
       [tempFile('roles.json', '[{ "roleName": "x" }, 3]'), /holds no built-in role definitions/],
       [tempFile('roles.json', 'secret: hunter2'), /is not valid JSON: use the output of `az role definition list`\.$/],
-      [path.join(os.tmpdir(), 'no-such-dir-offer', 'roles.json'), /could not be read: the file does not exist$/],
+      [path.join(os.tmpdir(), 'no-such-dir-offer', 'roles.json'), /could not be read: the file does not exist\.$/],
     ];
     for (const [file, expected] of cases) {
       assert.throws(
@@ -76,7 +76,7 @@ describe('role catalog file', () => {
     fs.truncateSync(large, 200 * 1024 * 1024); // sparse: 200 MiB said, nothing stored
     const cases: [string, RegExp][] = [
       [large, /is larger than 64 MiB: it is not a role catalog\.$/],
-      [fifo(path.join(folder, 'roles.fifo')), /could not be read: it is not a regular file \(a folder, a pipe or a device is never read\)$/],
+      [fifo(path.join(folder, 'roles.fifo')), /could not be read: it is not a regular file \(a folder, a pipe or a device is never read\)\.$/],
       [ENDLESS_DEVICE, /could not be read: it is not a regular file/],
       [folder, /could not be read: it is not a regular file/],
     ];

@@ -276,7 +276,7 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       offer.leadManagement = { httpsEndpointUrl: 'https://leads.contoso.com/api' };
       const diagnostics = run(offer);
       const diagnostic = expectOne(diagnostics, 'lead-destination-fields', '/leadManagement/destination');
-      assert.strictEqual(diagnostic.message, 'leadManagement has no destination: choose one of email, https, azureTable, dynamics365, marketo, salesforce.');
+      assert.strictEqual(diagnostic.message, "leadManagement has no destination: choose one of 'email', 'https', 'azureTable', 'dynamics365', 'marketo', 'salesforce'.");
       assert.deepStrictEqual(diagnostics.filter((d) => d.path === '/leadManagement/destination').length, 1);
     });
 

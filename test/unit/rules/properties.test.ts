@@ -96,7 +96,7 @@ describe('properties rules', () => {
       const diagnostic = expectOne(run(offer), 'category-unknown');
       assert.strictEqual(
         diagnostic.message,
-        `'Tools' is not a marketplace category, and Partner Center's picker holds no other value: use one of ${MARKETPLACE_CATEGORIES.join(', ')}.`,
+        `'Tools' is not a marketplace category, and Partner Center's picker holds no other value: use one of ${MARKETPLACE_CATEGORIES.map((name) => `'${name}'`).join(', ')}.`,
       );
     });
 

@@ -4,6 +4,7 @@
  * Functions, not constants: each label follows the locale in force when it is asked for.
  */
 import { t } from '@core/l10n';
+import { formatHoursAndMinutes } from '@core/text/durations';
 
 /** The lead destination as the Customer leads → Connect list names it. */
 export function leadDestinationLabel(destination: string): string | undefined {
@@ -68,18 +69,5 @@ export function logoLabel(size: string, width: number, height: number): string {
 
 /** `PT8H` → "8 hours", `PT1H30M` → "1 hour 30 minutes": the activation duration as a person reads it. */
 export function durationLabel(duration: string): string | undefined {
-  const match = /^PT(?:(\d{1,3})H)?(?:(\d{1,4})M)?$/.exec(duration.trim());
-  if (!match || (match[1] === undefined && match[2] === undefined)) {
-    return undefined;
-  }
-  const hours = Number(match[1] ?? 0);
-  const minutes = Number(match[2] ?? 0);
-  const parts: string[] = [];
-  if (hours > 0) {
-    parts.push(hours === 1 ? t('1 hour') : t('{0} hours', hours));
-  }
-  if (minutes > 0) {
-    parts.push(minutes === 1 ? t('1 minute') : t('{0} minutes', minutes));
-  }
-  return parts.length > 0 ? parts.join(' ') : undefined;
+  return formatHoursAndMinutes(duration);
 }

@@ -24,12 +24,3 @@ export function parseIsoDuration(text: string): number | undefined {
     years * 365 * DAY + months * 30 * DAY + weeks * 7 * DAY + days * DAY + hours * HOUR + minutes * MINUTE + seconds
   );
 }
-
-/** "1 h 30 min", "29 min", "24 h", "45 s": short units that read the same in every language. */
-export function formatSeconds(total: number): string {
-  const hours = Math.floor(total / HOUR);
-  const minutes = Math.floor((total % HOUR) / MINUTE);
-  const seconds = Math.round((total % MINUTE) * 1000) / 1000;
-  const parts = [hours ? `${hours} h` : '', minutes ? `${minutes} min` : '', seconds ? `${seconds} s` : ''];
-  return parts.filter(Boolean).join(' ') || '0 s';
-}

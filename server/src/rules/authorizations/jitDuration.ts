@@ -4,7 +4,8 @@ import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { setValueFix, valueAt } from './quickFix';
-import { formatSeconds, parseIsoDuration } from './isoDuration';
+import { formatDuration } from '@core/text/durations';
+import { parseIsoDuration } from './isoDuration';
 import { justInTimePoliciesOf } from './justInTimePolicies';
 
 const MINIMUM_SECONDS = 30 * 60;
@@ -37,12 +38,12 @@ export const jitDuration: Rule = {
       } else if (seconds < MINIMUM_SECONDS) {
         report(
           node,
-          t("Maximum activation duration '{0}' is {1}; the minimum is 30 min (PT30M).", quoteValue(text), formatSeconds(seconds)),
+          t("Maximum activation duration '{0}' is {1}; the minimum is {2} (PT30M).", quoteValue(text), formatDuration(seconds), formatDuration(MINIMUM_SECONDS)),
         );
       } else if (seconds > MAXIMUM_SECONDS) {
         report(
           node,
-          t("Maximum activation duration '{0}' is {1}; the maximum is 8 h (PT8H).", quoteValue(text), formatSeconds(seconds)),
+          t("Maximum activation duration '{0}' is {1}; the maximum is {2} (PT8H).", quoteValue(text), formatDuration(seconds), formatDuration(MAXIMUM_SECONDS)),
         );
       }
     }

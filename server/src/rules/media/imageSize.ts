@@ -1,6 +1,6 @@
 import { t } from '@core/l10n';
 import type { Rule } from '../rule';
-import { imageRefsOf, LOGO_DIMENSIONS, pngSizeOf } from './images';
+import { imageName, imageRefsOf, LOGO_DIMENSIONS, pngSizeOf } from './images';
 
 export const imageSize: Rule = {
   code: 'image-size',
@@ -16,7 +16,7 @@ export const imageSize: Rule = {
       if (found && (found.width !== expected.width || found.height !== expected.height)) {
         context.report(
           ref.node,
-          t('The {0} logo is {1}×{2} pixels; it must be exactly {3}×{4}.', ref.size, found.width, found.height, expected.width, expected.height),
+          t('{0} is {1}×{2} pixels; it must be exactly {3}×{4}.', imageName(ref), found.width, found.height, expected.width, expected.height),
           { found: [found.width, found.height], expected: [expected.width, expected.height] },
         );
       }

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { logoTitle } from '@core/text/logoNames';
 import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
@@ -65,7 +66,7 @@ function findImages(root: Node): ImageRef[] {
 export function imageName(ref: ImageRef): string {
   switch (ref.kind) {
     case 'logo':
-      return t('The {0} logo', ref.size);
+      return logoTitle(ref.size);
     case 'screenshot':
       return t('Screenshot {0}', ref.index + 1);
     case 'thumbnail':

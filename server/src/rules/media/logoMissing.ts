@@ -1,4 +1,5 @@
 import { t } from '@core/l10n';
+import { logoName } from '@core/text/logoNames';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { LOGO_DIMENSIONS, LOGO_SIZES } from './images';
@@ -28,9 +29,9 @@ export const logoMissing: Rule = {
       const { width, height } = LOGO_DIMENSIONS[size];
       const node = prop(logos, size);
       if (!node) {
-        report({ missing: size, in: logos }, t('The {0} logo is missing: add "{0}" with the path of a {1}×{2} PNG file.', size, width, height));
+        report({ missing: size, in: logos }, t('The {0} is missing: add "{1}" with the path of a {2}×{3} PNG file.', logoName(size), size, width, height));
       } else if (str(node)?.trim() === '') {
-        report(node, t('The {0} logo path is empty: give the path of a {1}×{2} PNG file.', size, width, height));
+        report(node, t('The {0} path is empty: give the path of a {1}×{2} PNG file.', logoName(size), width, height));
       }
     }
   },

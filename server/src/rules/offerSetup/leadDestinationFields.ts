@@ -30,7 +30,7 @@ export const leadDestinationFields: Rule = {
       return;
     }
     if (!keyNode(lead, 'destination')) {
-      report({ missing: 'destination', in: lead }, t('leadManagement has no destination: choose one of {0}.', DESTINATIONS.join(', ')));
+      report({ missing: 'destination', in: lead }, t('leadManagement has no destination: choose one of {0}.', DESTINATIONS.map((name) => `'${name}'`).join(', ')));
       return;
     }
     const destinationNode = prop(lead, 'destination');
@@ -45,7 +45,7 @@ export const leadDestinationFields: Rule = {
         destinationNode,
         sameLetters
           ? t("'{0}' is not a lead destination: use '{1}'.", quoteValue(destination), sameLetters)
-          : t("'{0}' is not a lead destination: use one of {1}.", quoteValue(destination), DESTINATIONS.join(', ')),
+          : t("'{0}' is not a lead destination: use one of {1}.", quoteValue(destination), DESTINATIONS.map((name) => `'${name}'`).join(', ')),
       );
       return;
     }

@@ -12,7 +12,9 @@ export const leadDestinationRequired: Rule = {
     }
     report(
       { missing: 'leadManagement', in: root },
-      t('The offer has no leadManagement: managed service offers need a lead destination. Add "leadManagement" with a destination: email, https, azureTable, dynamics365, marketo or salesforce.'),
+      t(
+        "The offer has no leadManagement: managed service offers need a lead destination. Add \"leadManagement\" with a destination: 'email', 'https', 'azureTable', 'dynamics365', 'marketo' or 'salesforce'.",
+      ),
     );
   },
 };

@@ -21,7 +21,7 @@ export const categoryUnknown: Rule = {
         entry,
         suggestion
           ? t("'{0}' is not a marketplace category, and Partner Center's picker holds no other value: use '{1}'.", quoteValue(category), suggestion)
-          : t("'{0}' is not a marketplace category, and Partner Center's picker holds no other value: use one of {1}.", quoteValue(category), MARKETPLACE_CATEGORIES.join(', ')),
+          : t("'{0}' is not a marketplace category, and Partner Center's picker holds no other value: use one of {1}.", quoteValue(category), MARKETPLACE_CATEGORIES.map((name) => `'${name}'`).join(', ')),
         suggestion ? { suggestion } : undefined,
       );
     }
