@@ -40,7 +40,17 @@ export interface LanguageServiceOptions {
    * the status bar all ask for them, and they are computed once.
    */
   rememberFilesForMs?: number;
+  /** Where failures inside the service are logged (a quick fix that throws); the server gives its log. */
+  log?: ServiceLog;
 }
+
+/** A log of failures the service survives (the server's `ServerLog` is one). */
+export interface ServiceLog {
+  error(message: string): void;
+}
+
+/** Without a log: standard error, which the checker's user and a test's runner see. */
+const standardErrorLog: ServiceLog = { error: (message) => console.error(message) };
 
 /** Where an offer lives on disk: without it (an unsaved offer), file checks are skipped. */
 export interface OfferLocation {
@@ -60,6 +70,7 @@ export class OfferLanguageService {
   private readonly rememberingHost: RememberingFileHost | undefined;
   /** The workspace's files for path completions (bounded walk, reused for a few seconds). */
   readonly workspaceFiles: WorkspaceFileIndex;
+  readonly log: ServiceLog;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.catalog = options.catalog ?? RoleCatalog.builtin();
@@ -67,6 +78,7 @@ export class OfferLanguageService {
     this.rememberingHost = options.rememberFilesForMs ? new RememberingFileHost(fileHost, options.rememberFilesForMs) : undefined;
     this.fileHost = this.rememberingHost ?? fileHost;
     this.workspaceFiles = new WorkspaceFileIndex(options.directoryReader ?? nodeDirectoryReader);
+    this.log = options.log ?? standardErrorLog;
   }
 
   /** The parsed document, parsed once per version of each URI. */
@@ -159,6 +171,7 @@ export class OfferLanguageService {
       catalog: this.catalog,
       validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
       validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
+      log: this.log,
     };
   }
 

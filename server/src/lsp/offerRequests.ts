@@ -40,7 +40,8 @@ import {
 import { exportPlan } from '../arm/exportPlan';
 import { readArmJsonFile, TemplateImportError } from '../arm/armFile';
 import { importTemplate } from '../arm/importTemplate';
-import { addAuthorizationEdits, addPlanEdits, planChoices, removeEdits, suggestPlanId, toTextEdits, validateNewPlanId } from '../features/offerEdits';
+import { addAuthorizationEdits, addPlanEdits, planChoices, removeEdits, suggestPlanId, validateNewPlanId } from '../features/offerEdits';
+import { toTextEdits } from '../edits/offsetEdits';
 import { buildOfferTree, flattenTree } from '../features/planTree';
 import { previewData } from '../features/previewData';
 import { publishStatus } from '../features/publishStatus';

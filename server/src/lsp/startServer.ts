@@ -60,10 +60,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   // Answers about files are reused for two seconds between keystrokes; a watched file's change
   // clears them at once (see diagnosticsFeature.ts).
-  const service = options.service ?? new OfferLanguageService({ rememberFilesForMs: 2000 });
+  const log = new ServerLog(connection.console);
+  const service = options.service ?? new OfferLanguageService({ rememberFilesForMs: 2000, log });
   let workspaceFolders: string[] = [];
   const watches: ProcessWatch[] = [];
-  const log = new ServerLog(connection.console);
   const watchClient = (pid: number | null | undefined) => {
     if (typeof pid === 'number' && pid > 0) {
       watches.push(

@@ -83,7 +83,7 @@ describe('listing rules', () => {
       offer.listing.name = 'Contoso 🇰🇷 👨‍👩‍👧 1️⃣ Ops';
       const diagnostic = expectOne(run(offer), 'listing-name-emoji');
       assert.strictEqual(diagnostic.message, 'The offer name contains the emoji 🇰🇷 👨‍👩‍👧 1️⃣: remove it (only ™, ® and © are allowed).');
-      assert.deepStrictEqual(diagnostic.data, { suggestion: 'Contoso Ops' });
+      assert.deepStrictEqual(diagnostic.data, { value: 'Contoso 🇰🇷 👨‍👩‍👧 1️⃣ Ops', suggestion: 'Contoso Ops' });
     });
 
     it('refuses the emoji form of © and fixes it to the plain sign', () => {

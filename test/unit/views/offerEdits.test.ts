@@ -4,7 +4,6 @@ import { OfferDocument } from '@core/model/offerDocument';
 import {
   addAuthorizationEdits,
   addPlanEdits,
-  detectFormatting,
   removeEdits,
   suggestPlanId,
   validateNewPlanId,
@@ -123,11 +122,5 @@ describe('offer edits of the plans tree', () => {
     );
     assert.strictEqual(suggestPlanId(document), 'plan-2');
     assert.strictEqual(suggestPlanId(OfferDocument.fromText('{"plans": [{"planId": "plan-2"}]}')), 'plan-3');
-  });
-
-  it('detects the file\'s indentation and line ends', () => {
-    assert.deepStrictEqual(detectFormatting('{\n    "a": 1\n}'), { insertSpaces: true, tabSize: 4, eol: '\n' });
-    assert.deepStrictEqual(detectFormatting('{\r\n\t"a": 1\r\n}'), { insertSpaces: false, tabSize: 4, eol: '\r\n' });
-    assert.deepStrictEqual(detectFormatting('{"a": 1}'), { insertSpaces: true, tabSize: 2, eol: '\n' });
   });
 });

@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { isGuid, items, str } from '@core/model/nodes';
-import { replaceValueFix } from '../plans/valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
 import { audiencesOf, csvEntriesOf, csvPathOf } from './audiences';
@@ -82,15 +82,6 @@ export const subscriptionIdFormat: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { id, suggestion } = diagnostic.data ?? {};
-    if (typeof id !== 'string' || typeof suggestion !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, {
-      title: t("Change the subscription ID to '{0}'", suggestion),
-      reported: id,
-      replacement: suggestion,
-      isPreferred: true,
-    });
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change the subscription ID to '{0}'", suggestion), isPreferred: true, reported: 'id' });
   },
 };
