@@ -44,7 +44,7 @@ export class RoleCatalog {
   }
 
   static builtin(): RoleCatalog {
-    return builtinCatalog ?? (builtinCatalog = new RoleCatalog(builtinRoles as RoleDefinition[]));
+    return builtinCatalog ?? (builtinCatalog = new RoleCatalog(builtinRoles));
   }
 
   findById(id: string): RoleDefinition | undefined {

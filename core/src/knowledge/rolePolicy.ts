@@ -133,7 +133,7 @@ const CHOICES = new MemoKey<Map<RoleSlot, readonly RoleDefinition[]>>('role choi
  * authorization). Computed once per catalog and slot; the array is shared, not to be changed.
  */
 export function roleChoices(slot: RoleSlot, catalog: RoleCatalog): readonly RoleDefinition[] {
-  const bySlot = catalog.memo.get(CHOICES, () => new Map());
+  const bySlot = catalog.memo.get(CHOICES, () => new Map<RoleSlot, readonly RoleDefinition[]>());
   let choices = bySlot.get(slot);
   if (!choices) {
     choices = inPublisherOrder(catalog.roles.filter((role) => isAllowedIn(slot, role)));

@@ -41,7 +41,7 @@ export function propertyNamed(node: Node | undefined, key: string): Node | undef
   if (!index) {
     index = new Map();
     for (const property of properties) {
-      const name = property.children?.[0]?.value;
+      const name: unknown = property.children?.[0]?.value;
       if (typeof name === 'string' && !index.has(name)) {
         index.set(name, property);
       }

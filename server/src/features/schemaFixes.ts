@@ -35,12 +35,12 @@ export function schemaFixes(diagnostic: OfferDiagnostic, context: FixContext): Q
 function allowedValueFixes(pointer: string, context: FixContext): QuickFix[] {
   const path = fromPointer(pointer);
   const node = context.document.nodeAt(path);
-  const schema = schemaAt(path) as Record<string, unknown> | undefined;
+  const schema = schemaAt(path);
   if (!node || !schema || path.length === 0) {
     return [];
   }
   const allowed = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : [];
-  const current = node.value;
+  const current: unknown = node.value;
   let replacement: unknown;
   if (allowed.length === 1) {
     replacement = allowed[0];
@@ -93,7 +93,7 @@ const MAX_PLACEHOLDER_DEPTH = 4;
  * is one, else an empty value of its type; an object gets its own required properties.
  */
 export function placeholderFor(path: JSONPath, depth: number): Placeholder {
-  const schema = schemaAt(path) as Record<string, unknown> | undefined;
+  const schema = schemaAt(path);
   if (!schema) {
     return { value: '', certain: false };
   }
@@ -103,7 +103,7 @@ export function placeholderFor(path: JSONPath, depth: number): Placeholder {
   if (Array.isArray(schema.enum) && schema.enum.length === 1) {
     return { value: schema.enum[0], certain: true };
   }
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  const type: unknown = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type ?? (schema.properties ? 'object' : undefined)) {
     case 'array':
       return { value: [], certain: false };

@@ -62,7 +62,7 @@ export interface OfferRequestHost {
   service: OfferLanguageService;
   guard: Guard;
   /** The offer's file and the workspace folder that confines its paths. */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
   /** The workspace folders: an offer not open in an editor is read only inside one of them. */
   workspaceFolders(): readonly string[];
 }

@@ -43,7 +43,7 @@ export interface ServerHost {
   /** What the server does, for the client's output channel (logging/serverLog.ts). */
   log: ServerLog;
   /** The offer's file and the workspace folder that confines its paths (undefined for an unsaved offer). */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
   /** The workspace folders the client opened. */
   workspaceFolders(): readonly string[];
   /** Checks every open offer again: a file it names changed, or the role catalog did. */
@@ -103,13 +103,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     log.started({ locale: messageLanguage(), workspaceFolders, pullDiagnostics, builtinRoles: service.catalog.roles.length });
-    return {
-      capabilities: Object.assign(
-        { textDocumentSync: TextDocumentSyncKind.Incremental },
-        ...capabilities,
-        diagnostics.capabilities(pullDiagnostics),
-      ),
-    };
+    // Each feature area's capabilities, merged.
+    const announced = [...capabilities, diagnostics.capabilities(pullDiagnostics)].reduce<ServerCapabilities>(
+      (all, area) => ({ ...all, ...area }),
+      { textDocumentSync: TextDocumentSyncKind.Incremental },
+    );
+    return { capabilities: announced };
   });
 
   documents.listen(connection);

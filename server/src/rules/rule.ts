@@ -28,7 +28,7 @@ export interface RuleContext {
    */
   readonly memo: Memo;
   /** Reports a problem on a value node, or on a missing property of an object node. */
-  report(target: ReportTarget, message: string, data?: Record<string, unknown>): void;
+  readonly report: (target: ReportTarget, message: string, data?: Record<string, unknown>) => void;
 }
 
 export type ReportTarget =

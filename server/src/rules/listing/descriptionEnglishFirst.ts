@@ -1,5 +1,4 @@
 import { messageLanguage, t } from '@core/l10n';
-import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { descriptionLanguage } from './descriptionLanguage';

@@ -14,7 +14,7 @@ import { rangesInString } from './stringRanges';
  * the scheme (`java\tscript:`), so they are removed before looking.
  */
 function isScriptUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- browsers drop these characters from a URL before reading its scheme
   const squeezed = value.replace(/[\u0000-\u0020\u007F-\u009F]/g, '').toLowerCase();
   return /(^|[^a-z0-9+.-])(javascript|vbscript):/.test(squeezed);
 }
