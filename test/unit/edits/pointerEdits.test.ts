@@ -132,7 +132,7 @@ describe('the edit toolkit', () => {
           const holder = node.parent?.type === 'property' ? node.parent : node;
           const result = edited(text, removeValue(edits, path, present));
           const expected = changed(parse(text), path, (parent, last) =>
-            Array.isArray(parent) ? parent.splice(last as number, 1) : delete (parent as Record<string, unknown>)[last],
+            Array.isArray(parent) ? parent.splice(last as number, 1) : delete parent[last],
           );
           assert.deepStrictEqual(parse(result), expected);
           assert.deepStrictEqual(comments(result).map((c) => c.text), commentsOutside(text, holder.offset, holder.offset + holder.length));

@@ -8,7 +8,7 @@ import { check, EXAMPLE_OFFER_TEXT, exampleOffer, expectNone, expectOne, makeHos
 
 describe('listing rules', () => {
   const host = makeHost();
-  const run = (offer: Offer | string) => check(offer, { host });
+  const run = (offer: Offer) => check(offer, { host });
 
   /** The example's text (with its comments) with one piece replaced; fails if the piece is gone. */
   function exampleTextWith(search: string, replacement: string): string {

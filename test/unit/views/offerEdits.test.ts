@@ -36,7 +36,7 @@ describe('offer edits of the plans tree', () => {
       technicalConfiguration: { version: '1.0.0', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', authorizations: [] },
     });
     // The new plan is indented like its neighbour (two spaces per level here).
-    assert.match(text, /\n    \{\n      "planId": "silver",\n/);
+    assert.match(text, /\n {4}\{\n {6}"planId": "silver",\n/);
     // Nothing before the plans array changed.
     const plansAt = EXAMPLE_OFFER_TEXT.indexOf('"plans"');
     assert.strictEqual(text.slice(0, plansAt), EXAMPLE_OFFER_TEXT.slice(0, plansAt));
