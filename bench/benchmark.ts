@@ -125,7 +125,7 @@ async function measureJsonLanguageService(offerText: string): Promise<{ samples:
   jsonService.configure({
     validate: true,
     allowComments: true,
-    schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema as object }],
+    schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema }],
   });
   let diagnostics = 0;
   const samples = await sampleAsync(RUNS, async (run) => {

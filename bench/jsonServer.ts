@@ -16,7 +16,7 @@ const json = getLanguageService({});
 json.configure({
   validate: true,
   allowComments: true,
-  schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema as object }],
+  schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema }],
 });
 
 async function diagnose(document: TextDocument): Promise<Diagnostic[]> {

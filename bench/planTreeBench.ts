@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       path.resolve(__dirname, '..', 'client', 'src', 'tree', 'planTreeProvider.js'),
       editor,
     );
-    const offers = { onDidChangeOffer: () => ({ dispose() {} }), activeOfferDocument: () => undefined, findOffers: async () => [] };
+    const offers = { onDidChangeOffer: () => ({ dispose() {} }), activeOfferDocument: () => undefined, findOffers: () => Promise.resolve([]) };
     const stubServer = { onDidStart: () => ({ dispose() {} }) };
     const provider = new Provider(offers, stubServer);
     const root = { model: tree.root, uri: Uri.file(offerPath), parent: undefined } as unknown as PlanTreeNode;

@@ -88,7 +88,9 @@ function watchStartup(): vscode.Disposable[] {
     vscode.languages.onDidChangeDiagnostics((event) => {
       if (startupFigures.firstDiagnosticsMs === undefined && event.uris.some((uri) => isOfferUri(uri) && hasOfferDiagnostics(uri))) {
         markStartup('firstDiagnosticsMs');
-        watching.forEach((subscription) => subscription.dispose());
+        for (const subscription of watching) {
+          subscription.dispose();
+        }
       }
     }),
   ];

@@ -44,7 +44,7 @@ export class OfferServer implements vscode.Disposable {
   /** The server's answer, or `undefined` when it could not give one (the failure is logged). */
   async request<P, R>(type: OfferRequestType<P, R>, params: P): Promise<R | undefined> {
     try {
-      return (await this.client.sendRequest(type.method, params)) as R;
+      return await this.client.sendRequest(type.method, params);
     } catch (error) {
       this.client.outputChannel.appendLine(`[${new Date().toISOString()}] ${type.method}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
@@ -66,6 +66,8 @@ export class OfferServer implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
   }
 }

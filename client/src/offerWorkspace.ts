@@ -112,7 +112,9 @@ export class OfferWorkspace implements vscode.Disposable {
     for (const timer of this.timers.values()) {
       clearTimeout(timer);
     }
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import koBundle from '../../l10n/bundle.l10n.ko.json';
 
-const bundles: Record<string, Record<string, string>> = { ko: koBundle as Record<string, string> };
+const bundles: Record<string, Record<string, string>> = { ko: koBundle };
 
 export const SUPPORTED_LOCALES = ['en', 'ko'] as const;
 

@@ -1,5 +1,6 @@
 // What the .vsix holds: the product's files and nothing else (no sources, tests, maps,
-// node_modules, examples). `vsce ls` lists exactly what `vsce package` puts in, from .vscodeignore.
+// node_modules, examples), and that its bundles are the minified ones `npm run package` makes.
+// `vsce ls` lists exactly what `vsce package` puts in, from .vscodeignore.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './workspace.mjs';
@@ -10,7 +11,6 @@ const REQUIRED = [
   'package.nls.json',
   'dist/client.js',
   'dist/server.js',
-  'dist/cli.js',
   'schemas/offer.schema.json',
   'syntaxes/marketplace-offer.tmLanguage.json',
   'language-configuration.json',
@@ -22,7 +22,7 @@ const REQUIRED = [
 
 const ALLOWED = [
   /^package(\.nls(\.[a-z-]+)?)?\.json$/,
-  /^dist\/(client|server|cli)\.js$/,
+  /^dist\/(client|server)\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^language-configuration\.json$/,
@@ -43,10 +43,21 @@ export async function checkPackageContents() {
     if (missing.length > 0 || unexpected.length > 0) {
       throw new Error(`missing: ${JSON.stringify(missing)}; not allowed: ${JSON.stringify(unexpected)}`);
     }
-    return { name, passed: true, note: `${files.length} files` };
+    const bundles = ['dist/client.js', 'dist/server.js'].map((file) => ({ file, ...shapeOf(path.join(REPO_ROOT, file)) }));
+    const readable = bundles.filter((bundle) => bundle.bytes / bundle.lines < 500);
+    if (readable.length > 0) {
+      throw new Error(`not minified: ${readable.map((bundle) => `${bundle.file} (${bundle.lines} lines)`).join(', ')}`);
+    }
+    return { name, passed: true, note: `${files.length} files; ${bundles.map((bundle) => `${bundle.file} ${Math.round(bundle.bytes / 1024)} KiB`).join(', ')}` };
   } catch (error) {
     return { name, passed: false, error: error?.stack ?? String(error) };
   }
+}
+
+/** A bundle's size and lines: a minified one has few, long lines. */
+function shapeOf(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  return { bytes: Buffer.byteLength(text), lines: text.split('\n').length };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { OfferDiagnostic } from './rules/diagnostic';
 import { FileHost, nodeFileHost } from './workspace/fileHost';
 import { FileCache, OfferFiles } from './workspace/offerFiles';
 import { RememberingFileHost } from './workspace/rememberingFileHost';
-import { validationSteps } from './validation/validateOffer';
+import { keptAcrossChecks, validationSteps } from './validation/validateOffer';
+import { BoundedCache } from '@core/model/caching';
 import { runToEnd, runYielding, type Steps, type YieldOptions } from './validation/steps';
 import { codeActionsWithSecretsHidden, hoverWithSecretsHidden, withSecretsHidden } from './secretsHidden';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
@@ -40,7 +41,17 @@ export interface LanguageServiceOptions {
    * the status bar all ask for them, and they are computed once.
    */
   rememberFilesForMs?: number;
+  /** Where failures inside the service are logged (a quick fix that throws); the server gives its log. */
+  log?: ServiceLog;
 }
+
+/** A log of failures the service survives (the server's `ServerLog` is one). */
+export interface ServiceLog {
+  error(message: string): void;
+}
+
+/** Without a log: standard error, which the checker's user and a test's runner see. */
+const standardErrorLog: ServiceLog = { error: (message) => console.error(message) };
 
 /** Where an offer lives on disk: without it (an unsaved offer), file checks are skipped. */
 export interface OfferLocation {
@@ -60,6 +71,16 @@ export class OfferLanguageService {
   private readonly rememberingHost: RememberingFileHost | undefined;
   /** The workspace's files for path completions (bounded walk, reused for a few seconds). */
   readonly workspaceFiles: WorkspaceFileIndex;
+  /** What this service keeps from one check to the next, and no other service sees (core/src/model/caching.ts). */
+  private readonly kept = keptAcrossChecks();
+  /**
+   * Parsed baselines by their text. The file cache hands back the same text while the baseline's
+   * stamp is unchanged, so a keystroke in the offer reuses the parsed baseline instead of parsing
+   * it again (on a large offer that parse cost as much as the offer's own). A few are kept, for a
+   * few open offers; the oldest goes first.
+   */
+  private readonly baselines = new BoundedCache<string, OfferDocument | undefined>(PARSED_BASELINES_KEPT);
+  readonly log: ServiceLog;
 
   constructor(options: LanguageServiceOptions = {}) {
     this.catalog = options.catalog ?? RoleCatalog.builtin();
@@ -67,6 +88,7 @@ export class OfferLanguageService {
     this.rememberingHost = options.rememberFilesForMs ? new RememberingFileHost(fileHost, options.rememberFilesForMs) : undefined;
     this.fileHost = this.rememberingHost ?? fileHost;
     this.workspaceFiles = new WorkspaceFileIndex(options.directoryReader ?? nodeDirectoryReader);
+    this.log = options.log ?? standardErrorLog;
   }
 
   /** The parsed document, parsed once per version of each URI. */
@@ -136,8 +158,20 @@ export class OfferLanguageService {
     return diagnostics;
   }
 
-  private checkSteps(document: OfferDocument, files: OfferFiles | undefined, baseline = readBaseline(files)): Steps<OfferDiagnostic[]> {
-    return validationSteps({ document, catalog: this.catalog, files, baseline });
+  private checkSteps(document: OfferDocument, files: OfferFiles | undefined, baseline = this.readBaseline(files)): Steps<OfferDiagnostic[]> {
+    return validationSteps({ document, catalog: this.catalog, files, baseline, kept: this.kept });
+  }
+
+  /** The offer's published baseline, parsed once per text; undefined when there is none or it is no object. */
+  private readBaseline(files: OfferFiles | undefined): OfferDocument | undefined {
+    const text = files?.baselineText();
+    if (text === undefined) {
+      return undefined;
+    }
+    return this.baselines.get(text, () => {
+      const baseline = OfferDocument.fromText(text, 'baseline:offer.published.json');
+      return baseline.root?.type === 'object' ? baseline : undefined;
+    });
   }
 
   /** Quick fixes for the request's diagnostics and, when asked, "Fix all auto-fixable problems". */
@@ -154,11 +188,12 @@ export class OfferLanguageService {
   private codeActionServices(location: OfferLocation | undefined): CodeActionServices {
     const files = this.filesFor(location);
     let baseline: OfferDocument | undefined | null = null; // read once, and only if fix-all checks again
-    const baselineOnce = () => (baseline === null ? (baseline = readBaseline(files)) : baseline);
+    const baselineOnce = () => (baseline === null ? (baseline = this.readBaseline(files)) : baseline);
     return {
       catalog: this.catalog,
       validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
       validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
+      log: this.log,
     };
   }
 
@@ -230,26 +265,5 @@ function yieldingOn(document: OfferDocument, options: YieldOptions): YieldOption
   return { ...options, superseded: () => document.superseded || (options.superseded?.() ?? false) };
 }
 
-/**
- * Parsed baselines by their text. The file cache hands back the same text while the baseline's
- * stamp is unchanged, so a keystroke in the offer reuses the parsed baseline instead of parsing
- * it again (on a large offer that parse cost as much as the offer's own). A few are kept, for a
- * few open offers; the oldest goes first.
- */
-const parsedBaselines = new Map<string, OfferDocument | undefined>();
+/** How many parsed baselines a service keeps (a few open offers' worth). */
 const PARSED_BASELINES_KEPT = 8;
-
-function readBaseline(files: OfferFiles | undefined): OfferDocument | undefined {
-  const text = files?.baselineText();
-  if (text === undefined) {
-    return undefined;
-  }
-  if (!parsedBaselines.has(text)) {
-    if (parsedBaselines.size >= PARSED_BASELINES_KEPT) {
-      parsedBaselines.delete(parsedBaselines.keys().next().value as string);
-    }
-    const baseline = OfferDocument.fromText(text, 'baseline:offer.published.json');
-    parsedBaselines.set(text, baseline.root?.type === 'object' ? baseline : undefined);
-  }
-  return parsedBaselines.get(text);
-}

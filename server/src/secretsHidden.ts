@@ -6,7 +6,7 @@
  * later, still never shows a key, password, signature or `code=` value. Linear in what is shown,
  * and what has nothing to hide is returned as it is.
  */
-import type { CodeAction, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CodeAction, Hover } from 'vscode-languageserver-types';
 import { redactSecrets } from '@core/text/secrets';
 
 export function withSecretsHidden<T extends { message: string }>(items: T[]): T[] {
@@ -26,7 +26,7 @@ export function hoverWithSecretsHidden(hover: Hover | null): Hover | null {
   if (!hover || typeof hover.contents !== 'object' || !('kind' in hover.contents)) {
     return hover;
   }
-  const contents = hover.contents as MarkupContent;
+  const contents = hover.contents;
   const value = redactSecrets(contents.value);
   return value === contents.value ? hover : { ...hover, contents: { ...contents, value } };
 }

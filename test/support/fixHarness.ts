@@ -9,7 +9,7 @@ import type { QuickFix } from '../../server/src/rules/rule';
 /** The quick fixes a rule offers for one of its diagnostics on `text`. */
 export function fixesFor(text: string, diagnostic: OfferDiagnostic): QuickFix[] {
   const rule = ruleByCode(diagnostic.code);
-  assert.ok(rule?.fix, `rule ${diagnostic.code} has no fix`);
+  assert.ok(rule?.fix !== undefined, `rule ${diagnostic.code} has no fix`);
   const document = OfferDocument.fromText(text, 'file:///ws/offer/offer.json');
   return rule.fix(diagnostic, {
     document,

@@ -41,7 +41,7 @@ export function fifo(file: string): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const made = spawnSync('mkfifo', [file]);
   if (made.status !== 0) {
-    throw new Error(`mkfifo failed: ${made.stderr}`);
+    throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
   }
   return file;
 }

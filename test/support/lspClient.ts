@@ -51,13 +51,13 @@ interface Transport {
 function spawnedServer(options: LspClientOptions, stderr: string[]): Transport & { child: ChildProcess } {
   const args = [...(options.nodeArguments ?? SERVER_NODE_OPTIONS), options.serverModule ?? SERVER_PATH, '--stdio', ...(options.serverArguments ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
+  child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
   // An answer to a late request of the server may be written after it has exited: not an error.
-  child.stdin!.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
   return {
     child,
-    reader: new StreamMessageReader(child.stdout!),
-    writer: new StreamMessageWriter(child.stdin!),
+    reader: new StreamMessageReader(child.stdout),
+    writer: new StreamMessageWriter(child.stdin),
     isAlive: () => child.exitCode === null && child.signalCode === null && !child.killed,
     pid: child.pid,
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
@@ -183,7 +183,7 @@ export class LspTestClient {
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   isAlive(): boolean {

@@ -21,7 +21,7 @@ export const EXAMPLE_OFFER_TEXT = fs.readFileSync(path.join(EXAMPLE_DIR, 'offer.
 export const WORKSPACE = path.resolve('/ws');
 export const OFFER_PATH = path.join(WORKSPACE, 'offer', 'offer.json');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- offers are built as loose data on purpose, to write broken and hostile ones no type would allow
 export type Offer = any;
 
 /** A fresh deep copy of the example offer as plain data. */
@@ -62,7 +62,7 @@ export interface CheckOptions {
   /** Files to add or replace, by path relative to the offer's folder. */
   files?: Record<string, Uint8Array | string>;
   /** The published baseline (offer.published.json), as data or text. */
-  baseline?: Offer | string;
+  baseline?: Offer;
   host?: MemoryFileHost;
   /** Check without a location: an unsaved offer, no file checks. */
   unsaved?: boolean;
@@ -81,7 +81,7 @@ export function makeHost(options: CheckOptions = {}): MemoryFileHost {
 }
 
 /** Every diagnostic of an offer (data is printed as JSON; a string is used as the text itself). */
-export function check(offer: Offer | string, options: CheckOptions = {}): OfferDiagnostic[] {
+export function check(offer: Offer, options: CheckOptions = {}): OfferDiagnostic[] {
   const text = typeof offer === 'string' ? offer : JSON.stringify(offer, null, 2);
   const service = new OfferLanguageService({ fileHost: makeHost(options) });
   const document = TextDocument.create('file://' + OFFER_PATH, 'marketplace-offer', 1, text);

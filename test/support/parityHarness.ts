@@ -16,7 +16,7 @@ import * as path from 'path';
 import { createScanner, getLocation, parse, ParseError, SyntaxKind } from 'jsonc-parser';
 import { getLanguageService, LanguageService as JsonLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, Hover, MarkedString, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, Hover, TextEdit } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
 import { editingService, expandSnippet, OFFER_LOCATION } from './editingHarness';
 import { EXAMPLE_OFFER_TEXT, OFFER_PATH, REPO_ROOT } from './offerHarness';
@@ -299,7 +299,7 @@ function hoverText(hover: Hover | null | undefined): string {
   if (!hover) {
     return '';
   }
-  const contents = hover.contents as MarkupContent | MarkedString | MarkedString[];
+  const contents = hover.contents;
   const parts = Array.isArray(contents) ? contents : [contents];
   return parts.map((part) => (typeof part === 'string' ? part : part.value)).join('\n\n');
 }

@@ -16,7 +16,7 @@ import {
 import { OfferDocument } from '@core/model/offerDocument';
 import { check, EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, exampleOffer, printed, REPO_ROOT } from '../support/offerHarness';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- templates are read as loose JSON, as a deployment tool reads them
 
 function exported(text: string, planId: string, scope: 'subscription' | 'resourceGroup' = 'subscription') {
   const result = exportPlan(OfferDocument.fromText(text), check(text), planId, scope);

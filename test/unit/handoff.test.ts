@@ -29,7 +29,7 @@ import {
 
 const catalog = RoleCatalog.builtin();
 
-function sheetOf(offer: Offer | string, files?: OfferFiles): HandoffSheet {
+function sheetOf(offer: Offer, files?: OfferFiles): HandoffSheet {
   return handoffSheet(OfferDocument.fromText(typeof offer === 'string' ? offer : printed(offer)), catalog, files);
 }
 

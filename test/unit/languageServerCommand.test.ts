@@ -158,7 +158,7 @@ describe('the offer schema in a plain JSON editor', () => {
     const schemaPath = path.join(REPO_ROOT, 'schemas', 'offer.schema.json');
     const service = getLanguageService({
       // Reads the schema file as an editor's JSON support reads a `$schema` relative to the document.
-      schemaRequestService: async (schemaUri) => fs.readFileSync(new URL(schemaUri), 'utf8'),
+      schemaRequestService: (schemaUri) => fs.promises.readFile(new URL(schemaUri), 'utf8'),
       workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
     });
     const documentUri = pathToFileURL(path.join(EXAMPLE_DIR, 'offer.json')).href;

@@ -48,7 +48,6 @@ async function exportArm(offers: OfferWorkspace, server: OfferServer, node: Plan
     return;
   }
 
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
   const exportFrom = (version: number) => server.request(ExportPlanRequest, { uri: document.uri.toString(), version, planId, scope: scope.scope });
   let answer = await exportFrom(document.version);
   if (answer?.outcome === 'stale') {

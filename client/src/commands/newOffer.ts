@@ -4,7 +4,6 @@
  * taken. An existing file is never overwritten, and the file is written by the safe writer (never
  * through a link, only a name made from an offer ID that passes `offer-id-format`).
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { fileNameFromId } from '@core/files/fileNames';
 import { firstUnusedName } from '@core/files/safeWriter';

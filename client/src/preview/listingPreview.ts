@@ -164,6 +164,8 @@ export class ListingPreview implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
   }
 }

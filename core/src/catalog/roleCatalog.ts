@@ -1,5 +1,6 @@
 import builtinRoles from './builtin-roles.json';
 import { isAllowedIn } from '../knowledge/rolePolicy';
+import { Memo } from '../model/caching';
 
 // The parser lives in its own module so that `npm run roles:update` can bundle it without the
 // shipped catalog; everything that parsed a catalog from here still can.
@@ -28,6 +29,11 @@ export {
 export class RoleCatalog {
   private readonly byId = new Map<string, RoleDefinition>();
   private readonly byName = new Map<string, RoleDefinition>();
+  /**
+   * Answers about this catalog's roles (how a text resolves, the choices of a slot), kept on the
+   * catalog, which never changes once made: see model/caching.ts.
+   */
+  readonly memo = new Memo();
 
   constructor(readonly roles: readonly RoleDefinition[]) {
     for (const role of roles) {
@@ -38,7 +44,7 @@ export class RoleCatalog {
   }
 
   static builtin(): RoleCatalog {
-    return builtinCatalog ?? (builtinCatalog = new RoleCatalog(builtinRoles as RoleDefinition[]));
+    return builtinCatalog ?? (builtinCatalog = new RoleCatalog(builtinRoles));
   }
 
   findById(id: string): RoleDefinition | undefined {

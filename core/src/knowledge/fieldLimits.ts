@@ -5,8 +5,8 @@
  */
 import type { JSONPath } from 'jsonc-parser';
 
-/** A path pattern: `*` stands for any array index. */
-export type PathPattern = readonly (string | '*')[];
+/** A path pattern: keys, and `'*'` for any array index. */
+export type PathPattern = readonly string[];
 
 export interface LengthLimit {
   pattern: PathPattern;

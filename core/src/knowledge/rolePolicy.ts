@@ -6,6 +6,7 @@
  */
 import { t } from '../l10n';
 import type { RoleCatalog, RoleDefinition } from '../catalog/roleCatalog';
+import { MemoKey } from '../model/caching';
 
 export const OWNER_ROLE_ID = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 export const USER_ACCESS_ADMINISTRATOR_ROLE_ID = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
@@ -123,8 +124,8 @@ function inPublisherOrder(roles: readonly RoleDefinition[]): RoleDefinition[] {
   );
 }
 
-/** Choices by catalog and slot: a catalog never changes once made, so neither do they. */
-const choicesByCatalog = new WeakMap<RoleCatalog, Map<RoleSlot, readonly RoleDefinition[]>>();
+/** Choices by slot, kept on the catalog (which never changes once made: see model/caching.ts). */
+const CHOICES = new MemoKey<Map<RoleSlot, readonly RoleDefinition[]>>('role choices by slot');
 
 /**
  * The roles a slot accepts, in the order publishers reach for them: what completion offers in a
@@ -132,11 +133,7 @@ const choicesByCatalog = new WeakMap<RoleCatalog, Map<RoleSlot, readonly RoleDef
  * authorization). Computed once per catalog and slot; the array is shared, not to be changed.
  */
 export function roleChoices(slot: RoleSlot, catalog: RoleCatalog): readonly RoleDefinition[] {
-  let bySlot = choicesByCatalog.get(catalog);
-  if (!bySlot) {
-    bySlot = new Map();
-    choicesByCatalog.set(catalog, bySlot);
-  }
+  const bySlot = catalog.memo.get(CHOICES, () => new Map<RoleSlot, readonly RoleDefinition[]>());
   let choices = bySlot.get(slot);
   if (!choices) {
     choices = inPublisherOrder(catalog.roles.filter((role) => isAllowedIn(slot, role)));

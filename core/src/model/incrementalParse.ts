@@ -145,7 +145,7 @@ function parseValue(text: string, offset: number, length: number, type: Node['ty
  * and children, every node after the change moved by `delta`.
  */
 function spliceIn(ancestors: Node[], old: Node, replacement: Node, change: TextChange, delta: number): Node {
-  let child: MutableNode = replacement as MutableNode;
+  let child: MutableNode = replacement;
   let replaced: Node = old;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const ancestor = ancestors[i];
@@ -174,7 +174,7 @@ function moveSubtree(node: Node, delta: number): void {
   if (delta === 0) {
     return;
   }
-  const stack: MutableNode[] = [node as MutableNode];
+  const stack: MutableNode[] = [node];
   while (stack.length > 0) {
     const each = stack.pop()!;
     each.offset += delta;
@@ -183,7 +183,7 @@ function moveSubtree(node: Node, delta: number): void {
     }
     if (each.children) {
       for (const child of each.children) {
-        stack.push(child as MutableNode);
+        stack.push(child);
       }
     }
   }

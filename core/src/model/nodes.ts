@@ -19,8 +19,10 @@ export function keyNode(node: Node | undefined, key: string): Node | undefined {
  * The first property of an object node with that key. A small object is searched; a large one
  * (an offer pasted with thousands of keys) gets an index by key, made once: a lookup per key by
  * search would make every check of such an object quadratic (20,000 unknown keys took 8 s).
- * The index stays true because a parsed tree's lists of children never change (a new version of
- * the text is a new tree, or a copy of the objects that changed: see incrementalParse.ts).
+ * The index is kept under the object's list of children, which a re-parse never changes (it copies
+ * the objects that changed and keeps the others' lists as they are), and it holds only nodes,
+ * whose content never changes either: so it stays true from one version to the next (rule 2 of
+ * caching.ts).
  */
 export function propertyNamed(node: Node | undefined, key: string): Node | undefined {
   if (node?.type !== 'object' || !node.children) {
@@ -39,7 +41,7 @@ export function propertyNamed(node: Node | undefined, key: string): Node | undef
   if (!index) {
     index = new Map();
     for (const property of properties) {
-      const name = property.children?.[0]?.value;
+      const name: unknown = property.children?.[0]?.value;
       if (typeof name === 'string' && !index.has(name)) {
         index.set(name, property);
       }
@@ -51,7 +53,7 @@ export function propertyNamed(node: Node | undefined, key: string): Node | undef
 
 /** Objects with more properties than this are looked up through an index. */
 const INDEXED_FROM = 32;
-/** By the object's list of properties (the list, not the node: a re-parse copies nodes, sharing lists only when unchanged). */
+/** By the object's list of properties (the list, not the node: a re-parse copies nodes, sharing lists only when unchanged; see caching.ts). */
 const propertyIndexes = new WeakMap<Node[], Map<string, Node>>();
 
 /**

@@ -3,6 +3,7 @@
  * that rules and features name them the same way.
  */
 import type { Node } from 'jsonc-parser';
+import { perVersion } from './caching';
 import { at, items, prop, str } from './nodes';
 
 export interface PlanRef {
@@ -24,38 +25,27 @@ export interface AuthorizationRef {
 }
 
 /*
- * Found once per tree: some thirty rules and features ask for the same plans and authorizations,
- * and on an offer of 100 plans × 20 authorizations finding them again for each was a third of a
- * check. A tree is never changed (a new version of the text is a new tree), so the answers are
- * kept by node and shared: callers must not modify the arrays they get.
+ * Found once per version: some thirty rules and features ask for the same plans and
+ * authorizations, and on an offer of 100 plans × 20 authorizations finding them again for each was
+ * a third of a check. Kept under the version's root, its PlanRefs and its plans arrays (each made
+ * for one version: see caching.ts) and shared: callers must not modify the arrays they get.
  */
-const plansByRoot = new WeakMap<Node, PlanRef[]>();
-const authorizationsByPlan = new WeakMap<PlanRef, Partial<Record<AuthorizationKind, AuthorizationRef[]>>>();
-const allAuthorizationsByPlans = new WeakMap<readonly PlanRef[], AuthorizationRef[]>();
+const plansOfRoot = perVersion((root: Node): readonly PlanRef[] =>
+  items(prop(root, 'plans')).map((node, index) => ({
+    node,
+    index,
+    planId: str(prop(node, 'planId')),
+    technicalConfiguration: prop(node, 'technicalConfiguration'),
+  })),
+);
+const authorizationsByKind = perVersion((_plan: PlanRef): Partial<Record<AuthorizationKind, AuthorizationRef[]>> => ({}));
 
 export function plansOf(root: Node | undefined): readonly PlanRef[] {
-  if (!root) {
-    return [];
-  }
-  let plans = plansByRoot.get(root);
-  if (!plans) {
-    plans = items(prop(root, 'plans')).map((node, index) => ({
-      node,
-      index,
-      planId: str(prop(node, 'planId')),
-      technicalConfiguration: prop(node, 'technicalConfiguration'),
-    }));
-    plansByRoot.set(root, plans);
-  }
-  return plans;
+  return root ? plansOfRoot(root) : [];
 }
 
 export function authorizationsOf(plan: PlanRef, kind: AuthorizationKind = 'authorizations'): readonly AuthorizationRef[] {
-  let byKind = authorizationsByPlan.get(plan);
-  if (!byKind) {
-    byKind = {};
-    authorizationsByPlan.set(plan, byKind);
-  }
+  const byKind = authorizationsByKind(plan);
   return (byKind[kind] ??= items(at(plan.technicalConfiguration, kind)).map((node, index) => ({
     plan,
     kind,
@@ -72,19 +62,15 @@ export function allAuthorizationsOf(root: Node | undefined): readonly Authorizat
 }
 
 /** Every authorization and eligible authorization of `plans` (kept while the array is the same). */
-export function authorizationsOfPlans(plans: readonly PlanRef[]): readonly AuthorizationRef[] {
-  let all = allAuthorizationsByPlans.get(plans);
-  if (!all) {
-    all = [];
-    // One by one: a plan may have 200,000 of them, too many to pass as arguments to push.
-    for (const plan of plans) {
-      for (const kind of ['authorizations', 'eligibleAuthorizations'] as const) {
-        for (const authorization of authorizationsOf(plan, kind)) {
-          all.push(authorization);
-        }
+export const authorizationsOfPlans = perVersion((plans: readonly PlanRef[]): readonly AuthorizationRef[] => {
+  const all: AuthorizationRef[] = [];
+  // One by one: a plan may have 200,000 of them, too many to pass as arguments to push.
+  for (const plan of plans) {
+    for (const kind of ['authorizations', 'eligibleAuthorizations'] as const) {
+      for (const authorization of authorizationsOf(plan, kind)) {
+        all.push(authorization);
       }
     }
-    allAuthorizationsByPlans.set(plans, all);
   }
   return all;
-}
+});

@@ -55,6 +55,7 @@ export function codePointLength(value: string): number {
  * that rewrites a line), DEL, and the Unicode direction overrides and isolates that reorder what
  * follows ("Trojan source"). Each becomes a visible escape: `\n`, `\t`, `\r`, or `\u001b`.
  */
+// eslint-disable-next-line no-control-regex -- it finds the control characters that are to be escaped
 const CONTROL_OR_DIRECTION = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function escapeControlCharacters(text: string): string {

@@ -46,7 +46,7 @@ function segment(key: string | number): string {
 
 function child(located: Located, key: string | number): Located {
   const parent = located.value as Record<string | number, unknown>;
-  const value = typeof key === 'number' ? (parent as unknown as unknown[])[key] : own(parent as Json, key);
+  const value = typeof key === 'number' ? (parent as unknown as unknown[])[key] : own(parent, key);
   return { value, file: located.file, pointer: `${located.pointer}/${segment(key)}` };
 }
 

@@ -12,7 +12,6 @@ import { OfferDocument } from '@core/model/offerDocument';
 import { ruleByCode } from '../rules';
 import type { OfferDiagnostic, Severity } from '../rules/diagnostic';
 import type { FixContext, QuickFix } from '../rules/rule';
-import { keepSurroundingComments } from './commentSafeEdits';
 import { detectLayout } from './formatting';
 import { schemaFixes } from './schemaFixes';
 import { runToEnd, type Steps } from '../validation/steps';
@@ -37,6 +36,8 @@ export interface CodeActionServices {
   validate(document: OfferDocument): OfferDiagnostic[];
   /** The same check as steps, so that the server can yield between them (validation/steps.ts). */
   validationSteps?(document: OfferDocument): Steps<OfferDiagnostic[]>;
+  /** Where a fix that throws is logged. */
+  log: FixLog;
 }
 
 /**
@@ -63,7 +64,7 @@ export function* codeActionSteps(document: OfferDocument, request: CodeActionReq
       if (!offerDiagnostic) {
         continue;
       }
-      for (const fix of fixesFor(offerDiagnostic, context)) {
+      for (const fix of fixesFor(offerDiagnostic, context, services.log)) {
         actions.push({
           title: fix.title,
           kind: QUICK_FIX_KIND,
@@ -127,7 +128,7 @@ export function* fixAllSteps(document: OfferDocument, services: CodeActionServic
   for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
     const diagnostics = services.validationSteps ? yield* services.validationSteps(current) : services.validate(current);
     yield;
-    const candidates = yield* preferredFixes(current, diagnostics, services.catalog, tried);
+    const candidates = yield* preferredFixes(current, diagnostics, services, tried);
     const result = applyWithoutBreaking(current, withoutOverlaps(candidates));
     yield;
     if (!result) {
@@ -143,13 +144,13 @@ export function* fixAllSteps(document: OfferDocument, services: CodeActionServic
 }
 
 /** The first untried preferred fix of each diagnostic that changes something. */
-function* preferredFixes(document: OfferDocument, diagnostics: OfferDiagnostic[], catalog: RoleCatalog, tried: Set<string>): Steps<Candidate[]> {
-  const context = fixContext(document, catalog);
+function* preferredFixes(document: OfferDocument, diagnostics: OfferDiagnostic[], services: CodeActionServices, tried: Set<string>): Steps<Candidate[]> {
+  const context = fixContext(document, services.catalog);
   const text = document.getText();
   const candidates: Candidate[] = [];
   let sinceYield = 0;
   for (const diagnostic of diagnostics) {
-    for (const fix of fixesFor(diagnostic, context)) {
+    for (const fix of fixesFor(diagnostic, context, services.log)) {
       const key = `${diagnostic.code}\0${diagnostic.path}\0${fix.title}`;
       if (!fix.isPreferred || tried.has(key)) {
         continue;
@@ -290,17 +291,28 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** The quick fixes for one diagnostic: `schema` fixes are ours, the others belong to the rules. */
-export function fixesFor(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[] {
+/**
+ * The quick fixes for one diagnostic: `schema` fixes are ours, the others belong to the rules. A
+ * fix that throws offers nothing (the other fixes still count), and is logged: it is a bug to see.
+ */
+export function fixesFor(diagnostic: OfferDiagnostic, context: FixContext, log: FixLog): QuickFix[] {
   try {
-    const fixes =
-      diagnostic.code === 'schema' ? schemaFixes(diagnostic, context) : (ruleByCode(diagnostic.code)?.fix?.(diagnostic, context) ?? []);
-    // Removals computed with `modify` take the comments next to the removed value with them.
-    return fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => keepSurroundingComments(context.document, edit)) }));
-  } catch {
-    // A fix that cannot cope with a half-broken offer offers nothing; the other fixes still count.
+    return diagnostic.code === 'schema' ? schemaFixes(diagnostic, context) : (ruleByCode(diagnostic.code)?.fix?.(diagnostic, context) ?? []);
+  } catch (error) {
+    // The code and the stack only: the offer's keys and values stay out of the log.
+    log.error(`The quick fix of '${diagnostic.code}' failed: ${describeError(error)}`);
     return [];
   }
+}
+
+/** Where a failing fix is told: the server's log (logging/serverLog.ts), or what the caller gives. */
+export interface FixLog {
+  error(message: string): void;
+}
+
+/** An error's stack (which names the fix's code), or what was thrown. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
 function fixContext(document: OfferDocument, catalog: RoleCatalog): FixContext {

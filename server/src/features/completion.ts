@@ -359,7 +359,7 @@ function schemaValueCompletions(document: OfferDocument, slot: ValueSlot): Compl
 
 /** Whether a field's schema examples are stand-ins that must not be written into an offer. */
 function examplesAreMadeUp(path: JSONPath, schema: SchemaNode): boolean {
-  const itemPattern = schema.type === 'array' ? (schema.items as SchemaNode | undefined)?.pattern : undefined;
+  const itemPattern = schema.type === 'array' ? schema.items?.pattern : undefined;
   return schema.pattern === GUID_PATTERN || itemPattern === GUID_PATTERN || imageSizeAt(path) !== undefined || isCsvField(path);
 }
 

@@ -4,7 +4,7 @@
  */
 import { createScanner, format, FormattingOptions as JsoncFormattingOptions, SyntaxKind } from 'jsonc-parser';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { editsToTextEdits } from '../rules/fixEdits';
+import { toTextEdits } from '../edits/offsetEdits';
 import type { OfferDocument } from '@core/model/offerDocument';
 
 /** What the client tells us about indentation (LSP `FormattingOptions`). */
@@ -39,7 +39,7 @@ export function formatOffer(document: OfferDocument, options: OfferFormattingOpt
     const start = document.offsetAt(range.start);
     span = { offset: start, length: document.offsetAt(range.end) - start };
   }
-  return editsToTextEdits(document, format(text, span, jsoncOptions));
+  return toTextEdits(document, format(text, span, jsoncOptions));
 }
 
 /**

@@ -1,10 +1,9 @@
 /**
  * The plans tree's edits (add a plan, add an authorization, remove one), computed in the server on
- * the text it has, with jsonc-parser's `modify` so that comments, key order and the file's own
- * indentation survive. The extension applies them as a WorkspaceEdit (see `lsp/offerRequests.ts`).
+ * the text it has, with the edit toolkit (edits/pointerEdits.ts) so that comments, key order and
+ * the file's own indentation survive. The extension applies them as a WorkspaceEdit (see
+ * `lsp/offerRequests.ts`). Each answers no edit when the offer is not as the edit expects.
  */
-import { EditResult, FormattingOptions, JSONPath, modify } from 'jsonc-parser';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { t } from '@core/l10n';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { fromPointer } from '@core/model/jsonPointer';
@@ -13,6 +12,10 @@ import { plansOf } from '@core/model/offerStructure';
 import { quoteValue } from '@core/text/quote';
 import { OfferDocument } from '@core/model/offerDocument';
 import type { NewAuthorization, PlanChoice } from '@core/protocol';
+import { present } from '../edits/expectations';
+import type { OffsetEdit } from '../edits/offsetEdits';
+import { appendItem, removeValue, type EditTarget } from '../edits/pointerEdits';
+import { detectLayout } from './formatting';
 
 const PLAN_ID_LIMIT = requiredLengthLimit(['plans', 0, 'planId']);
 const PLAN_ID_PATTERN = new RegExp(`^[a-z0-9_-]{${PLAN_ID_LIMIT.min},${PLAN_ID_LIMIT.max}}$`);
@@ -53,17 +56,12 @@ export function planChoices(document: OfferDocument): PlanChoice[] {
   }));
 }
 
-/** jsonc-parser's edits (offsets in the document's text) as LSP text edits. */
-export function toTextEdits(document: OfferDocument, edits: EditResult): TextEdit[] {
-  return edits.map((edit) => ({ range: document.rangeAt(edit.offset, edit.length), newText: edit.content }));
-}
-
 /**
  * Appends a plan (private, BYOL, with an empty audience and authorization list to fill in). The
  * managing tenant is copied from the first plan that has one: it is the same publisher tenant.
  * An imported onboarding template gives the whole technical configuration instead.
  */
-export function addPlanEdits(document: OfferDocument, planId: string, technicalConfiguration?: object): EditResult {
+export function addPlanEdits(document: OfferDocument, planId: string, technicalConfiguration?: object): OffsetEdit[] {
   const tenantId = plansOf(document.root)
     .map((plan) => str(prop(plan.technicalConfiguration, 'tenantId')))
     .find((id) => id !== undefined && id !== '');
@@ -80,23 +78,14 @@ export function addPlanEdits(document: OfferDocument, planId: string, technicalC
       authorizations: [],
     },
   };
-  const plans = prop(document.root, 'plans');
-  // A `plans` that is not an array is the schema's problem to report; replacing it would lose text.
-  if (plans && plans.type !== 'array') {
-    return [];
-  }
-  return edit(document, ['plans', -1], plan);
+  // A `plans` that is not an array is the schema's problem to report: nothing is replaced.
+  return appendItem(target(document), ['plans'], plan) ?? [];
 }
 
 /** Appends an authorization to a plan's `technicalConfiguration.authorizations`. */
-export function addAuthorizationEdits(document: OfferDocument, planIndex: number, authorization: NewAuthorization): EditResult {
+export function addAuthorizationEdits(document: OfferDocument, planIndex: number, authorization: NewAuthorization): OffsetEdit[] {
   const plan = items(prop(document.root, 'plans'))[planIndex];
   if (plan?.type !== 'object') {
-    return [];
-  }
-  const configuration = prop(plan, 'technicalConfiguration');
-  const list = prop(configuration, 'authorizations');
-  if ((configuration && configuration.type !== 'object') || (list && list.type !== 'array')) {
     return [];
   }
   const value: Record<string, unknown> = {
@@ -107,35 +96,15 @@ export function addAuthorizationEdits(document: OfferDocument, planIndex: number
   if (authorization.delegatedRoleDefinitionIds && authorization.delegatedRoleDefinitionIds.length > 0) {
     value.delegatedRoleDefinitionIds = authorization.delegatedRoleDefinitionIds;
   }
-  return edit(document, ['plans', planIndex, 'technicalConfiguration', 'authorizations', -1], value);
+  // A missing configuration or list is made; one of another type is left alone (no edit).
+  return appendItem(target(document), ['plans', planIndex, 'technicalConfiguration', 'authorizations'], value) ?? [];
 }
 
 /** Removes the value at a JSON pointer (a plan or an authorization) with its comma. */
-export function removeEdits(document: OfferDocument, pointer: string): EditResult {
-  const path = fromPointer(pointer);
-  if (path.length === 0 || !document.nodeAt(path)) {
-    return [];
-  }
-  return edit(document, path, undefined);
+export function removeEdits(document: OfferDocument, pointer: string): OffsetEdit[] {
+  return removeValue(target(document), fromPointer(pointer), present) ?? [];
 }
 
-function edit(document: OfferDocument, path: JSONPath, value: unknown): EditResult {
-  return modify(document.getText(), path, value, { formattingOptions: detectFormatting(document.getText()) });
-}
-
-/** The indentation the file already uses (tabs, or the smallest run of leading spaces). */
-export function detectFormatting(text: string): FormattingOptions {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  let smallest = Infinity;
-  for (const line of text.split(/\r?\n/)) {
-    const indent = /^([ \t]+)\S/.exec(line)?.[1];
-    if (!indent) {
-      continue;
-    }
-    if (indent.startsWith('\t')) {
-      return { insertSpaces: false, tabSize: 4, eol };
-    }
-    smallest = Math.min(smallest, indent.length);
-  }
-  return { insertSpaces: true, tabSize: Number.isFinite(smallest) ? smallest : 2, eol };
+function target(document: OfferDocument): EditTarget {
+  return { document, formatting: detectLayout(document.getText()) };
 }

@@ -3,6 +3,7 @@
  * and the tenant ids of its plans: so that a principal written once can be picked by its display
  * name elsewhere, and a hover on an id can say who it is.
  */
+import { perVersion } from '@core/model/caching';
 import type { Node } from 'jsonc-parser';
 import { at, isGuid, items, prop, str } from '@core/model/nodes';
 import { allAuthorizationsOf, plansOf } from '@core/model/offerStructure';
@@ -24,21 +25,13 @@ export interface PrincipalMention {
 }
 
 /**
- * Mentions found once per parsed version (the tree's root is new for every version): hovers and
+ * Mentions found once per version (kept under its root, see core/src/model/caching.ts): hovers and
  * completions at many positions of a large offer then cost a lookup, not a walk.
  */
-const mentionsByRoot = new WeakMap<Node, readonly PrincipalMention[]>();
+const mentionsOfRoot = perVersion((root: Node): readonly PrincipalMention[] => findPrincipalMentions(root));
 
 export function principalMentionsOf(root: Node | undefined): readonly PrincipalMention[] {
-  if (!root) {
-    return [];
-  }
-  let mentions = mentionsByRoot.get(root);
-  if (!mentions) {
-    mentions = findPrincipalMentions(root);
-    mentionsByRoot.set(root, mentions);
-  }
-  return mentions;
+  return root ? mentionsOfRoot(root) : [];
 }
 
 function findPrincipalMentions(root: Node): PrincipalMention[] {
@@ -83,26 +76,21 @@ interface ValidMention {
 }
 
 /**
- * The valid mentions found once per parsed version: testing and lowercasing thousands of ids was
- * most of a principal completion on a large offer; grouping them afresh is cheap.
+ * The valid mentions found once per version: testing and lowercasing thousands of ids was most of
+ * a principal completion on a large offer; grouping them afresh is cheap.
  */
-const validMentionsByRoot = new WeakMap<Node, readonly ValidMention[]>();
+const validMentionsOfRoot = perVersion((root: Node): readonly ValidMention[] =>
+  principalMentionsOf(root)
+    .filter((mention) => isGuid(mention.principalId))
+    .map((mention) => ({ key: mention.principalId.toLowerCase(), mention })),
+);
 
 function validMentionsOf(root: Node | undefined): readonly ValidMention[] {
-  let valid = root && validMentionsByRoot.get(root);
-  if (!valid) {
-    valid = principalMentionsOf(root)
-      .filter((mention) => isGuid(mention.principalId))
-      .map((mention) => ({ key: mention.principalId.toLowerCase(), mention }));
-    if (root) {
-      validMentionsByRoot.set(root, valid);
-    }
-  }
-  return valid;
+  return root ? validMentionsOfRoot(root) : [];
 }
 
-/** The answer without anything left out, kept per parsed version: shared, not to be changed. */
-const knownByRoot = new WeakMap<Node, readonly KnownPrincipal[]>();
+/** The answer without anything left out, kept per version: shared, not to be changed. */
+const knownOfRoot = perVersion((root: Node): readonly KnownPrincipal[] => groupedByPrincipal(validMentionsOf(root), undefined));
 
 /**
  * Each valid principal id once (case-insensitively), in order of first mention, with the first
@@ -113,12 +101,7 @@ export function knownPrincipals(root: Node | undefined, exclude?: Node): readonl
   if (exclude !== undefined || !root) {
     return groupedByPrincipal(validMentionsOf(root), exclude);
   }
-  let known = knownByRoot.get(root);
-  if (!known) {
-    known = groupedByPrincipal(validMentionsOf(root), undefined);
-    knownByRoot.set(root, known);
-  }
-  return known;
+  return knownOfRoot(root);
 }
 
 function groupedByPrincipal(mentions: readonly ValidMention[], exclude: Node | undefined): KnownPrincipal[] {

@@ -39,7 +39,7 @@ function listingView(root: Node): Record<string, unknown> {
   }
   const plans = prop(root, 'plans');
   if (plans?.type === 'array') {
-    view.plans = items(plans).map((plan) => (plan.type === 'object' ? pick(plan, PLAN_KEYS) : getNodeValue(plan)));
+    view.plans = items(plans).map((plan): unknown => (plan.type === 'object' ? pick(plan, PLAN_KEYS) : getNodeValue(plan)));
   } else if (plans) {
     view.plans = getNodeValue(plans);
   }
@@ -59,7 +59,7 @@ function pick(node: Node, keys: readonly string[]): Record<string, unknown> {
 
 /** Each image path of the listing (logos, screenshots, video thumbnails) once, and what is there. */
 function imageLookups(root: Node, files: OfferFiles | undefined): Record<string, ImageLookup> {
-  const lookups: Record<string, ImageLookup> = Object.create(null);
+  const lookups = Object.create(null) as Record<string, ImageLookup>;
   for (const ref of imageRefsOf(root)) {
     if (ref.path === '' || ref.path in lookups) {
       continue;

@@ -5,10 +5,10 @@
 import type { JSONPath, Node } from 'jsonc-parser';
 import { items, prop } from '@core/model/nodes';
 import { allAuthorizationsOf } from '@core/model/offerStructure';
-import { matches } from '@core/knowledge/fieldLimits';
+import { matches, type PathPattern } from '@core/knowledge/fieldLimits';
 import type { RoleSlot } from '@core/knowledge/rolePolicy';
 
-const SLOT_PATTERNS: readonly { kind: RoleSlot; pattern: readonly (string | '*')[] }[] = [
+const SLOT_PATTERNS: readonly { kind: RoleSlot; pattern: PathPattern }[] = [
   { kind: 'authorization', pattern: ['plans', '*', 'technicalConfiguration', 'authorizations', '*', 'roleDefinitionId'] },
   { kind: 'eligible', pattern: ['plans', '*', 'technicalConfiguration', 'eligibleAuthorizations', '*', 'roleDefinitionId'] },
   {

@@ -9,8 +9,10 @@ import { JSONPath } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
 import { keyNode, prop } from '@core/model/nodes';
+import { present } from '../edits/expectations';
+import { addProperty, removeValue, renameProperty, setValue } from '../edits/pointerEdits';
+import { quickFix } from '../edits/quickFix';
 import type { OfferDiagnostic } from '../rules/diagnostic';
-import { editsToTextEdits, modifyAt } from '../rules/fixEdits';
 import type { FixContext, QuickFix } from '../rules/rule';
 import { schemaAt } from '../validation/schemaKeys';
 
@@ -31,15 +33,14 @@ export function schemaFixes(diagnostic: OfferDiagnostic, context: FixContext): Q
  * blanks ("Private" for "private"), or when only one value is allowed, put that value in.
  */
 function allowedValueFixes(pointer: string, context: FixContext): QuickFix[] {
-  const { document, formatting } = context;
   const path = fromPointer(pointer);
-  const node = document.nodeAt(path);
-  const schema = schemaAt(path) as Record<string, unknown> | undefined;
+  const node = context.document.nodeAt(path);
+  const schema = schemaAt(path);
   if (!node || !schema || path.length === 0) {
     return [];
   }
   const allowed = 'const' in schema ? [schema.const] : Array.isArray(schema.enum) ? schema.enum : [];
-  const current = node.value;
+  const current: unknown = node.value;
   let replacement: unknown;
   if (allowed.length === 1) {
     replacement = allowed[0];
@@ -50,52 +51,32 @@ function allowedValueFixes(pointer: string, context: FixContext): QuickFix[] {
   if (replacement === undefined || replacement === current) {
     return [];
   }
-  const edits = modifyAt(document, path, replacement, formatting);
-  return [{ title: t('Change to {0}', JSON.stringify(replacement)), edits: editsToTextEdits(document, edits), isPreferred: true }];
+  return quickFix(context, t('Change to {0}', JSON.stringify(replacement)), setValue(context, path, replacement, present), true);
 }
 
 function unknownPropertyFixes(pointer: string, property: string, suggestion: string | undefined, context: FixContext): QuickFix[] {
-  const { document, formatting } = context;
   const path = fromPointer(pointer);
-  const parent = document.nodeAt(path.slice(0, -1));
-  const key = keyNode(parent, property);
-  if (path[path.length - 1] !== property || !parent || !key) {
+  const objectPath = path.slice(0, -1);
+  if (path[path.length - 1] !== property || !keyNode(context.document.nodeAt(objectPath), property)) {
     return []; // the document changed since the diagnostic was made
   }
-  const fixes: QuickFix[] = [];
-  // Renaming onto a key that is already there would make a duplicate key: then only removal helps.
-  if (suggestion && suggestion !== property && !keyNode(parent, suggestion)) {
-    fixes.push({
-      title: t("Rename to '{0}'", suggestion),
-      // The key's text is replaced in place, so the value, its comments and the order stay.
-      edits: [{ range: document.rangeOf(key), newText: JSON.stringify(suggestion) }],
-      isPreferred: true,
-    });
-  }
-  const removal = modifyAt(document, path, undefined, formatting);
-  // Removing drops what the author wrote, so it is never applied blindly by "fix all".
-  fixes.push({ title: t("Remove property '{0}'", property), edits: editsToTextEdits(document, removal) });
-  return fixes;
+  return [
+    // Renaming onto a key that is already there would make a duplicate key: then only removal helps.
+    ...(suggestion ? quickFix(context, t("Rename to '{0}'", suggestion), renameProperty(context, objectPath, property, suggestion), true) : []),
+    // Removing drops what the author wrote, so it is never applied blindly by "fix all".
+    ...quickFix(context, t("Remove property '{0}'", property), removeValue(context, path, present)),
+  ];
 }
 
 function missingPropertyFixes(parentPath: JSONPath, property: string, context: FixContext): QuickFix[] {
-  const { document, formatting } = context;
-  const parent = document.nodeAt(parentPath);
+  const parent = context.document.nodeAt(parentPath);
   if (parent?.type !== 'object' || prop(parent, property) !== undefined) {
     return [];
   }
-  const path = [...parentPath, property];
-  const placeholder = placeholderFor(path, 0);
-  const edits = modifyAt(document, path, placeholder.value, formatting);
-  return [
-    {
-      title: t("Add the missing property '{0}'", property),
-      edits: editsToTextEdits(document, edits),
-      // Only a value the schema fixes (a const, a single choice) is certainly right; a blank
-      // placeholder still needs the author, so "fix all" leaves it alone.
-      isPreferred: placeholder.certain,
-    },
-  ];
+  const placeholder = placeholderFor([...parentPath, property], 0);
+  // Only a value the schema fixes (a const, a single choice) is certainly right; a blank
+  // placeholder still needs the author, so "fix all" leaves it alone.
+  return quickFix(context, t("Add the missing property '{0}'", property), addProperty(context, parentPath, property, placeholder.value), placeholder.certain);
 }
 
 interface Placeholder {
@@ -112,7 +93,7 @@ const MAX_PLACEHOLDER_DEPTH = 4;
  * is one, else an empty value of its type; an object gets its own required properties.
  */
 export function placeholderFor(path: JSONPath, depth: number): Placeholder {
-  const schema = schemaAt(path) as Record<string, unknown> | undefined;
+  const schema = schemaAt(path);
   if (!schema) {
     return { value: '', certain: false };
   }
@@ -122,7 +103,7 @@ export function placeholderFor(path: JSONPath, depth: number): Placeholder {
   if (Array.isArray(schema.enum) && schema.enum.length === 1) {
     return { value: schema.enum[0], certain: true };
   }
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  const type: unknown = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type ?? (schema.properties ? 'object' : undefined)) {
     case 'array':
       return { value: [], certain: false };

@@ -162,10 +162,10 @@ export function valueSnippet(path: JSONPath, schema: SchemaNode | undefined, wri
   }
   if (Array.isArray(schema?.enum) && schema.enum.length > 0) {
     return schema.enum.every((value) => typeof value === 'string')
-      ? quoted(writer.choice(schema.enum as string[]))
+      ? quoted(writer.choice(schema.enum))
       : writer.choice(schema.enum.map((value) => JSON.stringify(value)));
   }
-  const type = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
+  const type: unknown = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
   const fallback = typeof schema?.default === 'string' ? schema.default : '';
   switch (type) {
     case 'object': {

@@ -20,6 +20,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkAbandoned } from '../validation/steps';
 import { toLspDiagnostic } from './lspDiagnostics';
+import { asNotificationHandler } from './guard';
 import type { ServerHost } from './startServer';
 
 export interface DiagnosticsFeature {
@@ -134,11 +135,13 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
   // Images, CSVs and the baseline are read through a stamp cache: when one changes on disk the
   // open offers are checked again (the client watches those files).
   connection.onDidChangeWatchedFiles(
-    guard('didChangeWatchedFiles', undefined, (params: DidChangeWatchedFilesParams) => {
-      host.log.filesChanged(params.changes, documents.all().length);
-      service.filesChanged();
-      recheckAll();
-    }),
+    asNotificationHandler(
+      guard('didChangeWatchedFiles', undefined, (params: DidChangeWatchedFilesParams) => {
+        host.log.filesChanged(params.changes, documents.all().length);
+        service.filesChanged();
+        recheckAll();
+      }),
+    ),
   );
 
   function recheckAll(): void {
@@ -178,10 +181,10 @@ class SharedCheck {
     readonly resultId: string,
     run: (token: { readonly isCancellationRequested: boolean }) => Promise<Diagnostic[]>,
   ) {
-    const check = this;
+    const everyoneLeft = () => this.everyoneLeft;
     this.result = run({
       get isCancellationRequested() {
-        return check.everyoneLeft;
+        return everyoneLeft();
       },
     });
     this.result.then(

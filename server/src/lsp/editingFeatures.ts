@@ -20,7 +20,7 @@ import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { readRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
 import { t } from '@core/l10n';
 import type { OfferLanguageService, OfferLocation } from '../languageService';
-import type { Guard } from './guard';
+import { asNotificationHandler, type Guard } from './guard';
 
 /** The settings section the client keeps for this extension. */
 export const SETTINGS_SECTION = 'marketplaceOffer';
@@ -50,7 +50,7 @@ export interface EditingFeatureHost {
   service: OfferLanguageService;
   guard: Guard;
   /** The offer's file and workspace folder (paths of the offer are confined to it). */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
   /** The workspace folders, to resolve a relative `roleCatalogPath`. */
   workspaceFolders(): readonly string[];
   /** Checks every open offer again (after the role catalog changed). */
@@ -161,23 +161,27 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
   });
 
   connection.onInitialized(
-    guard('initialized', undefined, async () => {
-      // Ask to be told of changes to our section (clients without dynamic registration refuse).
-      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
-      await fetchSettings();
-    }),
+    asNotificationHandler(
+      guard('initialized', undefined, async () => {
+        // Ask to be told of changes to our section (clients without dynamic registration refuse).
+        connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+        await fetchSettings();
+      }),
+    ),
   );
 
   connection.onDidChangeConfiguration(
-    guard('didChangeConfiguration', undefined, async (params) => {
-      // Clients that push settings send them; the others send null and are asked.
-      const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-      if (pushed !== undefined) {
-        await applySettings(editingSettingsFrom(pushed));
-      } else {
-        await fetchSettings();
-      }
-    }),
+    asNotificationHandler(
+      guard('didChangeConfiguration', undefined, async (params) => {
+        // Clients that push settings send them; the others send null and are asked.
+        const pushed = (params.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+        if (pushed !== undefined) {
+          await applySettings(editingSettingsFrom(pushed));
+        } else {
+          await fetchSettings();
+        }
+      }),
+    ),
   );
 
   return {

@@ -46,6 +46,17 @@ export function createGuard(logger: GuardLogger): Guard {
     };
 }
 
+/**
+ * A guarded handler as a notification's handler: the client expects no answer, so none is given.
+ * A guarded handler rejects only for work that was cancelled or overtaken (its failures are logged
+ * and answered by the fallback), and for a notification there is no one to tell.
+ */
+export function asNotificationHandler<P extends unknown[]>(guarded: (...params: P) => Promise<unknown>): (...params: P) => void {
+  return (...params) => {
+    guarded(...params).catch(() => undefined);
+  };
+}
+
 function isCancellationToken(value: unknown): value is CancellationToken {
   return typeof value === 'object' && value !== null && typeof (value as CancellationToken).isCancellationRequested === 'boolean';
 }

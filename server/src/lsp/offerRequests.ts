@@ -42,7 +42,8 @@ import {
 import { exportPlan } from '../arm/exportPlan';
 import { readArmJsonFile, TemplateImportError } from '../arm/armFile';
 import { importTemplate } from '../arm/importTemplate';
-import { addAuthorizationEdits, addPlanEdits, planChoices, removeEdits, suggestPlanId, toTextEdits, validateNewPlanId } from '../features/offerEdits';
+import { addAuthorizationEdits, addPlanEdits, planChoices, removeEdits, suggestPlanId, validateNewPlanId } from '../features/offerEdits';
+import { toTextEdits } from '../edits/offsetEdits';
 import { buildOfferTree, flattenTree } from '../features/planTree';
 import { previewData } from '../features/previewData';
 import { publishStatus } from '../features/publishStatus';
@@ -63,7 +64,7 @@ export interface OfferRequestHost {
   service: OfferLanguageService;
   guard: Guard;
   /** The offer's file and the workspace folder that confines its paths. */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
   /** The workspace folders: an offer not open in an editor is read only inside one of them. */
   workspaceFolders(): readonly string[];
 }

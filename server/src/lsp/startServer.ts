@@ -43,7 +43,7 @@ export interface ServerHost {
   /** What the server does, for the client's output channel (logging/serverLog.ts). */
   log: ServerLog;
   /** The offer's file and the workspace folder that confines its paths (undefined for an unsaved offer). */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
   /** The workspace folders the client opened. */
   workspaceFolders(): readonly string[];
   /** Checks every open offer again: a file it names changed, or the role catalog did. */
@@ -60,10 +60,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   // Answers about files are reused for two seconds between keystrokes; a watched file's change
   // clears them at once (see diagnosticsFeature.ts).
-  const service = options.service ?? new OfferLanguageService({ rememberFilesForMs: 2000 });
+  const log = new ServerLog(connection.console);
+  const service = options.service ?? new OfferLanguageService({ rememberFilesForMs: 2000, log });
   let workspaceFolders: string[] = [];
   const watches: ProcessWatch[] = [];
-  const log = new ServerLog(connection.console);
   const watchClient = (pid: number | null | undefined) => {
     if (typeof pid === 'number' && pid > 0) {
       watches.push(
@@ -103,13 +103,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     log.started({ locale: messageLanguage(), workspaceFolders, pullDiagnostics, builtinRoles: service.catalog.roles.length });
-    return {
-      capabilities: Object.assign(
-        { textDocumentSync: TextDocumentSyncKind.Incremental },
-        ...capabilities,
-        diagnostics.capabilities(pullDiagnostics),
-      ),
-    };
+    // Each feature area's capabilities, merged.
+    const announced = [...capabilities, diagnostics.capabilities(pullDiagnostics)].reduce<ServerCapabilities>(
+      (all, area) => ({ ...all, ...area }),
+      { textDocumentSync: TextDocumentSyncKind.Incremental },
+    );
+    return { capabilities: announced };
   });
 
   documents.listen(connection);

@@ -15,7 +15,7 @@ export interface StructureFeatureHost {
   service: OfferLanguageService;
   guard: Guard;
   /** The offer's file and workspace folder: fix-all checks against the same files and baseline. */
-  locate(document: TextDocument): OfferLocation | undefined;
+  readonly locate: (document: TextDocument) => OfferLocation | undefined;
 }
 
 /** Registers the handlers and returns the capabilities to announce in `initialize`. */

@@ -1,6 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
+import type { Memo } from '@core/model/caching';
 import type { OfferDocument } from '@core/model/offerDocument';
 import type { PlanRef } from '@core/model/offerStructure';
 import type { OfferFiles } from '../workspace/offerFiles';
@@ -21,8 +22,13 @@ export interface RuleContext {
   readonly files: OfferFiles | undefined;
   /** The offer as last published (`<name>.published.json`), when there is one that parses. */
   readonly baseline: OfferDocument | undefined;
+  /**
+   * Answers a rule may keep from one check to the next (a text's language), owned by the language
+   * service that runs the check: see core/src/model/caching.ts. A check run alone gets a fresh one.
+   */
+  readonly memo: Memo;
   /** Reports a problem on a value node, or on a missing property of an object node. */
-  report(target: ReportTarget, message: string, data?: Record<string, unknown>): void;
+  readonly report: (target: ReportTarget, message: string, data?: Record<string, unknown>) => void;
 }
 
 export type ReportTarget =

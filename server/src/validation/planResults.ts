@@ -9,6 +9,11 @@
  * depend on nothing else of the offer: the plan, the role catalog and the published baseline
  * (both part of the key). A finding outside every plan is returned but nothing of that run is
  * kept, so the next version runs the check on every plan again.
+ *
+ * This is one of the two caches that outlive a version (core/src/model/caching.ts, rule 2): it is
+ * keyed by a kept plan node and holds only what the plan's content decides, its positions relative
+ * to the plan's start and the index it was computed at (compared on the way out). The results
+ * belong to the language service that computed them (a `PlanResults` of its own).
  */
 import type { Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
@@ -16,10 +21,11 @@ import type { OfferDocument } from '@core/model/offerDocument';
 import type { PlanRef } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 
-/** What a plan's diagnostics depend on besides the plan itself. */
+/** What a plan's diagnostics depend on besides the plan itself, and where they are kept. */
 export interface PlanCheckEnvironment {
   catalog: RoleCatalog;
   baseline: OfferDocument | undefined;
+  results: PlanResults;
 }
 
 /** A diagnostic without its range: `start` and `end` are offsets from the start of its plan. */
@@ -37,8 +43,10 @@ interface PlanEntry {
   byCheck: Map<string, KeptDiagnostic[]>;
 }
 
-/** Entries by plan node: a node that is no longer in any tree takes its entry with it. */
-const entries = new WeakMap<Node, PlanEntry>();
+/** Kept diagnostics by plan node: a node that is no longer in any tree takes its entry with it. */
+export class PlanResults {
+  readonly entries = new WeakMap<Node, PlanEntry>();
+}
 
 /**
  * The diagnostics of the check named `checkKey` for every plan of `plans`: kept ones for the
@@ -61,7 +69,7 @@ export function diagnosticsPerPlan(
   if (byPlan.outside.length === 0) {
     stale.forEach((plan, i) => keep(document, plan, checkKey, environment, byPlan.inside[i]));
   } else {
-    stale.forEach((plan) => entries.get(plan.node)?.byCheck.delete(checkKey));
+    stale.forEach((plan) => environment.results.entries.get(plan.node)?.byCheck.delete(checkKey));
   }
   if (stale.length === plans.length) {
     return fresh;
@@ -88,7 +96,7 @@ export function diagnosticsPerPlan(
 
 /** The plan's entry, if it was made for the plan at this index and in this environment. */
 function validEntry(plan: PlanRef, environment: PlanCheckEnvironment): PlanEntry | undefined {
-  const entry = entries.get(plan.node);
+  const entry = environment.results.entries.get(plan.node);
   return entry && entry.index === plan.index && entry.catalog === environment.catalog && entry.baseline === environment.baseline ? entry : undefined;
 }
 
@@ -99,8 +107,8 @@ function keptFor(plan: PlanRef, checkKey: string, environment: PlanCheckEnvironm
 function keep(document: OfferDocument, plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment, diagnostics: OfferDiagnostic[]): void {
   let entry = validEntry(plan, environment);
   if (!entry) {
-    entry = { index: plan.index, ...environment, byCheck: new Map() };
-    entries.set(plan.node, entry);
+    entry = { index: plan.index, catalog: environment.catalog, baseline: environment.baseline, byCheck: new Map() };
+    environment.results.entries.set(plan.node, entry);
   }
   const base = plan.node.offset;
   entry.byCheck.set(

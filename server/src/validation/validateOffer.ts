@@ -5,7 +5,8 @@ import type { OfferDiagnostic } from '../rules/diagnostic';
 import { rules } from '../rules';
 import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
-import { diagnosticsPerPlan } from './planResults';
+import { diagnosticsPerPlan, PlanResults } from './planResults';
+import { Memo } from '@core/model/caching';
 import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
 import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
@@ -21,6 +22,23 @@ export interface ValidationInput {
   baseline?: OfferDocument;
   /** The rules to run (all of them unless a test narrows it). */
   rules?: readonly Rule[];
+  /** What the language service keeps from one check to the next; without it, nothing is kept. */
+  kept?: KeptAcrossChecks;
+}
+
+/**
+ * What a language service keeps from one check of an offer to the next, its own and no other
+ * service's (core/src/model/caching.ts, rule 4).
+ */
+export interface KeptAcrossChecks {
+  /** Each plan's diagnostics while the plan is unchanged (planResults.ts). */
+  readonly planResults: PlanResults;
+  /** What rules keep (`RuleContext.memo`). */
+  readonly memo: Memo;
+}
+
+export function keptAcrossChecks(): KeptAcrossChecks {
+  return { planResults: new PlanResults(), memo: new Memo() };
 }
 
 /**
@@ -51,14 +69,15 @@ export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[
   }
 
   const plans = plansOf(root);
-  const environment = { catalog: input.catalog, baseline: input.baseline };
+  const kept = input.kept ?? keptAcrossChecks();
+  const environment = { catalog: input.catalog, baseline: input.baseline, results: kept.planResults };
   const ruleDiagnostics: OfferDiagnostic[] = [];
   for (const rule of input.rules ?? rules) {
     if (rule.needsBaseline && !input.baseline) {
       continue;
     }
     // Appended one by one: push(...found) passes each as an argument, and a rule may find 200,000.
-    const found = rule.scope === 'plan' ? diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, root, stale)) : runRule(rule, input, root, plans);
+    const found = rule.scope === 'plan' ? diagnosticsPerPlan(document, plans, rule.code, environment, (stale) => runRule(rule, input, kept.memo, root, stale)) : runRule(rule, input, kept.memo, root, plans);
     for (const diagnostic of found) {
       ruleDiagnostics.push(diagnostic);
     }
@@ -71,7 +90,7 @@ export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[
 }
 
 /** One rule's diagnostics; a rule that throws is reported as an internal problem. */
-function runRule(rule: Rule, input: ValidationInput, root: Node, plans: readonly PlanRef[]): OfferDiagnostic[] {
+function runRule(rule: Rule, input: ValidationInput, memo: Memo, root: Node, plans: readonly PlanRef[]): OfferDiagnostic[] {
   const { document } = input;
   const found: OfferDiagnostic[] = [];
   const context: RuleContext = {
@@ -81,6 +100,7 @@ function runRule(rule: Rule, input: ValidationInput, root: Node, plans: readonly
     catalog: input.catalog,
     files: input.files,
     baseline: input.baseline,
+    memo,
     report(target: ReportTarget, message: string, data?: Record<string, unknown>) {
       found.push({ code: rule.code, severity: rule.severity, message, ...locate(document, target), ...(data ? { data } : {}) });
     },

@@ -10,7 +10,7 @@ import { parse } from 'jsonc-parser';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const EXAMPLE_OFFER_TEXT = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'contoso-sentinel', 'offer.json'), 'utf8');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- offers are built as loose data on purpose, to write broken and hostile ones no type would allow
 export type Offer = any;
 
 /** A fresh deep copy of the example offer as plain data. */

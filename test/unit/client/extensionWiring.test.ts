@@ -109,7 +109,7 @@ describe('extension wiring (a stand-in editor, the real server)', function () {
     const item = itemOf(tree, reader);
     assert.strictEqual(item.contextValue, 'authorization');
     assert.strictEqual(item.command?.command, 'vscode.open');
-    const [uri, options] = item.command!.arguments as [Uri, { selection: { start: { line: number }; end: { line: number } } }];
+    const [uri, options] = item.command.arguments as [Uri, { selection: { start: { line: number }; end: { line: number } } }];
     assert.strictEqual(uri.fsPath, OFFER_PATH);
     const readerLine = EXAMPLE_OFFER_TEXT.split('\n').findIndex((line) => line.includes('"SOC Analysts"')) - 2;
     assert.strictEqual(options.selection.start.line, readerLine);

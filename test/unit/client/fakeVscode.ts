@@ -244,14 +244,16 @@ export class FakeEditor {
     return this.answers.shift();
   }
 
-  /** The `vscode` module as the extension sees it. */
+  /** The `vscode` module as the extension sees it (its arrow functions answer for this editor). */
   module(): Record<string, unknown> {
-    const editor = this;
-    const message = (level: string) => async (text: string, ...rest: unknown[]) => {
+    const message = (level: string) => promising((text: string, ...rest: unknown[]) => {
       const options = rest[0] && typeof rest[0] === 'object' ? (rest[0] as { detail?: string }) : undefined;
-      editor.messages.push({ level, text, detail: options?.detail });
-      return level === 'info-nonmodal' ? undefined : editor.answer();
-    };
+      this.messages.push({ level, text, detail: options?.detail });
+      return level === 'info-nonmodal' ? undefined : this.answer();
+    });
+    // What the getters below answer, read from this editor when asked.
+    const activeEditor = () => (this.activeDocument ? { document: this.activeDocument } : undefined);
+    const openDocuments = () => this.documents.filter((document) => !document.isClosed);
     return {
       EventEmitter,
       Uri,
@@ -274,67 +276,67 @@ export class FakeEditor {
       env: {
         language: 'en',
         clipboard: {
-          writeText: async (value: string) => {
-            editor.clipboard.push(value);
-          },
+          writeText: promising((value: string) => {
+            this.clipboard.push(value);
+          }),
         },
-        openExternal: async (uri: Uri) => {
-          editor.openedExternally.push(uri.toString());
+        openExternal: promising((uri: Uri) => {
+          this.openedExternally.push(uri.toString());
           return true;
-        },
+        }),
       },
       commands: {
         registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
-          editor.commands.set(id, handler);
-          return { dispose: () => editor.commands.delete(id) };
+          this.commands.set(id, handler);
+          return { dispose: () => this.commands.delete(id) };
         },
-        executeCommand: async (command: string, ...args: unknown[]) => {
+        executeCommand: promising((command: string, ...args: unknown[]) => {
           if (command === 'setContext') {
-            editor.contexts.set(args[0] as string, args[1]);
+            this.contexts.set(args[0] as string, args[1]);
           }
-          editor.executed.push({ command, args });
-          return editor.commands.get(command)?.(...args);
-        },
+          this.executed.push({ command, args });
+          return this.commands.get(command)?.(...args);
+        }),
       },
       languages: {
-        onDidChangeDiagnostics: editor.onDidChangeDiagnostics.event,
-        getDiagnostics: (uri: Uri) => editor.diagnostics.get(uri.toString()) ?? [],
+        onDidChangeDiagnostics: this.onDidChangeDiagnostics.event,
+        getDiagnostics: (uri: Uri) => this.diagnostics.get(uri.toString()) ?? [],
       },
       window: {
         get activeTextEditor() {
-          return editor.activeDocument ? { document: editor.activeDocument } : undefined;
+          return activeEditor();
         },
-        onDidChangeActiveTextEditor: editor.onDidChangeActiveTextEditor.event,
+        onDidChangeActiveTextEditor: this.onDidChangeActiveTextEditor.event,
         showInformationMessage: message('info'),
         showWarningMessage: message('warning'),
         showErrorMessage: message('error'),
         showInputBox: async (options: { validateInput?: (value: string) => string | undefined | Promise<string | undefined> }) => {
-          const value = editor.answer() as string | undefined;
+          const value = this.answer() as string | undefined;
           const problem = value === undefined ? undefined : await options.validateInput?.(value);
           if (problem) {
             throw new Error(`the test typed an invalid value: ${value}: ${problem}`);
           }
           return value;
         },
-        showQuickPick: async (items: { label: string }[]) => {
-          const wanted = editor.answer();
+        showQuickPick: promising((items: { label: string }[]) => {
+          const wanted = this.answer();
           if (Array.isArray(wanted)) {
             return items.filter((item) => wanted.includes(item.label));
           }
           return items.find((item) => item.label === wanted);
-        },
-        showTextDocument: async (document: FakeTextDocument) => {
-          editor.activeDocument = document;
+        }),
+        showTextDocument: promising((document: FakeTextDocument) => {
+          this.activeDocument = document;
           return { selection: undefined, revealRange: () => undefined };
-        },
+        }),
         createTreeView: (id: string, options: { treeDataProvider: unknown }) => {
-          const view = new FakeTreeView(id, options.treeDataProvider, editor.treeViewsVisible);
-          editor.treeViews.push(view);
+          const view = new FakeTreeView(id, options.treeDataProvider, this.treeViewsVisible);
+          this.treeViews.push(view);
           return view;
         },
         createStatusBarItem: () => {
           const item = { text: '', visible: false, command: undefined, tooltip: undefined, name: '', show() { item.visible = true; }, hide() { item.visible = false; }, dispose() {} };
-          editor.statusItems.push(item);
+          this.statusItems.push(item);
           return item;
         },
         createOutputChannel: () => ({ appendLine: () => undefined, show: () => undefined, dispose: () => undefined }),
@@ -369,58 +371,58 @@ export class FakeEditor {
             dispose: () => disposed.fire(),
             post: (value: unknown) => received.fire(value),
           };
-          editor.panels.push(panel);
+          this.panels.push(panel);
           return panel;
         },
         withProgress: async (_options: unknown, task: (progress: unknown, token: unknown) => Promise<unknown>) =>
           task({ report: () => undefined }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) }),
-        showOpenDialog: async () => editor.answer(),
+        showOpenDialog: promising(() => this.answer()),
       },
       workspace: {
         get textDocuments() {
-          return editor.documents.filter((document) => !document.isClosed);
+          return openDocuments();
         },
         isTrusted: true,
-        onDidChangeTextDocument: editor.onDidChangeTextDocument.event,
-        onDidOpenTextDocument: editor.onDidOpenTextDocument.event,
-        onDidCloseTextDocument: editor.onDidCloseTextDocument.event,
+        onDidChangeTextDocument: this.onDidChangeTextDocument.event,
+        onDidOpenTextDocument: this.onDidOpenTextDocument.event,
+        onDidCloseTextDocument: this.onDidCloseTextDocument.event,
         onDidChangeConfiguration: () => ({ dispose() {} }),
         workspaceFolders: undefined,
         createFileSystemWatcher: () => ({ onDidCreate: () => ({ dispose() {} }), onDidDelete: () => ({ dispose() {} }), onDidChange: () => ({ dispose() {} }), dispose() {} }),
-        findFiles: async () => [...editor.documents.filter((d) => d.uri.scheme === 'file').map((d) => d.uri), ...editor.workspaceFiles],
+        findFiles: promising(() => [...this.documents.filter((d) => d.uri.scheme === 'file').map((d) => d.uri), ...this.workspaceFiles]),
         getConfiguration: () => ({ get: (_key: string, fallback: unknown) => fallback }),
-        getWorkspaceFolder: () => ({ uri: Uri.file(editor.workspaceRoot) }),
-        asRelativePath: (uri: Uri) => path.relative(editor.workspaceRoot, uri.fsPath),
-        openTextDocument: async (uri: Uri) => {
-          const document = editor.documents.find((d) => d.uri.toString() === uri.toString());
+        getWorkspaceFolder: () => ({ uri: Uri.file(this.workspaceRoot) }),
+        asRelativePath: (uri: Uri) => path.relative(this.workspaceRoot, uri.fsPath),
+        openTextDocument: promising((uri: Uri) => {
+          const document = this.documents.find((d) => d.uri.toString() === uri.toString());
           if (!document) {
-            throw new Error(`not open in the fake editor: ${uri}`);
+            throw new Error(`not open in the fake editor: ${uri.toString()}`);
           }
           return document;
-        },
-        applyEdit: async (edit: WorkspaceEdit) => {
+        }),
+        applyEdit: promising((edit: WorkspaceEdit) => {
           const byDocument = new Map<FakeTextDocument, { range: Range; text: string }[]>();
           for (const change of edit.edits) {
-            const document = editor.documents.find((d) => d.uri.toString() === change.uri.toString())!;
+            const document = this.documents.find((d) => d.uri.toString() === change.uri.toString())!;
             byDocument.set(document, [...(byDocument.get(document) ?? []), change]);
           }
           for (const [document, changes] of byDocument) {
             document.apply(changes);
-            editor.onDidChangeTextDocument.fire({ document });
+            this.onDidChangeTextDocument.fire({ document });
           }
           return true;
-        },
+        }),
         fs: {
-          stat: async (uri: Uri) => {
-            if (editor.files.has(uri.fsPath) || editor.written.has(uri.fsPath)) {
+          stat: promising((uri: Uri) => {
+            if (this.files.has(uri.fsPath) || this.written.has(uri.fsPath)) {
               return { size: 1 };
             }
             throw new Error('not found');
-          },
-          readFile: async (uri: Uri) => editor.files.get(uri.fsPath) ?? new Uint8Array(),
-          writeFile: async (uri: Uri, bytes: Uint8Array) => {
-            editor.written.set(uri.fsPath, Buffer.from(bytes).toString('utf8'));
-          },
+          }),
+          readFile: promising((uri: Uri) => this.files.get(uri.fsPath) ?? new Uint8Array()),
+          writeFile: promising((uri: Uri, bytes: Uint8Array) => {
+            this.written.set(uri.fsPath, Buffer.from(bytes).toString('utf8'));
+          }),
         },
       },
     };
@@ -468,8 +470,23 @@ export function loadWithFakeEditor<T>(modulePath: string, editor: FakeEditor): T
     return originalLoad.call(this, request, ...rest);
   };
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module must go through Node's CommonJS loader, whose 'vscode' is answered by the fake above; an import would not
     return require(modulePath) as T;
   } finally {
     moduleApi._load = originalLoad;
   }
+}
+
+/**
+ * A fake of an API that answers with a promise, as VS Code's do: `answer`'s result, or what it
+ * throws, as a settled promise (what an async function without an await would give).
+ */
+function promising<A extends unknown[], R>(answer: (...args: A) => R): (...args: A) => Promise<Awaited<R>> {
+  return (...args) => {
+    try {
+      return Promise.resolve(answer(...args));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
 }

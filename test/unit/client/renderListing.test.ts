@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseDocument } from 'htmlparser2';
+import { ElementType, parseDocument } from 'htmlparser2';
 import { renderListing, ResolvedImage, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
 import { publishStatus } from '../../../server/src/features/publishStatus';
 import { OfferDocument } from '@core/model/offerDocument';
@@ -61,9 +61,9 @@ function elements(nodes: ChildNode[]): Element[] {
   const stack = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
-      found.push(node as Element);
-      stack.push(...(node as Element).children);
+    if (node.type === ElementType.Tag || node.type === ElementType.Script || node.type === ElementType.Style) {
+      found.push(node);
+      stack.push(...node.children);
     } else if ('children' in node && Array.isArray(node.children)) {
       stack.push(...node.children);
     }
@@ -73,6 +73,7 @@ function elements(nodes: ChildNode[]): Element[] {
 
 /** Control characters and blanks that browsers skip inside a URL scheme ("java\tscript:"). */
 function schemeOf(value: string): string {
+  // eslint-disable-next-line no-control-regex -- browsers drop control characters from a URL before reading its scheme: so does this
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 

@@ -5,6 +5,7 @@ import { RoleCatalog } from '@core/catalog/roleCatalog';
 import {
   FIX_ALL_KIND,
   fixAllText,
+  fixesFor,
   fromLspDiagnostic,
   MAX_FIX_ALL_ROUNDS,
   minimalEdit,
@@ -13,9 +14,12 @@ import { placeholderFor } from '../../../server/src/features/schemaFixes';
 import { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { apply, assertParses, exampleService, find, hasDiagnostic, published, setup, URI } from '../../support/codeActionHarness';
-import { EXAMPLE_OFFER_TEXT, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
+import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';
+import { OfferLanguageService } from '../../../server/src/languageService';
 
 const COMMENT = '// Contributor';
+/** No fix in these tests may throw: a logged failure fails the test. */
+const failOnLog = { error: (message: string) => assert.fail(message) };
 
 describe('code actions', () => {
   it('offers the rule fix for offer-id-format as a preferred quick fix attached to its diagnostic', () => {
@@ -188,6 +192,44 @@ describe('code actions', () => {
     });
   });
 
+  describe('a fix that throws', () => {
+    /** A catalog that fails when asked for a role: the role fixes throw, the others do not ask it. */
+    class FailingCatalog extends RoleCatalog {
+      constructor() {
+        super(RoleCatalog.builtin().roles);
+      }
+      override findById(): never {
+        throw new Error('the catalog failed');
+      }
+    }
+    const text = EXAMPLE_OFFER_TEXT.replace('"offerId": "contoso-sentinel-ops"', '"offerId": "Contoso Sentinel Ops"').replace(
+      /"roleDefinitionId": "b24988ac-6180-42a0-ab88-20f7382dd24c"/,
+      '"roleDefinitionId": "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"',
+    );
+    const diagnostics = () => published(exampleService(), text).filter((d) => d.code === 'role-owner' || d.code === 'offer-id-format');
+
+    it('is logged, with its code and stack, and the other fixes are still offered', () => {
+      const logged: string[] = [];
+      const service = new OfferLanguageService({ fileHost: makeHost(), catalog: new FailingCatalog(), log: { error: (message) => logged.push(message) } });
+      const found = diagnostics();
+      assert.deepStrictEqual(found.map((d) => d.code).sort(), ['offer-id-format', 'role-owner']);
+      const document = TextDocument.create(URI, 'marketplace-offer', 1, text);
+      const actions = service.codeActions(document, { diagnostics: found, only: ['quickfix'] }, { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE });
+      assert.deepStrictEqual(actions.map((action) => action.title), ["Change the offer ID to 'contoso-sentinel-ops'"]);
+      assert.strictEqual(logged.length, 1);
+      assert.match(logged[0], /^The quick fix of 'role-owner' failed: Error: the catalog failed\n\s+at FailingCatalog\.findById/);
+    });
+
+    it('is logged by fixesFor itself, which answers no fix for it', () => {
+      const logged: string[] = [];
+      const roleOwner = fromLspDiagnostic(diagnostics().find((d) => d.code === 'role-owner')!)!;
+      const context = { document: OfferDocument.fromText(text, URI), catalog: new FailingCatalog(), formatting: { tabSize: 2, insertSpaces: true, eol: '\n' } };
+      assert.deepStrictEqual(fixesFor(roleOwner, context, { error: (message) => logged.push(message) }), []);
+      assert.strictEqual(logged.length, 1);
+      assert.ok(!logged[0].includes('Tier 2 Operators') && !logged[0].includes('/plans'), 'nothing of the offer in the log');
+    });
+  });
+
   describe('fix all', () => {
     const broken = EXAMPLE_OFFER_TEXT.replace('"contoso-sentinel-ops"', '"Contoso Sentinel Ops"')
       .replace('"longSummary":', '"longSumary":')
@@ -233,17 +275,17 @@ describe('code actions', () => {
       const document = OfferDocument.fromText(EXAMPLE_OFFER_TEXT, URI);
       let calls = 0;
       // Every check reports a new offer ID to use: a fix that never converges.
-      const endless = (): OfferDiagnostic[] => [
+      const endless = (current: OfferDocument): OfferDiagnostic[] => [
         {
           code: 'offer-id-format',
           severity: 'error',
           message: 'endless',
           range: document.rangeAt(0, 1),
           path: '/offerId',
-          data: { suggestion: `id-${++calls}` },
+          data: { value: current.nodeAt(['offerId'])?.value, suggestion: `id-${++calls}` },
         },
       ];
-      const result = fixAllText(document, { catalog: RoleCatalog.builtin(), validate: endless });
+      const result = fixAllText(document, { catalog: RoleCatalog.builtin(), validate: endless, log: failOnLog });
       assert.strictEqual(result.applied.length, MAX_FIX_ALL_ROUNDS);
       assert.ok(result.text.includes(`"offerId": "id-${MAX_FIX_ALL_ROUNDS}"`));
     });
@@ -251,17 +293,17 @@ describe('code actions', () => {
     it('does not apply the same fix twice when its problem comes back', () => {
       const document = OfferDocument.fromText(EXAMPLE_OFFER_TEXT, URI);
       let calls = 0;
-      const flipping = (): OfferDiagnostic[] => [
+      const flipping = (current: OfferDocument): OfferDiagnostic[] => [
         {
           code: 'offer-id-format',
           severity: 'error',
           message: 'flip',
           range: document.rangeAt(0, 1),
           path: '/offerId',
-          data: { suggestion: ++calls % 2 ? 'a' : 'b' },
+          data: { value: current.nodeAt(['offerId'])?.value, suggestion: ++calls % 2 ? 'a' : 'b' },
         },
       ];
-      assert.deepStrictEqual(fixAllText(document, { catalog: RoleCatalog.builtin(), validate: flipping }).applied.length, 2);
+      assert.deepStrictEqual(fixAllText(document, { catalog: RoleCatalog.builtin(), validate: flipping, log: failOnLog }).applied.length, 2);
     });
 
     it('computes one minimal edit that never splits an emoji', () => {

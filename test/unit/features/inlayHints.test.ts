@@ -13,7 +13,8 @@ function placed(text: string, hints: InlayHint[]): string[] {
   const document = offerDocument(text);
   return hints.map((hint) => {
     const offset = document.offsetAt(hint.position);
-    return `${text.slice(Math.max(0, offset - 12), offset)} ⟨${hint.label}⟩`;
+    const label = typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
+    return `${text.slice(Math.max(0, offset - 12), offset)} ⟨${label}⟩`;
   });
 }
 

@@ -13,6 +13,7 @@ import { EXAMPLE_DIR, exampleOffer, examplePlans, printed, REPO_ROOT } from '../
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 /** C0 controls but the line feed that ends each line, DEL and the C1 controls (CSI is U+009B). */
+// eslint-disable-next-line no-control-regex -- it finds raw control characters, which no output line may hold
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 function run(args: string[], cwd: string) {

@@ -11,7 +11,7 @@ export type JsonPath = (string | number)[];
 /** What a string field is filled with: a unit repeated to the length asked. */
 export interface Filler {
   name: string;
-  fill(length: number): string;
+  readonly fill: (length: number) => string;
 }
 
 function repeated(unit: string): (length: number) => string {

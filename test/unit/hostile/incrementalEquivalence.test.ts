@@ -12,7 +12,7 @@ import { OfferDocument } from '@core/model/offerDocument';
 import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import type { Rule } from '../../../server/src/rules/rule';
-import { validateOffer } from '../../../server/src/validation/validateOffer';
+import { keptAcrossChecks, validateOffer } from '../../../server/src/validation/validateOffer';
 import { exampleOffer, examplePlans, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
 import { assertSameTree } from '../../support/sameTree';
 
@@ -137,9 +137,11 @@ describe('incremental re-parse and re-check', function () {
         plans.forEach((plan) => report(plan.node, `plan ${plan.index}`));
       },
     };
+    // What is kept between checks belongs to whoever runs them: here, these two checks.
+    const kept = keptAcrossChecks();
     const check = (version: number, content: string) => {
       const document = service.parse(TextDocument.create(uri, 'marketplace-offer', version, content));
-      return validateOffer({ document, catalog: service.catalog, rules: [spy] }).filter((d) => d.code === 'spy');
+      return validateOffer({ document, catalog: service.catalog, rules: [spy], kept }).filter((d) => d.code === 'spy');
     };
     check(1, text);
     const at = text.indexOf('"description"', plansOf(service.parse(TextDocument.create(uri, 'marketplace-offer', 1, text)).root)[2].node.offset);

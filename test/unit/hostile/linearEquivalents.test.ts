@@ -1,94 +1,24 @@
 /**
  * Where a quadratic piece of code was replaced by a linear one, the new one answers what the old
  * one did, on many small inputs (the hostile-size suite shows it does so on large ones in time):
- * quick-fix edits (modifyAt) against jsonc-parser's `modify`, the emoji scan against the grapheme
- * segmenter, the nearest existing folder found by halving against walking up, the id suggestion
- * against its former regular expressions.
+ * the emoji scan against the grapheme segmenter, the nearest existing folder found by halving
+ * against walking up, the id suggestion against its former regular expressions. (Quick-fix edits
+ * have their own properties in test/unit/edits/pointerEdits.test.ts.)
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { modify, parse, type JSONPath } from 'jsonc-parser';
-import { OfferDocument } from '@core/model/offerDocument';
-import { modifyAt } from '../../../server/src/rules/fixEdits';
 import { scanEmoji } from '../../../server/src/rules/listing/listingNameEmoji';
 import { suggestId } from '../../../server/src/rules/offerSetup/offerIdFormat';
 import { realPathOfNearestExisting } from '@core/files/insideFolder';
-import { EXAMPLE_OFFER_TEXT } from '../../support/offerHarness';
 
 const RUNS = 300;
 /** The same cases on every run (another seed: EQUIVALENCE_SEED=…). */
 const SEED = Number(process.env.EQUIVALENCE_SEED ?? 20261202);
 
 describe('linear replacements answer what they replaced', () => {
-  describe('modifyAt (quick-fix edits on the parsed tree, formatted on the lines they touch)', () => {
-    const layouts = [
-      { text: EXAMPLE_OFFER_TEXT, formatting: { tabSize: 2, insertSpaces: true, eol: '\n' } },
-      { text: EXAMPLE_OFFER_TEXT.replace(/\n/g, '\r\n').replace(/ {2}/g, '\t'), formatting: { tabSize: 4, insertSpaces: false, eol: '\r\n' } },
-      { text: JSON.stringify(parse(EXAMPLE_OFFER_TEXT)), formatting: { tabSize: 2, insertSpaces: true, eol: '\n' } },
-    ];
-    const documents = layouts.map(({ text }) => OfferDocument.fromText(text));
-    /** Every path of the example: its values, and a new key in each object. */
-    const paths: JSONPath[] = [];
-    const visit = (value: unknown, at: JSONPath) => {
-      paths.push(at);
-      if (Array.isArray(value)) {
-        value.forEach((item, i) => visit(item, [...at, i]));
-        paths.push([...at, -1]);
-      } else if (value && typeof value === 'object') {
-        Object.entries(value).forEach(([key, item]) => visit(item, [...at, key]));
-        paths.push([...at, 'added'], [...at, 'added', 'deeper']);
-      }
-    };
-    visit(documents[0].value, []);
-    const nonRoot = paths.filter((candidate) => candidate.length > 0);
-    const values = fc.oneof(
-      fc.constant(undefined),
-      fc.string({ maxLength: 12 }),
-      fc.integer(),
-      fc.constant({ subscriptionIds: [] }),
-      fc.constant(['a', { b: [1, 2] }]),
-      fc.constant({ principalId: 'x', roleDefinitionId: 'y' }),
-    );
-
-    it('gives the edit modify gives, for every path of the example, in three layouts', () => {
-      fc.assert(
-        fc.property(fc.nat(layouts.length - 1), fc.constantFrom(...nonRoot), values, fc.boolean(), (layout, at, value, arrayInsertion) => {
-          // Removing "the item after the last" means nothing (modify inserts the text `undefined`).
-          fc.pre(!(value === undefined && at[at.length - 1] === -1));
-          const { text, formatting } = layouts[layout];
-          const options = { isArrayInsertion: arrayInsertion && typeof at[at.length - 1] === 'number' };
-          let expected: unknown;
-          try {
-            expected = modify(text, at, value, { formattingOptions: formatting, ...options });
-          } catch {
-            expected = 'throws';
-          }
-          let actual: unknown;
-          try {
-            actual = modifyAt(documents[layout], at, value, formatting, options);
-          } catch {
-            actual = 'throws';
-          }
-          assert.deepStrictEqual(actual, expected, `${JSON.stringify(at)} = ${JSON.stringify(value)}`);
-        }),
-        { numRuns: RUNS * 3, seed: SEED },
-      );
-    });
-
-    it('inserts at the index getInsertionIndex chooses, as modify does', () => {
-      const { text, formatting } = layouts[0];
-      const getInsertionIndex = (keys: string[]) => Math.max(0, keys.indexOf('visibility') + 1);
-      const at = ['plans', 0, 'privateAudience2'];
-      assert.deepStrictEqual(
-        modifyAt(documents[0], at, { subscriptionIds: [] }, formatting, { getInsertionIndex }),
-        modify(text, at, { subscriptionIds: [] }, { formattingOptions: formatting, getInsertionIndex }),
-      );
-    });
-  });
-
   describe('scanEmoji (one pass over the code points)', () => {
     const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
     /** The scan as it was written with Intl.Segmenter (quadratic on Node 20), for reference. */

@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { getNodeValue, parseTree, ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { Position } from 'vscode-languageserver-types';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
 import { EXAMPLE_OFFER_TEXT, makeHost, OFFER_PATH, WORKSPACE } from '../../support/offerHarness';

@@ -138,7 +138,7 @@ describe('one table per fact: the rules, the preview, the hover and the scaffold
     assert.strictEqual(published.source, OFFER_DIAGNOSTIC_SOURCE);
     const document = OfferDocument.fromText(text, 'file:///ws/offer/offer.json', 1);
     const fixesFor = (source: string) =>
-      codeActions(document, { diagnostics: [{ ...published, source }] }, { catalog: RoleCatalog.builtin(), validate: () => [] }).length;
+      codeActions(document, { diagnostics: [{ ...published, source }] }, { catalog: RoleCatalog.builtin(), validate: () => [], log: { error: assert.fail } }).length;
     assert.ok(fixesFor(OFFER_DIAGNOSTIC_SOURCE) > 0, 'a fix for our diagnostic');
     assert.strictEqual(fixesFor('another-extension'), 0, 'none for another extension\'s');
   });

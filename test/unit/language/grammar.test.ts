@@ -16,7 +16,7 @@ async function loadGrammar(): Promise<vsctm.IGrammar> {
     }),
     loadGrammar: async () => {
       const file = path.join(REPO_ROOT, 'syntaxes', 'marketplace-offer.tmLanguage.json');
-      return vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
+      return vsctm.parseRawGrammar(await fs.promises.readFile(file, 'utf8'), file);
     },
   });
   const grammar = await registry.loadGrammar('source.marketplace-offer');

@@ -84,7 +84,7 @@ describe('editing features over LSP', () => {
 
   it('announces completion (with its trigger characters and resolve), hover and inlay hints', async () => {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     connection.listen();
     try {
       const result = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {

@@ -76,7 +76,7 @@ async function startClient(options: { pull?: boolean; serverOptions?: ServerOpti
 function pull(client: LspTestClient, uri: string, token?: CancellationTokenSource, previousResultId?: string): Promise<DocumentDiagnosticReport> {
   const params = { textDocument: { uri }, previousResultId };
   // Without a token: a trailing undefined would be sent as a second, positional parameter.
-  return (token ? client.connection.sendRequest('textDocument/diagnostic', params, token.token) : client.connection.sendRequest('textDocument/diagnostic', params)) as Promise<DocumentDiagnosticReport>;
+  return token ? client.connection.sendRequest('textDocument/diagnostic', params, token.token) : client.connection.sendRequest('textDocument/diagnostic', params);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ResponseError<unknown>> {

@@ -39,7 +39,7 @@ function replaceOnce(text: string, search: string | RegExp, replacement: string)
   return text.replace(search, replacement);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- offers are built as loose data on purpose, to write broken and hostile ones no type would allow
 type Offer = any;
 
 const cases: Record<string, FixCase> = {

@@ -1,3 +1,4 @@
+import { Memo } from '@core/model/caching';
 import * as assert from 'assert';
 import { applyEdits, modify, parse, type JSONPath } from 'jsonc-parser';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
@@ -743,6 +744,7 @@ describe('authorization rules', () => {
         catalog: RoleCatalog.builtin(),
         files: undefined,
         baseline: undefined,
+        memo: new Memo(),
         report: (_target, message) => reported.push(`${rule.code}: ${message}`),
       });
     }

@@ -84,7 +84,7 @@ describe('display names', () => {
 
   describe('display-name-personal', () => {
     const host = makeHost();
-    const run = (offer: Offer | string) => check(offer, { host });
+    const run = (offer: Offer) => check(offer, { host });
 
     it("says why a person's name is not what Partner Center asks for, on the display name", () => {
       const offer = exampleOffer();
@@ -119,7 +119,7 @@ describe('display names', () => {
 
   describe('eligible-service-principal', () => {
     const host = makeHost();
-    const run = (offer: Offer | string) => check(offer, { host });
+    const run = (offer: Offer) => check(offer, { host });
 
     it('hints that a service principal cannot use an eligible authorization, on its display name', () => {
       const offer = exampleOffer();

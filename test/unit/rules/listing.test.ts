@@ -8,7 +8,7 @@ import { check, EXAMPLE_OFFER_TEXT, exampleOffer, expectNone, expectOne, makeHos
 
 describe('listing rules', () => {
   const host = makeHost();
-  const run = (offer: Offer | string) => check(offer, { host });
+  const run = (offer: Offer) => check(offer, { host });
 
   /** The example's text (with its comments) with one piece replaced; fails if the piece is gone. */
   function exampleTextWith(search: string, replacement: string): string {
@@ -83,7 +83,7 @@ describe('listing rules', () => {
       offer.listing.name = 'Contoso 🇰🇷 👨‍👩‍👧 1️⃣ Ops';
       const diagnostic = expectOne(run(offer), 'listing-name-emoji');
       assert.strictEqual(diagnostic.message, 'The offer name contains the emoji 🇰🇷 👨‍👩‍👧 1️⃣: remove it (only ™, ® and © are allowed).');
-      assert.deepStrictEqual(diagnostic.data, { suggestion: 'Contoso Ops' });
+      assert.deepStrictEqual(diagnostic.data, { value: 'Contoso 🇰🇷 👨‍👩‍👧 1️⃣ Ops', suggestion: 'Contoso Ops' });
     });
 
     it('refuses the emoji form of © and fixes it to the plain sign', () => {

@@ -37,7 +37,7 @@ describe('offer setup rules', () => {
  */
 describe('offer setup rules (baseline, leads, secrets)', () => {
   const host = makeHost();
-  const run = (offer: Offer | string) => check(offer, { host });
+  const run = (offer: Offer) => check(offer, { host });
 
   /** The example's text (with its comments) with one piece replaced; fails if the piece is gone. */
   function exampleTextWith(search: string | RegExp, replacement: string): string {

@@ -6,7 +6,7 @@ import { check, exampleOffer, expectNone, expectOne, makeHost, Offer, printed, R
 
 describe('properties rules', () => {
   const host = makeHost();
-  const run = (offer: Offer | string) => check(offer, { host });
+  const run = (offer: Offer) => check(offer, { host });
 
   describe('categories-count', () => {
     it('accepts 5 categories and refuses 6, on the array', () => {

@@ -8,7 +8,6 @@ import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
 import { buildOfferTree, flattenTree } from '../../../server/src/features/planTree';
 import { isWithin, publishStatus, summarizePublishStatus, type PublishSection } from '../../../server/src/features/publishStatus';
-import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { check, exampleOffer, makeHost, printed, type Offer } from '../../support/offerHarness';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';

@@ -207,7 +207,7 @@ describe('the server\'s answers to the extension', () => {
     const apply = (result: OfferEditResult) => {
       assert.strictEqual(result.outcome, 'edits');
       const text = document.getText();
-      const edits = (result as Extract<OfferEditResult, { outcome: 'edits' }>).edits.map((e) => ({
+      const edits = result.edits.map((e) => ({
         offset: document.offsetAt(e.range.start),
         length: document.offsetAt(e.range.end) - document.offsetAt(e.range.start),
         content: e.newText,
@@ -263,7 +263,7 @@ describe('the server\'s answers to the extension', () => {
     assert.deepStrictEqual(await server.request(ExportPlanRequest, { uri: OFFER_URI, version: 1, planId: 'gold', scope: 'subscription' }), { outcome: 'stale' });
     const exported = await server.request(ExportPlanRequest, { uri: OFFER_URI, version: 2, planId: 'gold', scope: 'resourceGroup' });
     assert.strictEqual(exported.outcome, 'exported');
-    const { files } = exported as Extract<typeof exported, { outcome: 'exported' }>;
+    const { files } = exported;
     assert.deepStrictEqual(files.map((file) => file.name), ['gold.template.json', 'gold.parameters.json']);
     // The files the user picks are read by the server from disk, as import-arm reads them.
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'offer-import-'));

@@ -3,11 +3,11 @@ import { publishStatus, StatusDiagnostic, summarizePublishStatus } from '../../.
 import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, EXAMPLE_OFFER_TEXT, Offer, printed } from '../client/exampleFixture';
 
-function statusOf(offer: Offer | string, diagnostics: StatusDiagnostic[] = []) {
+function statusOf(offer: Offer, diagnostics: StatusDiagnostic[] = []) {
   return publishStatus(OfferDocument.fromText(typeof offer === 'string' ? offer : printed(offer)), diagnostics);
 }
 
-function states(offer: Offer | string, diagnostics: StatusDiagnostic[] = []): Record<string, string> {
+function states(offer: Offer, diagnostics: StatusDiagnostic[] = []): Record<string, string> {
   return Object.fromEntries(statusOf(offer, diagnostics).sections.map((section) => [section.title, section.state]));
 }
 

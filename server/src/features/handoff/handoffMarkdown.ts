@@ -9,6 +9,7 @@ import type { HandoffField, HandoffSheet } from './handoffSheet';
 import { codeSpan, fencedBlock, markdownText } from './markdownText';
 
 /** Characters a person could not type or see: shown escaped, with a note (newlines and tabs are fine). */
+// eslint-disable-next-line no-control-regex -- it finds the control characters that a hand-off sheet shows escaped
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function handoffMarkdown(sheet: HandoffSheet): string {

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
+import { perVersion } from '@core/model/caching';
 import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
@@ -23,20 +24,10 @@ export interface AudienceRef {
 }
 
 /**
- * A parsed tree never changes (each version of the document is parsed anew), so the audiences
- * found in it are kept for the tree's life and shared by every audience rule of a validation.
+ * Every audience that is an object (other types are the schema's to report): found once per
+ * version (kept under its root, see core/src/model/caching.ts), shared by every audience rule.
  */
-const audiencesByRoot = new WeakMap<Node, readonly AudienceRef[]>();
-
-/** Every audience that is an object (other types are the schema's to report). */
-export function audiencesOf(root: Node): readonly AudienceRef[] {
-  let audiences = audiencesByRoot.get(root);
-  if (!audiences) {
-    audiences = findAudiences(root);
-    audiencesByRoot.set(root, audiences);
-  }
-  return audiences;
-}
+export const audiencesOf = perVersion((root: Node): readonly AudienceRef[] => findAudiences(root));
 
 /** The preview audience, when it is an object. */
 export function previewAudienceOf(root: Node): AudienceRef | undefined {

@@ -1,7 +1,8 @@
 import { t } from '@core/l10n';
+import { perVersion } from '@core/model/caching';
 import { quoteValue } from '@core/text/quote';
 import { isGuid, items, str } from '@core/model/nodes';
-import { replaceValueFix } from '../plans/valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 import type { AudienceEntry } from '../../workspace/audienceCsv';
 import { audiencesOf, csvEntriesOf, csvPathOf } from './audiences';
@@ -20,19 +21,10 @@ function cleanedGuid(id: string): string | undefined {
 
 /**
  * The entries of a CSV that are not GUIDs, found once per version of the file: the file cache
- * hands back the same entries until the file changes, so a keystroke in the offer does not test
- * 10,000 ids again.
+ * hands back the same entries (a version's own array) until the file changes, so a keystroke in
+ * the offer does not test 10,000 ids again (see core/src/model/caching.ts).
  */
-const invalidEntriesOf = new WeakMap<readonly AudienceEntry[], AudienceEntry[]>();
-
-function invalidEntries(entries: readonly AudienceEntry[]): AudienceEntry[] {
-  let bad = invalidEntriesOf.get(entries);
-  if (!bad) {
-    bad = entries.filter((entry) => !isGuid(entry.id));
-    invalidEntriesOf.set(entries, bad);
-  }
-  return bad;
-}
+const invalidEntries = perVersion((entries: readonly AudienceEntry[]): AudienceEntry[] => entries.filter((entry) => !isGuid(entry.id)));
 
 export const subscriptionIdFormat: Rule = {
   code: 'subscription-id-format',
@@ -82,15 +74,6 @@ export const subscriptionIdFormat: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { id, suggestion } = diagnostic.data ?? {};
-    if (typeof id !== 'string' || typeof suggestion !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, {
-      title: t("Change the subscription ID to '{0}'", suggestion),
-      reported: id,
-      replacement: suggestion,
-      isPreferred: true,
-    });
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change the subscription ID to '{0}'", suggestion), isPreferred: true, reported: 'id' });
   },
 };

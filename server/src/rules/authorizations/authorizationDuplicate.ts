@@ -5,7 +5,9 @@ import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { removeElementFix } from './quickFix';
+import { present } from '../../edits/expectations';
+import { removeValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { intendedRole } from './roleReference';
 
 const KINDS: AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'];
@@ -66,7 +68,6 @@ export const authorizationDuplicate: Rule = {
     };
     const key = keyOf(authorization!);
     const earlier = key !== undefined && items(list).slice(0, index).some((other) => keyOf(other) === key);
-    const fix = earlier ? removeElementFix(context, path, t('Remove this duplicate authorization'), false) : undefined;
-    return fix ? [fix] : [];
+    return earlier ? quickFix(context, t('Remove this duplicate authorization'), removeValue(context, path, present)) : [];
   },
 };

@@ -4,7 +4,8 @@ import { CONTRIBUTOR_ROLE_ID } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
-import { addAuthorizationFix, valueAt } from './quickFix';
+import { appendItem } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 
 export const authorizationsRequired: Rule = {
   code: 'authorizations-required',
@@ -33,8 +34,9 @@ export const authorizationsRequired: Rule = {
   },
   fix(diagnostic, context) {
     // As the message suggests: your operators' group with Contributor, its principal to fill in.
-    const list = valueAt(context, diagnostic.path);
-    if (list !== undefined && !(Array.isArray(list) && list.length === 0)) {
+    const path = fromPointer(diagnostic.path);
+    const list = context.document.nodeAt(path);
+    if (list !== undefined && !(list.type === 'array' && items(list).length === 0)) {
       return [];
     }
     const authorization = {
@@ -42,7 +44,6 @@ export const authorizationsRequired: Rule = {
       principalIdDisplayName: '',
       roleDefinitionId: CONTRIBUTOR_ROLE_ID,
     };
-    const fix = addAuthorizationFix(context, fromPointer(diagnostic.path), authorization, t('Add an authorization with Contributor (then set its principal)'));
-    return fix ? [fix] : [];
+    return quickFix(context, t('Add an authorization with Contributor (then set its principal)'), appendItem(context, path, authorization));
   },
 };

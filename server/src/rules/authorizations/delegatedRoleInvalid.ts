@@ -1,10 +1,9 @@
 import { t } from '@core/l10n';
 import { roleRefusal } from '@core/knowledge/rolePolicy';
-import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
-import { setValueFix, valueAt } from './quickFix';
+import { replaceValueFix } from '../../edits/quickFix';
 import { embeddedRoleIdFixes, replacementRoleFixes } from './roleFixes';
 import {
   dataActionsMessage,
@@ -60,9 +59,7 @@ export const delegatedRoleInvalid: Rule = {
     // A role written by name has a sure fix: its ID.
     const { roleId, roleName, reported } = diagnostic.data ?? {};
     if (typeof roleId === 'string' && typeof roleName === 'string') {
-      return valueAt(context, diagnostic.path) === reported
-        ? [setValueFix(context, fromPointer(diagnostic.path), roleId, t("Use the ID of {0} ('{1}')", roleName, roleId), true)]
-        : [];
+      return replaceValueFix(diagnostic, context, { title: t("Use the ID of {0} ('{1}')", roleName, roleId), reported, replacement: roleId, isPreferred: true });
     }
     // A refused role: the roles the message suggests, or removing it; a resource id: its GUID.
     return [...replacementRoleFixes(diagnostic, context, 'delegated'), ...embeddedRoleIdFixes(diagnostic, context)];

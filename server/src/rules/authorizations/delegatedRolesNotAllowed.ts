@@ -3,8 +3,11 @@ import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import { USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/knowledge/rolePolicy';
-import type { QuickFix, Rule } from '../rule';
-import { addAuthorizationFix, combinedFix, removePropertyFix, valueAt } from './quickFix';
+import type { Rule } from '../rule';
+import { holds, valueAt } from '../../edits/expectations';
+import { combineEdits } from '../../edits/offsetEdits';
+import { appendItem, removeValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
 
 export const delegatedRolesNotAllowed: Rule = {
@@ -31,12 +34,12 @@ export const delegatedRolesNotAllowed: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const list = valueAt(context, diagnostic.path);
+    const list = valueAt(context.document, diagnostic.path);
     if (list === undefined) {
       return [];
     }
     const path = fromPointer(diagnostic.path);
-    const fix = removePropertyFix(context, path, t("Remove 'delegatedRoleDefinitionIds'"), true);
+    const removal = removeValue(context, path, holds(list));
     // The message's other way: the same principal as User Access Administrator, in an authorization of its own.
     const authorization = context.document.nodeAt(path.slice(0, -1));
     const administrator = {
@@ -46,7 +49,7 @@ export const delegatedRolesNotAllowed: Rule = {
       delegatedRoleDefinitionIds: list,
     };
     const title = t('Move these roles to a User Access Administrator authorization for the same principal');
-    const moved = combinedFix(context, title, [fix, addAuthorizationFix(context, path.slice(0, -2), administrator, title)], false);
-    return [fix, moved].filter((candidate): candidate is QuickFix => candidate !== undefined);
+    const moved = combineEdits([removal, appendItem(context, path.slice(0, -2), administrator)]);
+    return [...quickFix(context, t("Remove 'delegatedRoleDefinitionIds'"), removal, true), ...quickFix(context, title, moved)];
   },
 };

@@ -2,7 +2,8 @@ import { t } from '@core/l10n';
 import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { appendFix, setValueFix, valueAt } from './quickFix';
+import { appendItem } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { sameId } from './roleReference';
 import { plansLackingRole } from './technicalConfigurationTarget';
 
@@ -32,9 +33,8 @@ export const deleteRoleMissing: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const authorizationsPointer = `${diagnostic.path}/authorizations`;
-    const list = valueAt(context, authorizationsPointer);
-    if (valueAt(context, diagnostic.path) === undefined || (list !== undefined && !Array.isArray(list))) {
+    const configurationPath = fromPointer(diagnostic.path);
+    if (context.document.nodeAt(configurationPath)?.type !== 'object') {
       return [];
     }
     const authorization = {
@@ -43,7 +43,7 @@ export const deleteRoleMissing: Rule = {
       roleDefinitionId: DELETE_ROLE_ID,
     };
     const title = t('Add an authorization with Managed Services Registration assignment Delete Role (then set its principalId)');
-    const path = fromPointer(authorizationsPointer);
-    return [list === undefined ? setValueFix(context, path, [authorization], title, false) : appendFix(context, path, authorization, title)];
+    // A list that is not an array is the schema's to report: appendItem then offers nothing.
+    return quickFix(context, title, appendItem(context, [...configurationPath, 'authorizations'], authorization));
   },
 };

@@ -4,7 +4,9 @@ import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import { plansOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
-import { addPropertyFix, setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { addProperty, setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { principalHoldersOf } from './principals';
 
 export const displayNameRequired: Rule = {
@@ -45,7 +47,7 @@ export const displayNameRequired: Rule = {
     const path = fromPointer(diagnostic.path);
     const holder = context.document.nodeAt(path.slice(0, -1));
     const principalId = str(prop(holder, 'principalId'))?.trim().toLowerCase();
-    const current = valueAt(context, diagnostic.path);
+    const current = valueAt(context.document, diagnostic.path);
     if (!holder || !principalId || (current !== undefined && (typeof current !== 'string' || current.trim() !== ''))) {
       return [];
     }
@@ -57,10 +59,10 @@ export const displayNameRequired: Rule = {
       return [];
     }
     const title = t("Use '{0}', the name this offer gives this principal elsewhere", name);
-    if (current === undefined) {
-      const fix = addPropertyFix(context, path.slice(0, -1), 'principalIdDisplayName', name, title, false);
-      return fix ? [fix] : [];
-    }
-    return [setValueFix(context, path, name, title, false)];
+    return quickFix(
+      context,
+      title,
+      current === undefined ? addProperty(context, path.slice(0, -1), 'principalIdDisplayName', name) : setValue(context, path, name, holds(current)),
+    );
   },
 };

@@ -4,7 +4,10 @@ import { fromPointer } from '@core/model/jsonPointer';
 import { prop, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { FixContext, QuickFix, Rule } from '../rule';
-import { addAuthorizationFix, combinedFix, removeElementFix, valueAt } from './quickFix';
+import { present, valueAt } from '../../edits/expectations';
+import { combineEdits } from '../../edits/offsetEdits';
+import { appendItem, removeValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { replacementRoleFixes } from './roleFixes';
 import { refusalMessage, resolveRoleReference } from './roleReference';
 
@@ -38,7 +41,7 @@ export const eligibleRoleInvalid: Rule = {
  * to change as needed.
  */
 function permanentAdministratorFix(pointer: string, context: FixContext): QuickFix[] {
-  const value = valueAt(context, pointer);
+  const value = valueAt(context.document, pointer);
   const reference = typeof value === 'string' ? resolveRoleReference(context.catalog, value) : undefined;
   if (reference?.kind !== 'builtin' || roleRefusal('eligible', reference.role) !== 'notEligible') {
     return [];
@@ -53,11 +56,9 @@ function permanentAdministratorFix(pointer: string, context: FixContext): QuickF
     delegatedRoleDefinitionIds: [READER_ROLE_ID],
   };
   const title = t('Make it a permanent authorization that may assign Reader (change it to the roles you need)');
-  const fix = combinedFix(
+  return quickFix(
     context,
     title,
-    [removeElementFix(context, eligiblePath, title, false), addAuthorizationFix(context, [...configurationPath, 'authorizations'], authorization, title)],
-    false,
+    combineEdits([removeValue(context, eligiblePath, present), appendItem(context, [...configurationPath, 'authorizations'], authorization)]),
   );
-  return fix ? [fix] : [];
 }

@@ -3,7 +3,9 @@ import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { formatDuration } from '@core/text/durations';
 import { parseIsoDuration } from './isoDuration';
 import { justInTimePoliciesOf } from './justInTimePolicies';
@@ -50,21 +52,22 @@ export const jitDuration: Rule = {
   },
   fix(diagnostic, context) {
     // What the message names: the duration in capitals, or the limit it passes.
-    const text = valueAt(context, diagnostic.path);
+    const text = valueAt(context.document, diagnostic.path);
     if (typeof text !== 'string') {
       return [];
     }
-    const path = fromPointer(diagnostic.path);
+    const change = (duration: string, isPreferred: boolean) =>
+      quickFix(context, t("Change to '{0}'", duration), setValue(context, fromPointer(diagnostic.path), duration, holds(text)), isPreferred);
     const seconds = parseIsoDuration(text);
     if (seconds === undefined) {
       const capitalised = text.trim().toUpperCase();
-      return parseIsoDuration(capitalised) !== undefined ? [setValueFix(context, path, capitalised, t("Change to '{0}'", capitalised), true)] : [];
+      return parseIsoDuration(capitalised) !== undefined ? change(capitalised, true) : [];
     }
     if (seconds < MINIMUM_SECONDS) {
-      return [setValueFix(context, path, 'PT30M', t("Change to '{0}'", 'PT30M'), false)];
+      return change('PT30M', false);
     }
     if (seconds > MAXIMUM_SECONDS) {
-      return [setValueFix(context, path, 'PT8H', t("Change to '{0}'", 'PT8H'), false)];
+      return change('PT8H', false);
     }
     return [];
   },

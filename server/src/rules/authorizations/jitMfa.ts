@@ -3,7 +3,9 @@ import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { justInTimePoliciesOf } from './justInTimePolicies';
 
 const PROVIDERS = ['Azure', 'None'];
@@ -33,9 +35,9 @@ export const jitMfa: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const provider = valueAt(context, diagnostic.path);
+    const provider = valueAt(context.document, diagnostic.path);
     const meant = typeof provider === 'string' && !PROVIDERS.includes(provider) ? providerMeant(provider) : undefined;
-    return meant ? [setValueFix(context, fromPointer(diagnostic.path), meant, t("Change to '{0}'", meant), true)] : [];
+    return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, fromPointer(diagnostic.path), meant, holds(provider)), true) : [];
   },
 };
 

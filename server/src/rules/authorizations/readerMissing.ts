@@ -3,7 +3,8 @@ import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
-import { addAuthorizationFix, valueAt } from './quickFix';
+import { appendItem } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { plansLackingRole } from './technicalConfigurationTarget';
 
 const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
@@ -41,7 +42,8 @@ export const readerMissing: Rule = {
   fix(diagnostic, context) {
     // "Add Reader for the people who must see this customer": an authorization with Reader, its
     // principal left for the publisher to fill in (principal-id-format points at it until then).
-    if (valueAt(context, diagnostic.path) === undefined) {
+    const configurationPath = fromPointer(diagnostic.path);
+    if (context.document.nodeAt(configurationPath)?.type !== 'object') {
       return [];
     }
     const authorization = {
@@ -49,7 +51,6 @@ export const readerMissing: Rule = {
       principalIdDisplayName: '',
       roleDefinitionId: READER_ROLE_ID,
     };
-    const fix = addAuthorizationFix(context, [...fromPointer(diagnostic.path), 'authorizations'], authorization, t('Add an authorization with Reader (then set its principal)'));
-    return fix ? [fix] : [];
+    return quickFix(context, t('Add an authorization with Reader (then set its principal)'), appendItem(context, [...configurationPath, 'authorizations'], authorization));
   },
 };

@@ -12,11 +12,13 @@ import { fromPointer } from '@core/model/jsonPointer';
 import { items, str } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../diagnostic';
 import type { FixContext, QuickFix } from '../rule';
-import { removeElementFix, setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { removeValue, setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { alternativesWithoutDataActions, resolveRoleReference } from './roleReference';
 
 export function replacementRoleFixes(diagnostic: OfferDiagnostic, context: FixContext, slot: RoleSlot): QuickFix[] {
-  const value = valueAt(context, diagnostic.path);
+  const value = valueAt(context.document, diagnostic.path);
   const reference = typeof value === 'string' ? resolveRoleReference(context.catalog, value) : undefined;
   if (reference?.kind !== 'builtin') {
     return [];
@@ -36,12 +38,9 @@ export function replacementRoleFixes(diagnostic: OfferDiagnostic, context: FixCo
   const fixes = candidates
     .filter((candidate): candidate is RoleDefinition => candidate !== undefined && isAllowedIn(slot, candidate))
     .filter((candidate) => !listed.has(candidate.id.toLowerCase()))
-    .map((candidate) => setValueFix(context, path, candidate.id, t('Use {0} instead of {1}', candidate.roleName, role.roleName), false));
-  const removal = slot === 'delegated' && siblings.length > 0
-    ? removeElementFix(context, path, t('Remove {0} from the roles User Access Administrator may assign', role.roleName), false)
-    : undefined;
-  if (removal) {
-    fixes.push(removal);
+    .flatMap((candidate) => quickFix(context, t('Use {0} instead of {1}', candidate.roleName, role.roleName), setValue(context, path, candidate.id, holds(value))));
+  if (slot === 'delegated' && siblings.length > 0) {
+    fixes.push(...quickFix(context, t('Remove {0} from the roles User Access Administrator may assign', role.roleName), removeValue(context, path, holds(value))));
   }
   return fixes;
 }
@@ -51,11 +50,11 @@ export function replacementRoleFixes(diagnostic: OfferDiagnostic, context: FixCo
  * (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`, as templates spell it): the GUID.
  */
 export function embeddedRoleIdFixes(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[] {
-  const value = valueAt(context, diagnostic.path);
+  const value = valueAt(context.document, diagnostic.path);
   const reference = typeof value === 'string' ? resolveRoleReference(context.catalog, value) : undefined;
   if (reference?.kind !== 'notGuid' || !reference.embedded) {
     return [];
   }
   const role = reference.embedded;
-  return [setValueFix(context, fromPointer(diagnostic.path), role.id, t("Use the ID of {0} ('{1}')", role.roleName, role.id), true)];
+  return quickFix(context, t("Use the ID of {0} ('{1}')", role.roleName, role.id), setValue(context, fromPointer(diagnostic.path), role.id, holds(value)), true);
 }

@@ -1,7 +1,6 @@
 import { t } from '@core/l10n';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { setValueFix, valueAt } from './quickFix';
+import { replaceValueFix } from '../../edits/quickFix';
 import { refusalMessage, roleNameMessage, roleValuesOf } from './roleReference';
 
 export const roleNameInsteadOfId: Rule = {
@@ -26,17 +25,14 @@ export const roleNameInsteadOfId: Rule = {
   },
   fix(diagnostic, context) {
     const { roleId, roleName, reported } = diagnostic.data ?? {};
-    if (typeof roleId !== 'string' || typeof roleName !== 'string' || valueAt(context, diagnostic.path) !== reported) {
+    if (typeof roleId !== 'string' || typeof roleName !== 'string') {
       return [];
     }
-    return [
-      setValueFix(
-        context,
-        fromPointer(diagnostic.path),
-        roleId,
-        t("Use the ID of {0} ('{1}')", roleName, roleId),
-        diagnostic.data?.preferred === true,
-      ),
-    ];
+    return replaceValueFix(diagnostic, context, {
+      title: t("Use the ID of {0} ('{1}')", roleName, roleId),
+      reported,
+      replacement: roleId,
+      isPreferred: diagnostic.data?.preferred === true,
+    });
   },
 };

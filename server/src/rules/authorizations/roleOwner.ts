@@ -3,7 +3,10 @@ import { CONTRIBUTOR_ROLE_ID, roleRefusal, USER_ACCESS_ADMINISTRATOR_ROLE_ID } f
 import { fromPointer } from '@core/model/jsonPointer';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { addAuthorizationFix, combinedFix, setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { combineEdits } from '../../edits/offsetEdits';
+import { appendItem, setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { refusalMessage, resolveRoleReference, roleValuesOf } from './roleReference';
 
 export const roleOwner: Rule = {
@@ -21,14 +24,14 @@ export const roleOwner: Rule = {
   fix(diagnostic, context) {
     // What the message says: Contributor; and, for a principal that must assign roles (as Owner
     // could), User Access Administrator beside it, allowed to assign Contributor.
-    const value = valueAt(context, diagnostic.path);
+    const value = valueAt(context.document, diagnostic.path);
     const reference = typeof value === 'string' ? resolveRoleReference(context.catalog, value) : undefined;
     if (reference?.kind !== 'builtin' || roleRefusal('authorization', reference.role) !== 'owner') {
       return [];
     }
     const rolePath = fromPointer(diagnostic.path);
     const authorizationPath = rolePath.slice(0, -1);
-    const useContributor = setValueFix(context, rolePath, CONTRIBUTOR_ROLE_ID, t('Use Contributor instead of Owner'), false);
+    const useContributor = setValue(context, rolePath, CONTRIBUTOR_ROLE_ID, holds(value));
     const authorization = context.document.nodeAt(authorizationPath);
     const administrator = {
       principalId: str(prop(authorization, 'principalId')) ?? '',
@@ -37,12 +40,7 @@ export const roleOwner: Rule = {
       delegatedRoleDefinitionIds: [CONTRIBUTOR_ROLE_ID],
     };
     const title = t('Use Contributor, and add User Access Administrator for this principal (it may assign Contributor)');
-    const withAdministrator = combinedFix(
-      context,
-      title,
-      [useContributor, addAuthorizationFix(context, authorizationPath.slice(0, -1), administrator, title)],
-      false,
-    );
-    return withAdministrator ? [useContributor, withAdministrator] : [useContributor];
+    const withAdministrator = combineEdits([useContributor, appendItem(context, authorizationPath.slice(0, -1), administrator)]);
+    return [...quickFix(context, t('Use Contributor instead of Owner'), useContributor), ...quickFix(context, title, withAdministrator)];
   },
 };

@@ -9,6 +9,7 @@ import { CONTRIBUTOR_ROLE_ID, isUserAccessAdministratorId, READER_ROLE_ID, roleR
 import type { Node } from 'jsonc-parser';
 import { isGuid, prop, str } from '@core/model/nodes';
 import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '@core/model/offerStructure';
+import { BoundedCache, MemoKey } from '@core/model/caching';
 
 export type RoleReference =
   /** A GUID of a built-in role: what Partner Center expects. */
@@ -23,27 +24,15 @@ export type RoleReference =
 const TRAILING_GUID = /([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 /**
- * Resolutions by catalog and text: an offer writes the same few role ids thousands of times, and
- * a dozen rules ask about each. Bounded, for a hostile file of endless distinct values.
+ * Resolutions by text, kept on the catalog (see core/src/model/caching.ts): an offer writes the
+ * same few role ids thousands of times, and a dozen rules ask about each. Bounded, for a hostile
+ * file of endless distinct values.
  */
-const resolved = new WeakMap<RoleCatalog, Map<string, RoleReference>>();
+const RESOLVED = new MemoKey<BoundedCache<string, RoleReference>>('resolved role references');
 const MAX_RESOLVED = 10_000;
 
 export function resolveRoleReference(catalog: RoleCatalog, value: string): RoleReference {
-  let known = resolved.get(catalog);
-  if (!known) {
-    known = new Map();
-    resolved.set(catalog, known);
-  }
-  let reference = known.get(value);
-  if (!reference) {
-    if (known.size >= MAX_RESOLVED) {
-      known.clear();
-    }
-    reference = resolveUncached(catalog, value);
-    known.set(value, reference);
-  }
-  return reference;
+  return catalog.memo.get(RESOLVED, () => new BoundedCache(MAX_RESOLVED)).get(value, () => resolveUncached(catalog, value));
 }
 
 function resolveUncached(catalog: RoleCatalog, value: string): RoleReference {
@@ -183,8 +172,11 @@ export interface RoleValue {
   reference: RoleReference;
 }
 
-/** Role values found once per list of plans (and catalog): four role rules walk the same ones. */
-const roleValuesByPlans = new WeakMap<readonly PlanRef[], { catalog: RoleCatalog; values: RoleValue[] }>();
+/**
+ * Role values found once per list of plans and catalog (kept on the catalog, by a version's plans
+ * array: see core/src/model/caching.ts): four role rules walk the same ones.
+ */
+const ROLE_VALUES = new MemoKey<WeakMap<readonly PlanRef[], RoleValue[]>>('role values by plans');
 
 /**
  * Every `roleDefinitionId` string of the plans' authorizations of `kinds` (both by default),
@@ -195,9 +187,10 @@ export function roleValuesOf(
   catalog: RoleCatalog,
   kinds: readonly AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'],
 ): readonly RoleValue[] {
-  let found = roleValuesByPlans.get(plans);
-  if (!found || found.catalog !== catalog) {
-    const values: RoleValue[] = [];
+  const byPlans = catalog.memo.get(ROLE_VALUES, () => new WeakMap());
+  let values = byPlans.get(plans);
+  if (!values) {
+    values = [];
     for (const authorization of authorizationsOfPlans(plans)) {
       const node = prop(authorization.node, 'roleDefinitionId');
       const value = str(node);
@@ -205,8 +198,7 @@ export function roleValuesOf(
         values.push({ authorization, node, value, reference: resolveRoleReference(catalog, value) });
       }
     }
-    found = { catalog, values };
-    roleValuesByPlans.set(plans, found);
+    byPlans.set(plans, values);
   }
-  return kinds.length === 2 ? found.values : found.values.filter((value) => kinds.includes(value.authorization.kind));
+  return kinds.length === 2 ? values : values.filter((value) => kinds.includes(value.authorization.kind));
 }

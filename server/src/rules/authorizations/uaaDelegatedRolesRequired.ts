@@ -4,7 +4,9 @@ import { fromPointer } from '@core/model/jsonPointer';
 import { isObject, items, prop } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
-import { addPropertyFix, setValueFix, valueAt } from './quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { addProperty, setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
 
 export const uaaDelegatedRolesRequired: Rule = {
@@ -35,15 +37,14 @@ export const uaaDelegatedRolesRequired: Rule = {
   },
   fix(diagnostic, context) {
     const path = fromPointer(diagnostic.path);
-    const current = valueAt(context, diagnostic.path);
+    const current = valueAt(context.document, diagnostic.path);
     // Reader is the least privilege a principal could assign: a safe start, to change as needed.
     const title = t('Let User Access Administrator assign Reader (change it to the roles you need)');
     if (current === undefined) {
-      const fix = addPropertyFix(context, path.slice(0, -1), 'delegatedRoleDefinitionIds', [READER_ROLE_ID], title, false);
-      return fix ? [fix] : [];
+      return quickFix(context, title, addProperty(context, path.slice(0, -1), 'delegatedRoleDefinitionIds', [READER_ROLE_ID]));
     }
     if (Array.isArray(current) && current.length === 0) {
-      return [setValueFix(context, path, [READER_ROLE_ID], title, false)];
+      return quickFix(context, title, setValue(context, path, [READER_ROLE_ID], holds([])));
     }
     return [];
   },

@@ -1,5 +1,4 @@
 import { messageLanguage, t } from '@core/l10n';
-import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { descriptionLanguage } from './descriptionLanguage';
@@ -28,14 +27,14 @@ export const descriptionEnglishFirst: Rule = {
   code: 'description-english-first',
   severity: 'warning',
   docs: 'A listing must be in English; a listing in another language must say "This application is available only in <language>." A language detector (lande) reads the description, so French or German count as well as Korean.',
-  check({ root, report }) {
+  check({ root, memo, report }) {
     const node = at(root, 'listing', 'description');
     const html = str(node);
     if (!node || html === undefined) {
       return;
     }
     const { text } = parseRichText(html);
-    const verdict = descriptionLanguage(text);
+    const verdict = descriptionLanguage(text, memo);
     if (verdict.english || ONLY_IN_STATEMENT.test(text.replace(/\s+/g, ' '))) {
       return;
     }

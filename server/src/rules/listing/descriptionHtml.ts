@@ -5,6 +5,7 @@ import { isRichTextTag, RICH_TEXT_TAG_LIST } from '@core/knowledge/richText';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { FixContext, QuickFix, Rule } from '../rule';
 import type { OfferDiagnostic } from '../diagnostic';
+import { quickFix } from '../../edits/quickFix';
 import { HtmlAttribute, parseRichText } from './richText';
 import { rangesInString } from './stringRanges';
 
@@ -13,7 +14,7 @@ import { rangesInString } from './stringRanges';
  * the scheme (`java\tscript:`), so they are removed before looking.
  */
 function isScriptUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- browsers drop these characters from a URL before reading its scheme
   const squeezed = value.replace(/[\u0000-\u0020\u007F-\u009F]/g, '').toLowerCase();
   return /(^|[^a-z0-9+.-])(javascript|vbscript):/.test(squeezed);
 }
@@ -93,16 +94,16 @@ function scriptFixes(diagnostic: OfferDiagnostic, context: FixContext): QuickFix
     const target = rangeOf(start, end) as { offset: number; length: number };
     return target.offset === reported && target.offset + target.length === reportedEnd;
   };
-  const removal = (start: number, end: number, title: string): QuickFix => {
+  const removal = (start: number, end: number, title: string): QuickFix[] => {
     const from = rangeOf(start, start) as { offset: number };
     const to = rangeOf(end, end) as { offset: number };
-    return { title, edits: [{ range: document.rangeAt(from.offset, to.offset - from.offset), newText: '' }], isPreferred: true };
+    return quickFix(context, title, [{ offset: from.offset, length: to.offset - from.offset, content: '' }], true);
   };
   for (const tag of parseRichText(html).tags) {
     if (tag.name === 'script' && at(tag.start, tag.end)) {
       const close = html.toLowerCase().indexOf('</script', tag.end);
       const closeEnd = close < 0 ? -1 : html.indexOf('>', close);
-      return closeEnd < 0 ? [] : [removal(tag.start, closeEnd + 1, t('Remove the <script> element'))];
+      return closeEnd < 0 ? [] : removal(tag.start, closeEnd + 1, t('Remove the <script> element'));
     }
     for (const attribute of tag.attributes) {
       if (isEventHandler(attribute) && at(attribute.start, attribute.end)) {
@@ -110,7 +111,7 @@ function scriptFixes(diagnostic: OfferDiagnostic, context: FixContext): QuickFix
         while (start > tag.start && /\s/.test(html[start - 1])) {
           start--;
         }
-        return [removal(start, attribute.end, t("Remove the attribute '{0}'", attribute.name))];
+        return removal(start, attribute.end, t("Remove the attribute '{0}'", attribute.name));
       }
     }
   }

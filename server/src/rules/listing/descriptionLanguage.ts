@@ -14,15 +14,16 @@
  * Cyrillic…) counts as not English.
  */
 import lande from 'lande';
+import { BoundedCache, Memo, MemoKey } from '@core/model/caching';
 
 /** At most this many characters of the text are looked at (the detector then takes about 0.5 ms). */
 export const SAMPLE_CHARACTERS = 1000;
 /**
- * Verdicts of the last samples: every keystroke checks the whole offer again, and the description
- * rarely changed since, so the detector runs only when it did (a few offers open at once each keep
- * theirs).
+ * Verdicts of the last samples, kept by the language service (core/src/model/caching.ts): every
+ * keystroke checks the whole offer again, and the description rarely changed since, so the
+ * detector runs only when it did (a few offers open at once each keep theirs).
  */
-const remembered = new Map<string, LanguageVerdict>();
+const VERDICTS = new MemoKey<BoundedCache<string, LanguageVerdict>>('language verdicts by sample');
 const REMEMBERED_SAMPLES = 16;
 /** With fewer letters than this, the detector's answer is a guess. */
 const MIN_LETTERS = 30;
@@ -85,23 +86,15 @@ function isMostlyNonLatin(text: string): boolean {
   return letters > 0 && latin * 2 < letters;
 }
 
-export function descriptionLanguage(text: string): LanguageVerdict {
+/** The verdict on a listing text; `memo` (the language service's) keeps the verdicts of the last samples. */
+export function descriptionLanguage(text: string, memo: Memo = new Memo()): LanguageVerdict {
   // The script is judged on the text as written: in Japanese or Chinese a "word" runs to the
   // next space and often holds a digit, so the sample would keep little of it.
   const opening = text.slice(0, SAMPLE_CHARACTERS);
   const sample = languageSample(text);
   // The verdict depends on these two alone.
   const key = opening + '\0' + sample;
-  const known = remembered.get(key);
-  if (known) {
-    return known;
-  }
-  const verdict = detect(opening, sample);
-  if (remembered.size >= REMEMBERED_SAMPLES) {
-    remembered.delete(remembered.keys().next().value as string);
-  }
-  remembered.set(key, verdict);
-  return verdict;
+  return memo.get(VERDICTS, () => new BoundedCache(REMEMBERED_SAMPLES)).get(key, () => detect(opening, sample));
 }
 
 function detect(opening: string, sample: string): LanguageVerdict {

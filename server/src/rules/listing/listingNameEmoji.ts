@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { at, str } from '@core/model/nodes';
-import { editsToTextEdits, modifyAt } from '../fixEdits';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 
 /** Legal marks that Unicode also classes as pictographs; Partner Center accepts them in a name. */
@@ -102,15 +102,10 @@ export const listingNameEmoji: Rule = {
     report(
       node,
       t('The offer name contains the emoji {0}: remove it (only ™, ® and © are allowed).', quoteValue([...new Set(emoji)].join(' '))),
-      cleaned === '' ? undefined : { suggestion: cleaned },
+      cleaned === '' ? undefined : { value: name, suggestion: cleaned },
     );
   },
-  fix(diagnostic, { document, formatting }) {
-    const suggestion = diagnostic.data?.suggestion;
-    if (typeof suggestion !== 'string') {
-      return [];
-    }
-    const edits = modifyAt(document, ['listing', 'name'], suggestion, formatting);
-    return [{ title: t("Remove the emoji: '{0}'", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
+  fix(diagnostic, context) {
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Remove the emoji: '{0}'", quoteValue(suggestion)), isPreferred: true });
   },
 };

@@ -1,9 +1,8 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
-import { fromPointer } from '@core/model/jsonPointer';
 import { urlFields } from '@core/knowledge/urlFields';
 import { str } from '@core/model/nodes';
-import { editsToTextEdits, modifyAt } from '../fixEdits';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';
 
@@ -28,19 +27,14 @@ export const urlFormat: Rule = {
       } else {
         const suggestion = withHttpsScheme(value);
         if (suggestion) {
-          report(node, t("'{0}' is not an absolute URL: use '{1}'.", quoteValue(value), quoteValue(suggestion)), { suggestion });
+          report(node, t("'{0}' is not an absolute URL: use '{1}'.", quoteValue(value), quoteValue(suggestion)), { value, suggestion });
         } else {
           report(node, t("'{0}' is not an absolute URL: write the full address, starting with https://.", quoteValue(value)));
         }
       }
     }
   },
-  fix(diagnostic, { document, formatting }) {
-    const suggestion = diagnostic.data?.suggestion;
-    if (typeof suggestion !== 'string') {
-      return [];
-    }
-    const edits = modifyAt(document, fromPointer(diagnostic.path), suggestion, formatting);
-    return [{ title: t("Add https:// ('{0}')", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
+  fix(diagnostic, context) {
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Add https:// ('{0}')", quoteValue(suggestion)), isPreferred: true });
   },
 };

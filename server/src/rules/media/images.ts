@@ -5,6 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { logoTitle } from '@core/text/logoNames';
+import { perVersion } from '@core/model/caching';
 import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
@@ -22,18 +23,11 @@ export type ImageRef =
   | { kind: 'screenshot'; node: Node; path: string; index: number }
   | { kind: 'thumbnail'; node: Node; path: string; index: number };
 
-/** Kept for the life of a parsed tree (which never changes), shared by the media rules. */
-const imagesByRoot = new WeakMap<Node, readonly ImageRef[]>();
-
-/** Every image path of the listing that is a string (other types are the schema's to report). */
-export function imageRefsOf(root: Node): readonly ImageRef[] {
-  let refs = imagesByRoot.get(root);
-  if (!refs) {
-    refs = findImages(root);
-    imagesByRoot.set(root, refs);
-  }
-  return refs;
-}
+/**
+ * Every image path of the listing that is a string (other types are the schema's to report): found
+ * once per version (kept under its root, see core/src/model/caching.ts), shared by the media rules.
+ */
+export const imageRefsOf = perVersion((root: Node): readonly ImageRef[] => findImages(root));
 
 function findImages(root: Node): ImageRef[] {
   const listing = prop(root, 'listing');

@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import type { OfferDiagnostic } from '../diagnostic';
-import { replaceValueFix } from '../plans/valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { FixContext, QuickFix } from '../rule';
 
 /**
@@ -9,14 +9,5 @@ import type { FixContext, QuickFix } from '../rule';
  * (`data.path` → `data.suggestion`). Not preferred: it is a guess the user should look at.
  */
 export function suggestedPathFix(diagnostic: OfferDiagnostic, context: FixContext): QuickFix[] {
-  const { path, suggestion } = diagnostic.data ?? {};
-  if (typeof path !== 'string' || typeof suggestion !== 'string') {
-    return [];
-  }
-  return replaceValueFix(diagnostic, context, {
-    title: t("Change the path to '{0}'", quoteValue(suggestion)),
-    reported: path,
-    replacement: suggestion,
-    isPreferred: false,
-  });
+  return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change the path to '{0}'", quoteValue(suggestion)), isPreferred: false, reported: 'path' });
 }

@@ -18,6 +18,6 @@ export const aliasImmutable: Rule = {
     );
   },
   fix(diagnostic, context) {
-    return restorePublishedValue(diagnostic, context, 'alias', (published) => t("Restore the alias '{0}' that Partner Center holds", quoteValue(published)));
+    return restorePublishedValue(diagnostic, context, (published) => t("Restore the alias '{0}' that Partner Center holds", quoteValue(published)));
   },
 };

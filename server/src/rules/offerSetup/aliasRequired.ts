@@ -1,9 +1,10 @@
-import { modify } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { at, keyNode, prop, str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
-import { editsToTextEdits } from '../fixEdits';
+import { satisfies } from '../../edits/expectations';
+import { setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 
 /** A name to offer as the alias: the listing's name, else the offer ID; undefined when neither is written. */
@@ -37,16 +38,13 @@ export const aliasRequired: Rule = {
       report(node, t("The alias is empty: Partner Center asks for it when the offer is created. Write the offer's name inside Partner Center (customers never see it)."), data);
     }
   },
-  fix(diagnostic, { document, formatting }) {
+  fix(diagnostic, context) {
     const suggestion = diagnostic.data?.suggestion;
     const value = typeof suggestion === 'string' ? suggestion : '';
-    const edits = modify(document.getText(), ['alias'], value, { formattingOptions: formatting });
-    return [
-      {
-        // Not preferred: the alias is fixed once the offer is created, so the author decides.
-        title: value === '' ? t("Add the missing property '{0}'", 'alias') : t("Use '{0}' as the alias", quoteValue(value)),
-        edits: editsToTextEdits(document, edits),
-      },
-    ];
+    // While the alias is still missing or blank, as reported.
+    const missingOrBlank = satisfies((current) => current === undefined || (typeof current === 'string' && current.trim() === ''));
+    // Not preferred: the alias is fixed once the offer is created, so the author decides.
+    const title = value === '' ? t("Add the missing property '{0}'", 'alias') : t("Use '{0}' as the alias", quoteValue(value));
+    return quickFix(context, title, setValue(context, ['alias'], value, missingOrBlank));
   },
 };

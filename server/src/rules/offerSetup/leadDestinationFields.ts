@@ -5,7 +5,9 @@ import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule, RuleContext } from '../rule';
-import { addPropertyFix, setValueFix, valueAt } from '../authorizations/quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { addProperty, setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 
 /** What each lead destination needs, as Partner Center's lead management page asks for it. */
 export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -68,15 +70,14 @@ export const leadDestinationFields: Rule = {
       return [];
     }
     const field = String(path[1]);
-    const value = valueAt(context, diagnostic.path);
+    const value = valueAt(context.document, diagnostic.path);
     if (field === 'destination' && typeof value === 'string' && !LEAD_DESTINATION_FIELDS[value]) {
       const meant = DESTINATIONS.find((known) => known.toLowerCase() === value.trim().toLowerCase());
-      return meant ? [setValueFix(context, path, meant, t("Change to '{0}'", meant), true)] : [];
+      return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, path, meant, holds(value)), true) : [];
     }
     const destination = str(prop(lead, 'destination'));
     if (value === undefined && destination !== undefined && LEAD_DESTINATION_FIELDS[destination]?.includes(field)) {
-      const fix = addPropertyFix(context, ['leadManagement'], field, field === 'emails' ? [] : '', t("Add the missing property '{0}'", field), false);
-      return fix ? [fix] : [];
+      return quickFix(context, t("Add the missing property '{0}'", field), addProperty(context, ['leadManagement'], field, field === 'emails' ? [] : ''));
     }
     const node = context.document.nodeAt(path);
     if (field === 'httpsEndpointUrl' && node?.type === 'string' && /^\s*http:\/\//i.test(node.value as string)) {
@@ -87,7 +88,7 @@ export const leadDestinationFields: Rule = {
         return []; // written with escapes: nothing simple to offer
       }
       const scheme = node.offset + at - 'http:'.length;
-      return [{ title: t('Change http:// to https://'), edits: [{ range: context.document.rangeAt(scheme, 'http'.length), newText: 'https' }], isPreferred: false }];
+      return quickFix(context, t('Change http:// to https://'), [{ offset: scheme, length: 'http'.length, content: 'https' }]);
     }
     return [];
   },

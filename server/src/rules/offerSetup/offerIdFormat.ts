@@ -3,7 +3,7 @@ import { ID_PATTERN } from '@core/knowledge/idFormat';
 import { quoteValue } from '@core/text/quote';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { codePointLength, prop, str } from '@core/model/nodes';
-import { editsToTextEdits, modifyAt } from '../fixEdits';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 
 const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['offerId']);
@@ -41,7 +41,7 @@ export const offerIdFormat: Rule = {
     if (length === 0) {
       report(node, t('The offer ID is empty: give {0} to {1} lowercase letters, digits, hyphens or underscores.', MIN_LENGTH, MAX_LENGTH));
     } else if (length > 50) {
-      report(node, t('The offer ID has {0} characters; the limit is {1}.', length, MAX_LENGTH), { suggestion: suggestId(id) });
+      report(node, t('The offer ID has {0} characters; the limit is {1}.', length, MAX_LENGTH), { value: id, suggestion: suggestId(id) });
     } else if (!ID_PATTERN.test(id)) {
       const suggestion = suggestId(id);
       report(
@@ -49,16 +49,11 @@ export const offerIdFormat: Rule = {
         id.toLowerCase() === suggestion
           ? t("Offer ID '{0}' must be lowercase: use '{1}'.", quoteValue(id), quoteValue(suggestion))
           : t("Offer ID '{0}' may hold only lowercase letters, digits, '-' and '_': use '{1}'.", quoteValue(id), quoteValue(suggestion)),
-        { suggestion },
+        { value: id, suggestion },
       );
     }
   },
-  fix(diagnostic, { document, formatting }) {
-    const suggestion = diagnostic.data?.suggestion;
-    if (typeof suggestion !== 'string') {
-      return [];
-    }
-    const edits = modifyAt(document, ['offerId'], suggestion, formatting);
-    return [{ title: t("Change the offer ID to '{0}'", quoteValue(suggestion)), edits: editsToTextEdits(document, edits), isPreferred: true }];
+  fix(diagnostic, context) {
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change the offer ID to '{0}'", quoteValue(suggestion)), isPreferred: true });
   },
 };

@@ -18,6 +18,6 @@ export const offerIdImmutable: Rule = {
     );
   },
   fix(diagnostic, context) {
-    return restorePublishedValue(diagnostic, context, 'offerId', (published) => t("Restore the offer ID '{0}' that Partner Center holds", quoteValue(published)));
+    return restorePublishedValue(diagnostic, context, (published) => t("Restore the offer ID '{0}' that Partner Center holds", quoteValue(published)));
   },
 };

@@ -4,7 +4,7 @@
  */
 import { prop, str } from '@core/model/nodes';
 import type { OfferDiagnostic } from '../diagnostic';
-import { editsToTextEdits, modifyAt } from '../fixEdits';
+import { dataReplacementFix } from '../../edits/quickFix';
 import type { FixContext, QuickFix, RuleContext } from '../rule';
 
 /** Reports `key` when it is a string now and a different string in the baseline. */
@@ -19,15 +19,10 @@ export function reportChangedSincePublished(
   if (!node || current === undefined || published === undefined || current === published) {
     return;
   }
-  report(node, message(current, published), { published });
+  report(node, message(current, published), { value: current, published });
 }
 
 /** Puts the published value back (not preferred: the author may mean to start a new offer). */
-export function restorePublishedValue(diagnostic: OfferDiagnostic, { document, formatting }: FixContext, key: string, title: (published: string) => string): QuickFix[] {
-  const published = diagnostic.data?.published;
-  if (typeof published !== 'string') {
-    return [];
-  }
-  const edits = modifyAt(document, [key], published, formatting);
-  return [{ title: title(published), edits: editsToTextEdits(document, edits) }];
+export function restorePublishedValue(diagnostic: OfferDiagnostic, context: FixContext, title: (published: string) => string): QuickFix[] {
+  return dataReplacementFix(diagnostic, context, { title, isPreferred: false, replacement: 'published' });
 }

@@ -1,4 +1,3 @@
-import { modify } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { urlFields } from '@core/knowledge/urlFields';
 import { fromPointer } from '@core/model/jsonPointer';
@@ -6,7 +5,9 @@ import { at, entries, prop, str } from '@core/model/nodes';
 import { quoteValue } from '@core/text/quote';
 import { findSecrets, isEnvReference } from '@core/text/secrets';
 import type { Node } from 'jsonc-parser';
-import { editsToTextEdits } from '../fixEdits';
+import { satisfies } from '../../edits/expectations';
+import { setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 
 /** `storageAccountConnectionString` → `LEADS_STORAGE_ACCOUNT_CONNECTION_STRING`. */
@@ -70,14 +71,15 @@ export const secretInOffer: Rule = {
       }
     }
   },
-  fix(diagnostic, { document, formatting }) {
+  fix(diagnostic, context) {
     const { variable } = diagnostic.data ?? {};
     if (typeof variable !== 'string') {
       return [];
     }
     const reference = envReference(variable);
-    const edits = modify(document.getText(), fromPointer(diagnostic.path), reference, { formattingOptions: formatting });
+    // Only while a secret is still written there (the diagnostic does not carry it, on purpose).
+    const holdsSecret = satisfies((value) => typeof value === 'string' && !isEnvReference(value) && findSecrets(value).length > 0);
     // Not preferred: the value must first be saved where ${env:…} will find it, or it is lost.
-    return [{ title: t('Replace the secret with {0}', reference), edits: editsToTextEdits(document, edits) }];
+    return quickFix(context, t('Replace the secret with {0}', reference), setValue(context, fromPointer(diagnostic.path), reference, holdsSecret));
   },
 };

@@ -3,7 +3,7 @@ import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { parseManifestVersion } from './manifestVersion';
-import { replaceValueFix } from './valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 
 /**
  * The n.n.n a near miss most likely meant: '1.2' → '1.2.0', 'v1.2.3' → '1.2.3'. Anything else
@@ -34,10 +34,6 @@ export const manifestVersionFormat: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { value, suggestion } = diagnostic.data ?? {};
-    if (typeof value !== 'string' || typeof suggestion !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, { title: t("Change the version to '{0}'", quoteValue(suggestion)), reported: value, replacement: suggestion, isPreferred: true });
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change the version to '{0}'", quoteValue(suggestion)), isPreferred: true });
   },
 };

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
 import { compareManifestVersions, nextMinorVersion, parseManifestVersion } from './manifestVersion';
 import { sameJsonValue } from './sameJsonValue';
-import { replaceValueFix } from './valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 
 /**
  * Partner Center accepts a changed technical configuration only with a higher manifest version.
@@ -60,15 +60,6 @@ export const manifestVersionNotIncreased: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { value, suggestion } = diagnostic.data ?? {};
-    if (typeof value !== 'string' || typeof suggestion !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, {
-      title: t('Raise the version to {0}', suggestion),
-      reported: value,
-      replacement: suggestion,
-      isPreferred: true,
-    });
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t('Raise the version to {0}', suggestion), isPreferred: true });
   },
 };

@@ -4,7 +4,7 @@ import { quoteValue } from '@core/text/quote';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
-import { replaceValueFix } from './valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
 const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['plans', 0, 'planId']);
@@ -72,15 +72,6 @@ export const planIdFormat: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { value, suggestion } = diagnostic.data ?? {};
-    if (typeof value !== 'string' || typeof suggestion !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, {
-      title: t("Change to '{0}'", quoteValue(suggestion)),
-      reported: value,
-      replacement: suggestion,
-      isPreferred: true,
-    });
+    return dataReplacementFix(diagnostic, context, { title: (suggestion) => t("Change to '{0}'", quoteValue(suggestion)), isPreferred: true });
   },
 };

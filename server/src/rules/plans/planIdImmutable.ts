@@ -4,7 +4,7 @@ import { prop, str } from '@core/model/nodes';
 import { plansOf, PlanRef } from '@core/model/offerStructure';
 import type { Rule, RuleContext } from '../rule';
 import { baselinePlansById, firstPlanById } from './baselinePlans';
-import { replaceValueFix } from './valueFix';
+import { dataReplacementFix } from '../../edits/quickFix';
 
 /**
  * A plan's ID and name are fixed from the moment the plan is created in Partner Center, and a
@@ -54,16 +54,7 @@ export const planIdImmutable: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const { value, published } = diagnostic.data ?? {};
-    if (typeof value !== 'string' || typeof published !== 'string') {
-      return [];
-    }
-    return replaceValueFix(diagnostic, context, {
-      title: t("Change back to '{0}'", quoteValue(published)),
-      reported: value,
-      replacement: published,
-      isPreferred: false,
-    });
+    return dataReplacementFix(diagnostic, context, { title: (published) => t("Change back to '{0}'", quoteValue(published)), isPreferred: false, replacement: 'published' });
   },
 };
 

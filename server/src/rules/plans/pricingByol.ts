@@ -2,7 +2,7 @@ import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { replaceValueFix } from './valueFix';
+import { replaceValueFix } from '../../edits/quickFix';
 
 export const pricingByol: Rule = {
   code: 'pricing-byol',

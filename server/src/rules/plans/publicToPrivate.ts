@@ -3,7 +3,7 @@ import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { baselinePlansById } from './baselinePlans';
-import { replaceValueFix } from './valueFix';
+import { replaceValueFix } from '../../edits/quickFix';
 
 export const publicToPrivate: Rule = {
   code: 'public-to-private',

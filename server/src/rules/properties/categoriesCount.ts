@@ -3,7 +3,9 @@ import { quoteValue } from '@core/text/quote';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { removeElementFix } from '../authorizations/quickFix';
+import { holds } from '../../edits/expectations';
+import { removeValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { requiredCountLimit } from '@core/knowledge/fieldLimits';
 
 const MAX = requiredCountLimit(['properties', 'categories']).max;
@@ -54,7 +56,6 @@ export const categoriesCount: Rule = {
       return [];
     }
     const earlier = items(list).slice(0, index).some((other) => str(other) === category);
-    const fix = earlier ? removeElementFix(context, path, t("Remove the second '{0}'", category), true) : undefined;
-    return fix ? [fix] : [];
+    return earlier ? quickFix(context, t("Remove the second '{0}'", category), removeValue(context, path, holds(category)), true) : [];
   },
 };

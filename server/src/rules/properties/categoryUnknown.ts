@@ -3,7 +3,9 @@ import { quoteValue } from '@core/text/quote';
 import { at, items, str } from '@core/model/nodes';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { setValueFix, valueAt } from '../authorizations/quickFix';
+import { holds, valueAt } from '../../edits/expectations';
+import { setValue } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';
 
 export const categoryUnknown: Rule = {
@@ -27,7 +29,7 @@ export const categoryUnknown: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const category = valueAt(context, diagnostic.path);
+    const category = valueAt(context.document, diagnostic.path);
     if (typeof category !== 'string' || MARKETPLACE_CATEGORIES.includes(category)) {
       return [];
     }
@@ -37,6 +39,6 @@ export const categoryUnknown: Rule = {
     }
     // The same category in other letters or spacing is surely meant; a near spelling is a guess.
     const sameLetters = suggestion.toLowerCase() === category.trim().toLowerCase();
-    return [setValueFix(context, fromPointer(diagnostic.path), suggestion, t("Change to '{0}'", suggestion), sameLetters)];
+    return quickFix(context, t("Change to '{0}'", suggestion), setValue(context, fromPointer(diagnostic.path), suggestion, holds(category)), sameLetters);
   },
 };
