@@ -230,7 +230,9 @@ export class HandoffPanel implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
   }
 }
 

@@ -36,6 +36,7 @@ export interface HandoffViewInput {
  * Characters a person could not see or type, which a value shows escaped (`\u200e`) with a note;
  * line breaks and tabs are fine as they are. One character class: linear on any value.
  */
+// eslint-disable-next-line no-control-regex -- it finds the control characters a value shows escaped
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function renderHandoff(input: HandoffViewInput): string {

@@ -361,10 +361,10 @@ export class FakeEditor {
               cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
               asWebviewUri: (uri: Uri) => Uri.parse(`https://file+.vscode-resource.vscode-cdn.net${uri.path}`),
               onDidReceiveMessage: received.event,
-              postMessage: async (message: unknown) => {
+              postMessage: promising((message: unknown) => {
                 posted.push(message);
                 return true;
-              },
+              }),
             },
             onDidDispose: disposed.event,
             reveal: () => undefined,

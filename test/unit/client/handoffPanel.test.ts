@@ -30,12 +30,13 @@ class MemoryState implements TickStorage {
   get<T>(key: string): T | undefined {
     return this.values.get(key) as T | undefined;
   }
-  async update(key: string, value: unknown): Promise<void> {
+  update(key: string, value: unknown): Promise<void> {
     if (value === undefined) {
       this.values.delete(key);
     } else {
       this.values.set(key, JSON.parse(JSON.stringify(value)));
     }
+    return Promise.resolve();
   }
   keys(): readonly string[] {
     return [...this.values.keys()];
