@@ -36,8 +36,26 @@ export function isRoleSlot(value: unknown): value is RoleSlot {
  */
 export type RoleRefusal = 'owner' | 'dataActions' | 'assignsItself' | 'notEligible';
 
+/**
+ * The same id, ignoring the case of its hex letters. Compared code by code, without lowercased
+ * copies: every role rule asks this of every authorization (thousands on a large offer).
+ */
 function sameId(a: string, b: string): boolean {
-  return a.length === b.length && a.toLowerCase() === b.toLowerCase();
+  if (a === b) {
+    return true;
+  }
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    // | 0x20 lowercases an ASCII letter; only letters may differ that way.
+    if (x !== y && !((x | 0x20) === (y | 0x20) && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7a)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export function isUserAccessAdministratorId(id: string): boolean {

@@ -42,8 +42,9 @@
 export function perVersion<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const kept = new WeakMap<K, V>();
   return (key) => {
-    if (kept.has(key)) {
-      return kept.get(key) as V;
+    const known = kept.get(key);
+    if (known !== undefined || kept.has(key)) {
+      return known as V;
     }
     const value = compute(key);
     kept.set(key, value);
@@ -65,8 +66,9 @@ export class Memo {
 
   /** The answer kept under `key`, made by `make` the first time. */
   get<T>(key: MemoKey<T>, make: () => T): T {
-    if (this.#values.has(key)) {
-      return this.#values.get(key) as T;
+    const known = this.#values.get(key);
+    if (known !== undefined || this.#values.has(key)) {
+      return known as T;
     }
     const value = make();
     this.#values.set(key, value);
@@ -84,14 +86,27 @@ export class BoundedCache<K, V> {
   constructor(private readonly limit: number) {}
 
   get(key: K, make: () => V): V {
-    if (this.#values.has(key)) {
-      return this.#values.get(key) as V;
+    const known = this.#values.get(key);
+    if (known !== undefined || this.#values.has(key)) {
+      return known as V;
     }
     const value = make();
-    if (this.#values.size >= this.limit) {
+    this.set(key, value);
+    return value;
+  }
+
+  /**
+   * The answer kept under `key`, if any: for a hot caller that would otherwise make a closure on
+   * every call only to pass it to `get` (thousands per check, each a short-lived allocation).
+   */
+  peek(key: K): V | undefined {
+    return this.#values.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.#values.size >= this.limit && !this.#values.has(key)) {
       this.#values.delete(this.#values.keys().next().value as K);
     }
     this.#values.set(key, value);
-    return value;
   }
 }

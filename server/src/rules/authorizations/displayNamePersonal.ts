@@ -5,6 +5,9 @@ import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
 import { holdsEmailAddress, readsLikePersonName } from './displayNameReading';
 
+/** What a display name reads like. */
+type Reading = 'email' | 'person' | 'neither';
+
 /**
  * Partner Center's guide asks for groups rather than single users in authorizations: people join
  * and leave a group in Microsoft Entra ID, while a user written into the plan needs a new version
@@ -17,6 +20,8 @@ export const displayNamePersonal: Rule = {
   scope: 'plan',
   docs: "Partner Center's guide asks for Microsoft Entra security groups (not Microsoft 365 groups) or service principals in authorizations, not single users: a display name that is an email address or a person's name suggests a user.",
   check({ plans, report }) {
+    // An offer gives the same few names to many authorizations: each is read once per check.
+    const readings = new Map<string, Reading>();
     for (const authorization of authorizationsOfPlans(plans)) {
       if (!isObject(authorization.node)) {
         continue;
@@ -26,7 +31,12 @@ export const displayNamePersonal: Rule = {
       if (!node || name === undefined) {
         continue;
       }
-      if (holdsEmailAddress(name)) {
+      let reading = readings.get(name);
+      if (reading === undefined) {
+        reading = holdsEmailAddress(name) ? 'email' : readsLikePersonName(name) ? 'person' : 'neither';
+        readings.set(name, reading);
+      }
+      if (reading === 'email') {
         report(
           node,
           t(
@@ -34,7 +44,7 @@ export const displayNamePersonal: Rule = {
             quoteValue(name),
           ),
         );
-      } else if (readsLikePersonName(name)) {
+      } else if (reading === 'person') {
         report(
           node,
           t(

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { at, isObject, items } from '@core/model/nodes';
+import { perVersion } from '@core/model/caching';
 import { authorizationsOfPlans, type PlanRef } from '@core/model/offerStructure';
 
 export interface PrincipalHolder {
@@ -13,7 +14,8 @@ export interface PrincipalHolder {
   isApprover: boolean;
 }
 
-export function principalHoldersOf(plans: readonly PlanRef[]): PrincipalHolder[] {
+/** Found once per list of plans of a version (the rules that read principals share it; see caching.ts). */
+export const principalHoldersOf = perVersion((plans: readonly PlanRef[]): readonly PrincipalHolder[] => {
   const holders: PrincipalHolder[] = [];
   for (const authorization of authorizationsOfPlans(plans)) {
     if (!isObject(authorization.node)) {
@@ -29,4 +31,4 @@ export function principalHoldersOf(plans: readonly PlanRef[]): PrincipalHolder[]
     }
   }
   return holders;
-}
+});

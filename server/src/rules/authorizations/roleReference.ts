@@ -32,7 +32,18 @@ const RESOLVED = new MemoKey<BoundedCache<string, RoleReference>>('resolved role
 const MAX_RESOLVED = 10_000;
 
 export function resolveRoleReference(catalog: RoleCatalog, value: string): RoleReference {
-  return catalog.memo.get(RESOLVED, () => new BoundedCache(MAX_RESOLVED)).get(value, () => resolveUncached(catalog, value));
+  // Asked for every role value by a dozen rules: no closure is made per call.
+  const resolved = catalog.memo.get(RESOLVED, newResolvedCache);
+  let reference = resolved.peek(value);
+  if (reference === undefined) {
+    reference = resolveUncached(catalog, value);
+    resolved.set(value, reference);
+  }
+  return reference;
+}
+
+function newResolvedCache(): BoundedCache<string, RoleReference> {
+  return new BoundedCache(MAX_RESOLVED);
 }
 
 function resolveUncached(catalog: RoleCatalog, value: string): RoleReference {
