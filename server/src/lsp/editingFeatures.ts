@@ -6,21 +6,12 @@
  * Every handler is guarded: an exception is logged and answered with an empty result (an item to
  * resolve, with itself unchanged), a cancelled request with `RequestCancelled`.
  */
-import {
-  CancellationToken,
-  Connection,
-  DidChangeConfigurationNotification,
-  MessageType,
-  ServerCapabilities,
-  ShowMessageNotification,
-  TextDocuments,
-} from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CancellationToken, DidChangeConfigurationNotification, MessageType, ServerCapabilities, ShowMessageNotification } from 'vscode-languageserver/node';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { readRoleCatalogFile, resolveCatalogPath } from '@core/catalog/roleCatalogFile';
 import { t } from '@core/l10n';
-import type { OfferLanguageService, OfferLocation } from '../languageService';
-import { asNotificationHandler, type Guard } from './guard';
+import { asNotificationHandler } from './guard';
+import type { ServerHost } from './startServer';
 
 /** The settings section the client keeps for this extension. */
 export const SETTINGS_SECTION = 'marketplaceOffer';
@@ -44,18 +35,8 @@ export function editingSettingsFrom(section: unknown): EditingSettings {
   };
 }
 
-export interface EditingFeatureHost {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  service: OfferLanguageService;
-  guard: Guard;
-  /** The offer's file and workspace folder (paths of the offer are confined to it). */
-  readonly locate: (document: TextDocument) => OfferLocation | undefined;
-  /** The workspace folders, to resolve a relative `roleCatalogPath`. */
-  workspaceFolders(): readonly string[];
-  /** Checks every open offer again (after the role catalog changed). */
-  recheckAll(): void;
-}
+/** What editing features use of the server (startServer.ts): the workspace folders resolve a relative `roleCatalogPath`; a new catalog checks every open offer again. */
+export type EditingFeatureHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders' | 'recheckAll'>;
 
 /** Registers the handlers and returns the capabilities to announce in `initialize`. */
 export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabilities {

@@ -13,7 +13,6 @@
  */
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { t } from '@core/l10n';
@@ -48,26 +47,18 @@ import { buildOfferTree, flattenTree } from '../features/planTree';
 import { previewData } from '../features/previewData';
 import { publishStatus } from '../features/publishStatus';
 import { roleChoices } from '../features/roleChoices';
-import type { OfferLanguageService, OfferLocation } from '../languageService';
+import type { OfferLanguageService } from '../languageService';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { validateOffer } from '../validation/validateOffer';
 import { isInside } from '@core/files/insideFolder';
 import { OfferFiles } from '../workspace/offerFiles';
-import type { Guard } from './guard';
+import type { ServerHost } from './startServer';
 
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
 export const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;
 
-export interface OfferRequestHost {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  service: OfferLanguageService;
-  guard: Guard;
-  /** The offer's file and the workspace folder that confines its paths. */
-  readonly locate: (document: TextDocument) => OfferLocation | undefined;
-  /** The workspace folders: an offer not open in an editor is read only inside one of them. */
-  workspaceFolders(): readonly string[];
-}
+/** What the extension's requests use of the server (startServer.ts): an offer not open in an editor is read only inside a workspace folder. */
+export type OfferRequestHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders'>;
 
 /** What is known of one version of an open offer; replaced as a whole when anything changes. */
 interface OpenOffer {

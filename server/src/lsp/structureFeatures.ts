@@ -3,20 +3,12 @@
  * fix-all), the outline, folding, smart selection and formatting. Each handler is guarded: an
  * exception is logged and answered with an empty result, a cancelled request `RequestCancelled`.
  */
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, QUICK_FIX_KIND } from '../features/codeActions';
-import type { OfferLanguageService, OfferLocation } from '../languageService';
-import type { Guard } from './guard';
+import type { ServerHost } from './startServer';
 
-export interface StructureFeatureHost {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  service: OfferLanguageService;
-  guard: Guard;
-  /** The offer's file and workspace folder: fix-all checks against the same files and baseline. */
-  readonly locate: (document: TextDocument) => OfferLocation | undefined;
-}
+/** What structure features use of the server (startServer.ts): fix-all checks against the offer's own files and baseline. */
+export type StructureFeatureHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate'>;
 
 /** Registers the handlers and returns the capabilities to announce in `initialize`. */
 export function registerStructureFeatures({ connection, documents, service, guard, locate }: StructureFeatureHost): ServerCapabilities {
