@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { driveAsync, driveSync } from './drive';
 
 export function isInside(root: string, candidate: string): boolean {
   // A candidate that starts with the root and a separator is inside, whatever the platform: the
@@ -22,8 +23,8 @@ export function isInside(root: string, candidate: string): boolean {
 
 /**
  * Resolves links in the longest existing prefix of a path and keeps the rest as written (see the
- * module comment), as a conversation: it yields each prefix to resolve, is sent back its real path
- * (undefined when it does not exist), and returns the answer. The prefix is found by halving: when
+ * module comment), as steps (drive.ts): it yields each prefix to resolve, is sent back its real
+ * path (undefined when it does not exist), and returns the answer. The prefix is found by halving: when
  * a prefix resolves so do all the shorter ones, and walking up one folder at a time cost time
  * quadratic in the path (5 s for an image path of 100,000 `a/`). One algorithm, driven below
  * synchronously (the language server) and asynchronously (the extension host).
@@ -59,18 +60,13 @@ function* nearestExistingRealPath(absolutePath: string): Generator<string, strin
 
 /** {@link nearestExistingRealPath} with a synchronous `realpath` (the system's, or a test's). */
 export function realPathOfNearestExisting(absolutePath: string, realpath: (candidate: string) => string): string {
-  const conversation = nearestExistingRealPath(absolutePath);
-  let step = conversation.next();
-  while (!step.done) {
-    let answer: string | undefined;
+  return driveSync(nearestExistingRealPath(absolutePath), (candidate) => {
     try {
-      answer = realpath(step.value);
+      return realpath(candidate);
     } catch {
-      answer = undefined;
+      return undefined;
     }
-    step = conversation.next(answer);
-  }
-  return step.value;
+  });
 }
 
 /** {@link realPathOfNearestExisting} on the disk, synchronously. */
@@ -80,12 +76,7 @@ export function realPathSync(absolutePath: string): string {
 
 /** {@link realPathOfNearestExisting} on the disk, for the extension host. */
 export async function realPath(absolutePath: string): Promise<string> {
-  const conversation = nearestExistingRealPath(absolutePath);
-  let step = conversation.next();
-  while (!step.done) {
-    step = conversation.next(await fs.promises.realpath(step.value).catch(() => undefined));
-  }
-  return step.value;
+  return driveAsync(nearestExistingRealPath(absolutePath), (candidate) => fs.promises.realpath(candidate).catch(() => undefined));
 }
 
 /** A relative path of a file (an offer's image, CSV…) that can't name anything: a NUL byte. */

@@ -15,6 +15,7 @@
  * pass over the offer) and an asynchronous one for the extension host, which must never block.
  */
 import * as fs from 'fs';
+import { driveAsync, driveSync } from './drive';
 
 /** A file's identity for caching: when either changes, what was read from it is stale. */
 export interface FileStamp {
@@ -86,11 +87,22 @@ export function regularFileStampSync(absolutePath: string): FileStamp | undefine
   }
 }
 
-/** At most `maxBytes` of a regular file; see the module comment. Never throws. */
-export function readRegularFileSync(absolutePath: string, maxBytes: number, options: ReadOptions = {}): FileRead {
+/**
+ * What reading a file asks of the file system, one operation at a time: the read is written once,
+ * as steps (`readSteps`), and run synchronously or not (see drive.ts).
+ */
+type FileOperation =
+  | { kind: 'stat'; path: string; noFollow: boolean }
+  | { kind: 'open'; path: string; flags: number }
+  | { kind: 'fstat' }
+  | { kind: 'read'; buffer: Buffer; offset: number; length: number; position: number }
+  | { kind: 'close' };
+
+/** The read as steps: each yields an operation and is sent back its answer (or thrown its error). */
+function* readSteps(absolutePath: string, maxBytes: number, options: ReadOptions): Generator<FileOperation, FileRead, unknown> {
   let before: fs.Stats;
   try {
-    before = options.noFollow ? fs.lstatSync(absolutePath) : fs.statSync(absolutePath);
+    before = (yield { kind: 'stat', path: absolutePath, noFollow: !!options.noFollow }) as fs.Stats;
   } catch (error) {
     return { ok: false, reason: failureOf(error) };
   }
@@ -100,34 +112,38 @@ export function readRegularFileSync(absolutePath: string, maxBytes: number, opti
   if (!options.head && before.size > maxBytes) {
     return { ok: false, reason: 'too-large' };
   }
-  let descriptor: number | undefined;
+  let opened = false;
   try {
-    descriptor = fs.openSync(absolutePath, openFlags(options));
-    const opened = fs.fstatSync(descriptor);
-    if (!opened.isFile() || !sameFile(before, opened)) {
+    yield { kind: 'open', path: absolutePath, flags: openFlags(options) };
+    opened = true;
+    const stats = (yield { kind: 'fstat' }) as fs.Stats;
+    if (!stats.isFile() || !sameFile(before, stats)) {
       return { ok: false, reason: 'not-a-file' };
     }
     // One byte more than allowed tells a file that grew past the limit since its stat. The buffer
     // grows as needed, never past the limit: the stat's size is a hint, not a promise.
     const wanted = options.head ? maxBytes : maxBytes + 1;
-    let buffer: Buffer = Buffer.alloc(Math.min(wanted, Math.max(opened.size, 0) + 1));
+    let buffer: Buffer = Buffer.alloc(Math.min(wanted, Math.max(stats.size, 0) + 1));
     let filled = 0;
     while (filled < wanted) {
       if (filled === buffer.length) {
         buffer = grown(buffer, filled, wanted);
       }
-      const count = fs.readSync(descriptor, buffer, filled, buffer.length - filled, filled);
+      const count = (yield { kind: 'read', buffer, offset: filled, length: buffer.length - filled, position: filled }) as number;
       if (count === 0) {
         break;
       }
       filled += count;
     }
-    return finish(buffer, filled, opened, maxBytes, options);
+    if (!options.head && filled > maxBytes) {
+      return { ok: false, reason: 'too-large' };
+    }
+    return { ok: true, bytes: buffer.subarray(0, filled), stamp: stampOf(stats) };
   } catch (error) {
     return { ok: false, reason: failureOf(error) };
   } finally {
-    if (descriptor !== undefined) {
-      fs.closeSync(descriptor);
+    if (opened) {
+      yield { kind: 'close' };
     }
   }
 }
@@ -139,51 +155,49 @@ function grown(buffer: Buffer, filled: number, limit: number): Buffer {
   return larger;
 }
 
-function finish(buffer: Buffer, filled: number, stats: fs.Stats, maxBytes: number, options: ReadOptions): FileRead {
-  if (!options.head && filled > maxBytes) {
-    return { ok: false, reason: 'too-large' };
-  }
-  return { ok: true, bytes: buffer.subarray(0, filled), stamp: stampOf(stats) };
+/** At most `maxBytes` of a regular file; see the module comment. Never throws. */
+export function readRegularFileSync(absolutePath: string, maxBytes: number, options: ReadOptions = {}): FileRead {
+  let descriptor = -1;
+  const perform = (operation: FileOperation): unknown => {
+    switch (operation.kind) {
+      case 'stat':
+        return operation.noFollow ? fs.lstatSync(operation.path) : fs.statSync(operation.path);
+      case 'open':
+        return (descriptor = fs.openSync(operation.path, operation.flags));
+      case 'fstat':
+        return fs.fstatSync(descriptor);
+      case 'read':
+        return fs.readSync(descriptor, operation.buffer, operation.offset, operation.length, operation.position);
+      case 'close':
+        // A failed close changes nothing of what was read.
+        try {
+          fs.closeSync(descriptor);
+        } catch {
+          // nothing to do
+        }
+        return undefined;
+    }
+  };
+  return driveSync(readSteps(absolutePath, maxBytes, options), perform);
 }
 
-/** {@link readRegularFileSync} for the extension host: the same checks, nothing synchronous. */
+/** {@link readRegularFileSync} for the extension host: the same steps, nothing synchronous. */
 export async function readRegularFile(absolutePath: string, maxBytes: number, options: ReadOptions = {}): Promise<FileRead> {
-  let before: fs.Stats;
-  try {
-    before = await (options.noFollow ? fs.promises.lstat(absolutePath) : fs.promises.stat(absolutePath));
-  } catch (error) {
-    return { ok: false, reason: failureOf(error) };
-  }
-  if (!before.isFile()) {
-    return { ok: false, reason: 'not-a-file' };
-  }
-  if (!options.head && before.size > maxBytes) {
-    return { ok: false, reason: 'too-large' };
-  }
   let handle: fs.promises.FileHandle | undefined;
-  try {
-    handle = await fs.promises.open(absolutePath, openFlags(options));
-    const opened = await handle.stat();
-    if (!opened.isFile() || !sameFile(before, opened)) {
-      return { ok: false, reason: 'not-a-file' };
+  const perform = async (operation: FileOperation): Promise<unknown> => {
+    switch (operation.kind) {
+      case 'stat':
+        return operation.noFollow ? fs.promises.lstat(operation.path) : fs.promises.stat(operation.path);
+      case 'open':
+        return (handle = await fs.promises.open(operation.path, operation.flags));
+      case 'fstat':
+        return handle!.stat();
+      case 'read':
+        return (await handle!.read(operation.buffer, operation.offset, operation.length, operation.position)).bytesRead;
+      case 'close':
+        // A failed close changes nothing of what was read.
+        return handle!.close().catch(() => undefined);
     }
-    const wanted = options.head ? maxBytes : maxBytes + 1;
-    let buffer: Buffer = Buffer.alloc(Math.min(wanted, Math.max(opened.size, 0) + 1));
-    let filled = 0;
-    while (filled < wanted) {
-      if (filled === buffer.length) {
-        buffer = grown(buffer, filled, wanted);
-      }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) {
-        break;
-      }
-      filled += bytesRead;
-    }
-    return finish(buffer, filled, opened, maxBytes, options);
-  } catch (error) {
-    return { ok: false, reason: failureOf(error) };
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+  };
+  return driveAsync(readSteps(absolutePath, maxBytes, options), perform);
 }

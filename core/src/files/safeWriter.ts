@@ -20,6 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { t } from '../l10n';
 import { escapeControlCharacters } from '../text/quote';
+import { driveAsync, driveSync } from './drive';
 import { isInside, realPath, realPathSync } from './insideFolder';
 
 export interface FileToWrite {
@@ -94,28 +95,6 @@ function stateOf(stats: fs.Stats | undefined): TargetState {
   return stats.isFile() ? { kind: 'file', mode: stats.mode & 0o777 } : { kind: 'other' };
 }
 
-function lstatOrMissingSync(file: string): fs.Stats | undefined {
-  try {
-    return fs.lstatSync(file);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-async function lstatOrMissing(file: string): Promise<fs.Stats | undefined> {
-  try {
-    return await fs.promises.lstat(file);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 /** The request's checks that need no disk: names and the folder as written. */
 function checkRequest(request: WriteRequest): WriteFailure | undefined {
   const bad = request.files.find((file) => !isPlainFileName(file.name));
@@ -136,35 +115,6 @@ function folderRefusal(stats: fs.Stats, folder: string): WriteFailure | undefine
   return stats.isDirectory() ? undefined : refusal('not-a-folder', folder);
 }
 
-/** The folders from the folder up to (not including) its nearest existing ancestor, nearest last. */
-function missingFoldersSync(folder: string): string[] {
-  const missing: string[] = [];
-  let current = path.resolve(folder);
-  while (lstatOrMissingSync(current) === undefined) {
-    missing.push(current);
-    const parent = path.dirname(current);
-    if (parent === current) {
-      break;
-    }
-    current = parent;
-  }
-  return missing.reverse();
-}
-
-async function missingFolders(folder: string): Promise<string[]> {
-  const missing: string[] = [];
-  let current = path.resolve(folder);
-  while ((await lstatOrMissing(current)) === undefined) {
-    missing.push(current);
-    const parent = path.dirname(current);
-    if (parent === current) {
-      break;
-    }
-    current = parent;
-  }
-  return missing.reverse();
-}
-
 function temporaryName(name: string): string {
   return `.${name}.${randomBytes(6).toString('hex')}.tmp`;
 }
@@ -173,34 +123,54 @@ function bytesOf(contents: string | Uint8Array): Uint8Array {
   return typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
 }
 
-/** Writes the files as the module comment says; never throws. */
-export function writeFilesSafelySync(request: WriteRequest, confirmOverwrite: (existing: readonly string[]) => boolean): WriteOutcome {
+/**
+ * What writing asks of the file system, one operation at a time: the write is written once, as
+ * steps (`writeSteps`), and run synchronously by the checker or asynchronously by the extension
+ * (see drive.ts). At most one file is open at a time (`create` … `close`).
+ */
+type WriteOperation =
+  | { kind: 'realPath'; path: string }
+  /** The entry itself (a link is not followed); undefined when there is none. */
+  | { kind: 'lstat'; path: string }
+  | { kind: 'mkdir'; path: string }
+  | { kind: 'confirm'; existing: readonly string[] }
+  /** Created exclusively ('wx'): a link or file already at that name fails it. */
+  | { kind: 'create'; path: string; mode: number }
+  /** Into the file `create` opened, then flushed to disk. */
+  | { kind: 'writeAll'; bytes: Uint8Array }
+  | { kind: 'close' }
+  | { kind: 'link'; from: string; to: string }
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'remove'; path: string };
+
+/** The write as steps; see the module comment for what each check is for. */
+function* writeSteps(request: WriteRequest): Generator<WriteOperation, WriteOutcome, unknown> {
   const invalid = checkRequest(request);
   if (invalid) {
     return invalid;
   }
   let current = request.folder;
   try {
-    const realBoundary = realPathSync(request.boundary);
+    const realBoundary = (yield { kind: 'realPath', path: request.boundary }) as string;
     // Checked before anything is created: an existing ancestor may be a link out of the boundary.
-    if (!isInside(realBoundary, realPathSync(request.folder))) {
+    if (!isInside(realBoundary, (yield { kind: 'realPath', path: request.folder }) as string)) {
       return refusal('outside', request.folder, request.boundary);
     }
     // Each folder created is a real folder, not a link someone put there meanwhile.
-    for (const folder of missingFoldersSync(request.folder)) {
+    for (const folder of yield* missingFolders(request.folder)) {
       current = folder;
-      fs.mkdirSync(folder);
-      const created = stateOf(fs.lstatSync(folder));
-      if (created.kind === 'symlink') {
+      yield { kind: 'mkdir', path: folder };
+      if (stateOf((yield { kind: 'lstat', path: folder }) as fs.Stats | undefined).kind === 'symlink') {
         return refusal('symlink', folder);
       }
     }
     current = request.folder;
-    const realFolder = realPathSync(request.folder);
+    const realFolder = (yield { kind: 'realPath', path: request.folder }) as string;
     if (!isInside(realBoundary, realFolder)) {
       return refusal('outside', request.folder, request.boundary);
     }
-    const folderProblem = folderRefusal(fs.lstatSync(realFolder), request.folder);
+    const folderStats = (yield { kind: 'lstat', path: realFolder }) as fs.Stats | undefined;
+    const folderProblem = folderStats ? folderRefusal(folderStats, request.folder) : refusal('not-a-folder', request.folder);
     if (folderProblem) {
       return folderProblem;
     }
@@ -208,20 +178,20 @@ export function writeFilesSafelySync(request: WriteRequest, confirmOverwrite: (e
     const states: TargetState[] = [];
     for (const { target, shownPath } of targets) {
       current = shownPath;
-      const state = stateOf(lstatOrMissingSync(target));
+      const state = stateOf((yield { kind: 'lstat', path: target }) as fs.Stats | undefined);
       if (state.kind === 'symlink' || state.kind === 'other') {
         return refusal(state.kind === 'symlink' ? 'symlink' : 'not-a-file', shownPath);
       }
       states.push(state);
     }
     const existing = targets.filter((_, i) => states[i].kind === 'file').map(({ shownPath }) => shownPath);
-    if (existing.length > 0 && !confirmOverwrite(existing)) {
+    if (existing.length > 0 && !((yield { kind: 'confirm', existing }) as boolean)) {
       return { ...refusal('declined', existing.join(', ')), existing };
     }
     const written: string[] = [];
     for (const [i, { file, target, shownPath }] of targets.entries()) {
       current = shownPath;
-      const outcome = replaceSync(realFolder, target, file, states[i]);
+      const outcome = yield* replaceSteps(realFolder, target, file, states[i]);
       if (outcome !== undefined) {
         return refusal(outcome, shownPath);
       }
@@ -233,26 +203,40 @@ export function writeFilesSafelySync(request: WriteRequest, confirmOverwrite: (e
   }
 }
 
+/** The folders from the folder up to (not including) its nearest existing ancestor, nearest last. */
+function* missingFolders(folder: string): Generator<WriteOperation, string[], unknown> {
+  const missing: string[] = [];
+  let current = path.resolve(folder);
+  while ((yield { kind: 'lstat', path: current }) === undefined) {
+    missing.push(current);
+    const parent = path.dirname(current);
+    if (parent === current) {
+      break;
+    }
+    current = parent;
+  }
+  return missing.reverse();
+}
+
 /** Puts one file in place through a temporary file; a refusal when the target changed meanwhile. */
-function replaceSync(folder: string, target: string, file: FileToWrite, expected: TargetState): WriteRefusal | undefined {
+function* replaceSteps(folder: string, target: string, file: FileToWrite, expected: TargetState): Generator<WriteOperation, WriteRefusal | undefined, unknown> {
   const temporary = path.join(folder, temporaryName(file.name));
-  // 'wx': created exclusively, so a link or file already at the temporary name fails the open.
-  const descriptor = fs.openSync(temporary, 'wx', expected.kind === 'file' ? expected.mode : 0o666);
+  // Created before the cleanup below is armed: a file that was already at the temporary name is not ours to remove.
+  yield { kind: 'create', path: temporary, mode: expected.kind === 'file' ? expected.mode : 0o666 };
   try {
     try {
-      fs.writeFileSync(descriptor, bytesOf(file.contents));
-      fs.fsyncSync(descriptor);
+      yield { kind: 'writeAll', bytes: bytesOf(file.contents) };
     } finally {
-      fs.closeSync(descriptor);
+      yield { kind: 'close' };
     }
-    const now = stateOf(lstatOrMissingSync(target));
+    const now = stateOf((yield { kind: 'lstat', path: target }) as fs.Stats | undefined);
     if (now.kind !== expected.kind) {
       return 'changed';
     }
     if (now.kind === 'missing') {
       // link() fails if a file appeared meanwhile; where links are unsupported, rename is the fallback.
       try {
-        fs.linkSync(temporary, target);
+        yield { kind: 'link', from: temporary, to: target };
         return undefined;
       } catch (error) {
         if (errorCode(error) === 'EEXIST') {
@@ -261,100 +245,87 @@ function replaceSync(folder: string, target: string, file: FileToWrite, expected
       }
     }
     // rename replaces the directory entry itself: it never writes through a link.
-    fs.renameSync(temporary, target);
+    yield { kind: 'rename', from: temporary, to: target };
     return undefined;
   } finally {
-    fs.rmSync(temporary, { force: true });
+    yield { kind: 'remove', path: temporary };
   }
 }
 
-/** {@link writeFilesSafelySync} for the extension host: the same checks, nothing synchronous. */
-export async function writeFilesSafely(request: WriteRequest, confirmOverwrite: ConfirmOverwrite): Promise<WriteOutcome> {
-  const invalid = checkRequest(request);
-  if (invalid) {
-    return invalid;
-  }
-  let current = request.folder;
+function missingIsUndefined<T>(read: () => T): T | undefined {
   try {
-    const realBoundary = await realPath(request.boundary);
-    if (!isInside(realBoundary, await realPath(request.folder))) {
-      return refusal('outside', request.folder, request.boundary);
-    }
-    for (const folder of await missingFolders(request.folder)) {
-      current = folder;
-      await fs.promises.mkdir(folder);
-      const created = stateOf(await fs.promises.lstat(folder));
-      if (created.kind === 'symlink') {
-        return refusal('symlink', folder);
-      }
-    }
-    current = request.folder;
-    const realFolder = await realPath(request.folder);
-    if (!isInside(realBoundary, realFolder)) {
-      return refusal('outside', request.folder, request.boundary);
-    }
-    const folderProblem = folderRefusal(await fs.promises.lstat(realFolder), request.folder);
-    if (folderProblem) {
-      return folderProblem;
-    }
-    const targets = request.files.map((file) => ({ file, target: path.join(realFolder, file.name), shownPath: path.join(request.folder, file.name) }));
-    const states: TargetState[] = [];
-    for (const { target, shownPath } of targets) {
-      current = shownPath;
-      const state = stateOf(await lstatOrMissing(target));
-      if (state.kind === 'symlink' || state.kind === 'other') {
-        return refusal(state.kind === 'symlink' ? 'symlink' : 'not-a-file', shownPath);
-      }
-      states.push(state);
-    }
-    const existing = targets.filter((_, i) => states[i].kind === 'file').map(({ shownPath }) => shownPath);
-    if (existing.length > 0 && !(await confirmOverwrite(existing))) {
-      return { ...refusal('declined', existing.join(', ')), existing };
-    }
-    const written: string[] = [];
-    for (const [i, { file, target, shownPath }] of targets.entries()) {
-      current = shownPath;
-      const outcome = await replace(realFolder, target, file, states[i]);
-      if (outcome !== undefined) {
-        return refusal(outcome, shownPath);
-      }
-      written.push(shownPath);
-    }
-    return { ok: true, written };
+    return read();
   } catch (error) {
-    return refusal('failed', current, errorCode(error));
+    if (errorCode(error) === 'ENOENT') {
+      return undefined;
+    }
+    throw error;
   }
 }
 
-async function replace(folder: string, target: string, file: FileToWrite, expected: TargetState): Promise<WriteRefusal | undefined> {
-  const temporary = path.join(folder, temporaryName(file.name));
-  const handle = await fs.promises.open(temporary, 'wx', expected.kind === 'file' ? expected.mode : 0o666);
-  try {
-    try {
-      await handle.writeFile(bytesOf(file.contents));
-      await handle.sync();
-    } finally {
-      await handle.close();
+/** Writes the files as the module comment says; never throws. */
+export function writeFilesSafelySync(request: WriteRequest, confirmOverwrite: (existing: readonly string[]) => boolean): WriteOutcome {
+  let descriptor = -1;
+  return driveSync(writeSteps(request), (operation: WriteOperation): unknown => {
+    switch (operation.kind) {
+      case 'realPath':
+        return realPathSync(operation.path);
+      case 'lstat':
+        return missingIsUndefined(() => fs.lstatSync(operation.path));
+      case 'mkdir':
+        return fs.mkdirSync(operation.path);
+      case 'confirm':
+        return confirmOverwrite(operation.existing);
+      case 'create':
+        return (descriptor = fs.openSync(operation.path, 'wx', operation.mode));
+      case 'writeAll':
+        fs.writeFileSync(descriptor, operation.bytes);
+        return fs.fsyncSync(descriptor);
+      case 'close':
+        return fs.closeSync(descriptor);
+      case 'link':
+        return fs.linkSync(operation.from, operation.to);
+      case 'rename':
+        return fs.renameSync(operation.from, operation.to);
+      case 'remove':
+        return fs.rmSync(operation.path, { force: true });
     }
-    const now = stateOf(await lstatOrMissing(target));
-    if (now.kind !== expected.kind) {
-      return 'changed';
+  });
+}
+
+/** {@link writeFilesSafelySync} for the extension host: the same steps, nothing synchronous. */
+export async function writeFilesSafely(request: WriteRequest, confirmOverwrite: ConfirmOverwrite): Promise<WriteOutcome> {
+  let handle: fs.promises.FileHandle | undefined;
+  return driveAsync(writeSteps(request), async (operation: WriteOperation): Promise<unknown> => {
+    switch (operation.kind) {
+      case 'realPath':
+        return realPath(operation.path);
+      case 'lstat':
+        return fs.promises.lstat(operation.path).catch((error: unknown) => {
+          if (errorCode(error) === 'ENOENT') {
+            return undefined;
+          }
+          throw error;
+        });
+      case 'mkdir':
+        return fs.promises.mkdir(operation.path);
+      case 'confirm':
+        return confirmOverwrite(operation.existing);
+      case 'create':
+        return (handle = await fs.promises.open(operation.path, 'wx', operation.mode));
+      case 'writeAll':
+        await handle!.writeFile(operation.bytes);
+        return handle!.sync();
+      case 'close':
+        return handle!.close();
+      case 'link':
+        return fs.promises.link(operation.from, operation.to);
+      case 'rename':
+        return fs.promises.rename(operation.from, operation.to);
+      case 'remove':
+        return fs.promises.rm(operation.path, { force: true });
     }
-    if (now.kind === 'missing') {
-      try {
-        await fs.promises.link(temporary, target);
-        return undefined;
-      } catch (error) {
-        if (errorCode(error) === 'EEXIST') {
-          return 'changed';
-        }
-      }
-    }
-    await fs.promises.rename(temporary, target);
-    return undefined;
-  } finally {
-    await fs.promises.rm(temporary, { force: true });
-  }
+  });
 }
 
 /**
