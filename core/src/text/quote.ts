@@ -13,22 +13,8 @@ export const MAX_QUOTED_CHARACTERS = 60;
 /** A value as a message shows it; see the module comment. Linear in the value's length. */
 export function quoteValue(value: string, maxCharacters = MAX_QUOTED_CHARACTERS): string {
   const shown = redactSecrets(value);
-  let characters = 0;
-  let cut = -1;
-  for (let i = 0; i < shown.length; i++) {
-    const code = shown.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < shown.length) {
-      const next = shown.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-      }
-    }
-    characters++;
-    if (characters === maxCharacters) {
-      cut = i + 1;
-    }
-  }
-  if (cut < 0 || characters <= maxCharacters) {
+  const cut = offsetAfterCodePoints(shown, maxCharacters);
+  if (cut >= shown.length) {
     return escapeControlCharacters(shown);
   }
   return t('{0}… ({1} characters)', escapeControlCharacters(shown.slice(0, cut)), codePointLength(value));
@@ -37,17 +23,31 @@ export function quoteValue(value: string, maxCharacters = MAX_QUOTED_CHARACTERS)
 /** The number of characters as a person counts them (code points). */
 export function codePointLength(value: string): number {
   let count = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
-      const next = value.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-      }
-    }
+  for (let i = 0; i < value.length; i = nextCodePoint(value, i)) {
     count++;
   }
   return count;
+}
+
+/** Where the first `count` code points of `value` end (its length when it has no more). */
+function offsetAfterCodePoints(value: string, count: number): number {
+  let offset = 0;
+  for (let seen = 0; seen < count && offset < value.length; seen++) {
+    offset = nextCodePoint(value, offset);
+  }
+  return offset;
+}
+
+/** The offset after the code point at `i`: a surrogate pair is one character, never cut in half. */
+function nextCodePoint(value: string, i: number): number {
+  const code = value.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < value.length) {
+    const next = value.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      return i + 2;
+    }
+  }
+  return i + 1;
 }
 
 /**
