@@ -13,6 +13,7 @@
 import { messageLanguage, t } from '@core/l10n';
 import type { HandoffField, HandoffPage, HandoffSection, HandoffSheet } from '@core/protocol';
 import { escapeControlCharacters } from '@core/text/quote';
+import { attr, text, webviewPage } from '../webview/webviewPage';
 
 export interface HandoffViewInput {
   /** The sheet, or undefined while the server has not answered (a short message is shown). */
@@ -40,8 +41,6 @@ export interface HandoffViewInput {
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function renderHandoff(input: HandoffViewInput): string {
-  const nonce = input.nonce.replace(/[^A-Za-z0-9+/=]/g, '');
-  const csp = ["default-src 'none'", `style-src ${input.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
   const fileName = input.fileName ?? 'offer.json';
   const body = input.sheet
     ? new HandoffView(input.sheet, input.ticked).render(fileName)
@@ -56,21 +55,13 @@ export function renderHandoff(input: HandoffViewInput): string {
   const labelAttributes = Object.entries(labels)
     .map(([name, value]) => `${name}="${attr(value)}"`)
     .join(' ');
-  return `<!DOCTYPE html>
-<html lang="${attr(messageLanguage())}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(input.styleUri)}">
-<title>${text(t('Partner Center hand-off: {0}', fileName))}</title>
-</head>
-<body data-scroll-y="${Math.max(0, Math.floor(Number(input.scrollY) || 0))}" ${labelAttributes}>
-${body}
-<script nonce="${nonce}" src="${attr(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPage({
+    ...input,
+    language: messageLanguage(),
+    title: t('Partner Center hand-off: {0}', fileName),
+    bodyAttributes: labelAttributes,
+    body,
+  });
 }
 
 /** How many fields of a list are ticked. */
@@ -253,14 +244,3 @@ function countBadge(count: Count, page?: string): string {
   return `<span class="count${done(count) ? ' done' : ''}"${page ? ` data-page-count="${page}"` : ' data-section-count'} data-ticked="${count.ticked}" data-total="${count.total}">${count.ticked}/${count.total}</span>`;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an element's content. */
-function text(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** Escapes text for a double-quoted attribute value. */
-function attr(value: string): string {
-  return text(value);
-}

@@ -17,6 +17,7 @@ import { t } from '@core/l10n';
 import { findSecrets, redactSecrets } from '@core/text/secrets';
 import type { PublishStatus } from '@core/protocol';
 import { safeUrl } from './safeUrl';
+import { attr, text, webviewPage } from '../webview/webviewPage';
 
 export { safeUrl };
 
@@ -46,30 +47,14 @@ export interface ListingPreviewInput {
 }
 
 export function renderListing(input: ListingPreviewInput): string {
-  const nonce = input.nonce.replace(/[^A-Za-z0-9+/=]/g, '');
-  const csp = [
-    "default-src 'none'",
-    `img-src ${input.cspSource}`,
-    `style-src ${input.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  const view = new ListingView(input);
-  const title = t('Listing preview: {0}', input.fileName ?? 'offer.json');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(input.styleUri)}">
-<title>${text(title)}</title>
-</head>
-<body data-scroll-y="${Math.max(0, Math.floor(Number(input.scrollY) || 0))}">
-${view.render()}
-<script nonce="${nonce}" src="${attr(input.scriptUri)}"></script>
-</body>
-</html>
-`;
+  return webviewPage({
+    ...input,
+    images: true,
+    // The listing is shown as customers see it in the marketplace: in English.
+    language: 'en',
+    title: t('Listing preview: {0}', input.fileName ?? 'offer.json'),
+    body: new ListingView(input).render(),
+  });
 }
 
 /**
@@ -354,14 +339,3 @@ function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an element's content. */
-function text(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-/** Escapes text for a double-quoted attribute value. */
-function attr(value: string): string {
-  return text(value);
-}
