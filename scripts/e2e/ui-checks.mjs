@@ -151,6 +151,14 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
     await ui.openFile('text-terms/offer.json');
     await ui.command('Marketplace Offer: Open Listing Preview');
     const { frame, retried } = await ui.previewShowing('CONTOSO MANAGED SERVICES TERMS');
+    // The text can be in the page before its stylesheet is applied (the page is not painted until
+    // it is, but a script can read it): wait for the preview's own style before reading the lines.
+    await frame
+      .waitForFunction(() => {
+        const block = document.querySelector('.terms-text');
+        return block !== null && getComputedStyle(block).whiteSpace === 'pre-wrap';
+      }, null, { timeout: 10_000 })
+      .catch(() => undefined);
     const terms = await frame.evaluate(() => {
       const block = document.querySelector('.terms');
       block?.scrollIntoView({ block: 'center' });
@@ -159,13 +167,14 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
         text: block?.querySelector('.terms-text')?.textContent ?? '',
         lines: block?.querySelector('.terms-text')?.innerText.split('\n').length ?? 0,
         notUrl: document.body.innerText.includes('not an http or https URL'),
+        whiteSpace: block ? getComputedStyle(block.querySelector('.terms-text') ?? block).whiteSpace : '',
       };
     });
     if (terms.label !== 'Terms and conditions' || !terms.text.startsWith('CONTOSO MANAGED SERVICES TERMS') || terms.notUrl) {
       throw new Error(`the terms are not shown as terms: ${JSON.stringify(terms)}`);
     }
     if (terms.lines < 5) {
-      throw new Error(`the terms lost their line breaks: ${terms.lines} lines shown`);
+      throw new Error(`the terms lost their line breaks: ${terms.lines} lines shown (white-space: ${terms.whiteSpace})`);
     }
     await page.waitForTimeout(300);
     await shot('preview-text-terms.png');
