@@ -85,7 +85,8 @@ export function readsLikePersonName(name: string): boolean {
     const given = trimmed.slice(comma + 1).trim();
     return !/[\s,]/.test(family) && !given.includes(',') && readsLikePersonName(`${given} ${family}`);
   }
-  if (!/\s/.test(trimmed)) {
+  const firstSpace = trimmed.search(/\s/);
+  if (firstSpace < 0) {
     // "sarah.smith", "Sarah.Smith": an account name.
     const parts = trimmed.split('.');
     return (
@@ -96,7 +97,7 @@ export function readsLikePersonName(name: string): boolean {
   }
   // The first word decides most names (a group's or an app's rarely starts with a given name):
   // it is looked at before the name is split, which most checks then never need.
-  if (!GIVEN_NAMES.has(trimmed.slice(0, trimmed.search(/\s/)).toLowerCase())) {
+  if (!GIVEN_NAMES.has(trimmed.slice(0, firstSpace).toLowerCase())) {
     return false;
   }
   const words = trimmed.split(/\s+/);
