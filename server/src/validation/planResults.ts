@@ -40,13 +40,39 @@ interface PlanEntry {
   index: number;
   catalog: RoleCatalog;
   baseline: OfferDocument | undefined;
-  byCheck: Map<string, KeptDiagnostic[]>;
+  byCheck: Map<string, readonly KeptDiagnostic[]>;
 }
 
 /** Kept diagnostics by plan node: a node that is no longer in any tree takes its entry with it. */
 export class PlanResults {
   readonly entries = new WeakMap<Node, PlanEntry>();
 }
+
+/**
+ * For one list of plans in one environment (one validation), each plan's valid entry (undefined:
+ * none yet), found once: every check of the validation asks about the same plans, and looking each
+ * one up again per check was a tenth of a keystroke's work. Kept up to date as entries are made.
+ */
+interface PlansInEnvironment {
+  plans: readonly PlanRef[];
+  entries: (PlanEntry | undefined)[];
+}
+
+const plansInEnvironment = new WeakMap<PlanCheckEnvironment, PlansInEnvironment>();
+
+function entriesOf(plans: readonly PlanRef[], environment: PlanCheckEnvironment): (PlanEntry | undefined)[] {
+  const known = plansInEnvironment.get(environment);
+  if (known?.plans === plans) {
+    return known.entries;
+  }
+  const entries = plans.map((plan) => validEntry(plan, environment));
+  plansInEnvironment.set(environment, { plans, entries });
+  return entries;
+}
+
+/** What a check found in a plan with nothing to report: shared, never changed. */
+const NOTHING_KEPT: readonly KeptDiagnostic[] = Object.freeze([]);
+const NOTHING_FOUND: readonly OfferDiagnostic[] = Object.freeze([]);
 
 /**
  * The diagnostics of the check named `checkKey` for every plan of `plans`: kept ones for the
@@ -60,14 +86,20 @@ export function diagnosticsPerPlan(
   environment: PlanCheckEnvironment,
   run: (plans: readonly PlanRef[]) => OfferDiagnostic[],
 ): OfferDiagnostic[] {
-  const changed = plans.filter((plan) => keptFor(plan, checkKey, environment) === undefined);
+  const entries = entriesOf(plans, environment);
+  const staleAt: number[] = [];
+  for (let i = 0; i < plans.length; i++) {
+    if (entries[i]?.byCheck.get(checkKey) === undefined) {
+      staleAt.push(i);
+    }
+  }
   // All of them: the same array, so that what is found once per list of plans (authorizations,
   // role values) is shared by every check of this version instead of found again by each.
-  const stale = changed.length === plans.length ? plans : changed;
+  const stale = staleAt.length === plans.length ? plans : staleAt.map((i) => plans[i]);
   const fresh = stale.length > 0 ? run(stale) : [];
   const byPlan = attribute(document, stale, fresh);
   if (byPlan.outside.length === 0) {
-    stale.forEach((plan, i) => keep(document, plan, checkKey, environment, byPlan.inside[i]));
+    staleAt.forEach((at, i) => keep(document, plans[at], at, entries, checkKey, environment, byPlan.inside[i]));
   } else {
     stale.forEach((plan) => environment.results.entries.get(plan.node)?.byCheck.delete(checkKey));
   }
@@ -76,15 +108,15 @@ export function diagnosticsPerPlan(
   }
   const result: OfferDiagnostic[] = [];
   let next = 0;
-  for (const plan of plans) {
-    if (stale[next] === plan) {
+  for (let i = 0; i < plans.length; i++) {
+    if (staleAt[next] === i) {
       for (const diagnostic of byPlan.inside[next++]) {
         result.push(diagnostic);
       }
       continue;
     }
-    const base = plan.node.offset;
-    for (const { diagnostic, start, end } of keptFor(plan, checkKey, environment)!) {
+    const base = plans[i].node.offset;
+    for (const { diagnostic, start, end } of entries[i]!.byCheck.get(checkKey)!) {
       result.push({ ...diagnostic, range: document.rangeAt(base + start, end - start) });
     }
   }
@@ -100,36 +132,51 @@ function validEntry(plan: PlanRef, environment: PlanCheckEnvironment): PlanEntry
   return entry && entry.index === plan.index && entry.catalog === environment.catalog && entry.baseline === environment.baseline ? entry : undefined;
 }
 
-function keptFor(plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment): KeptDiagnostic[] | undefined {
-  return validEntry(plan, environment)?.byCheck.get(checkKey);
-}
-
-function keep(document: OfferDocument, plan: PlanRef, checkKey: string, environment: PlanCheckEnvironment, diagnostics: OfferDiagnostic[]): void {
-  let entry = validEntry(plan, environment);
+function keep(
+  document: OfferDocument,
+  plan: PlanRef,
+  at: number,
+  entries: (PlanEntry | undefined)[],
+  checkKey: string,
+  environment: PlanCheckEnvironment,
+  diagnostics: readonly OfferDiagnostic[],
+): void {
+  let entry = entries[at];
   if (!entry) {
     entry = { index: plan.index, catalog: environment.catalog, baseline: environment.baseline, byCheck: new Map() };
     environment.results.entries.set(plan.node, entry);
+    entries[at] = entry;
   }
   const base = plan.node.offset;
   entry.byCheck.set(
     checkKey,
-    diagnostics.map(({ range, ...diagnostic }) => ({
-      diagnostic,
-      start: document.offsetAt(range.start) - base,
-      end: document.offsetAt(range.end) - base,
-    })),
+    diagnostics.length === 0
+      ? NOTHING_KEPT
+      : diagnostics.map(({ range, ...diagnostic }) => ({
+          diagnostic,
+          start: document.offsetAt(range.start) - base,
+          end: document.offsetAt(range.end) - base,
+        })),
   );
 }
 
 /** `diagnostics` sorted into the plans whose text holds them (plans are in text order). */
-function attribute(document: OfferDocument, plans: readonly PlanRef[], diagnostics: OfferDiagnostic[]): { inside: OfferDiagnostic[][]; outside: OfferDiagnostic[] } {
-  const inside = plans.map((): OfferDiagnostic[] => []);
+function attribute(document: OfferDocument, plans: readonly PlanRef[], diagnostics: OfferDiagnostic[]): { inside: (readonly OfferDiagnostic[])[]; outside: OfferDiagnostic[] } {
+  // A plan's own list is made only when something lands in it (most checks find nothing).
+  const inside: (readonly OfferDiagnostic[])[] = new Array<readonly OfferDiagnostic[]>(plans.length).fill(NOTHING_FOUND);
   const outside: OfferDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     const at = planHolding(plans, start, end);
-    (at < 0 ? outside : inside[at]).push(diagnostic);
+    if (at < 0) {
+      outside.push(diagnostic);
+    } else {
+      if (inside[at] === NOTHING_FOUND) {
+        inside[at] = [];
+      }
+      (inside[at] as OfferDiagnostic[]).push(diagnostic);
+    }
   }
   return { inside, outside };
 }

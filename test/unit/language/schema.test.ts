@@ -93,6 +93,24 @@ describe('schema diagnostics', () => {
     assert.strictEqual(textAt(text, diagnostic), '{');
   });
 
+  it('reads keys named like built-in members of objects (__proto__, constructor, toString) as any other key', () => {
+    const text = printed(exampleOffer())
+      .replace('"planId": "', '"__proto__": { "planId": 1 }, "constructor": "x", "toString": 2, "0": true, "planId": "')
+      .replace('"principalIdDisplayName": ', '"hasOwnProperty": null, "valueOf": [], "principalIdDisplayName": ');
+    const schema = schemaDiagnostics(OfferDocument.fromText(text)).filter((d) => d.path.startsWith('/plans/0/'));
+    assert.deepStrictEqual(
+      schema.map((d) => [d.path, d.message]),
+      [
+        ['/plans/0/0', "Unknown property '0': remove it, Partner Center does not know it."],
+        ['/plans/0/__proto__', "Unknown property '__proto__': remove it, Partner Center does not know it."],
+        ['/plans/0/constructor', "Unknown property 'constructor': remove it, Partner Center does not know it."],
+        ['/plans/0/toString', "Unknown property 'toString': remove it, Partner Center does not know it."],
+        ['/plans/0/technicalConfiguration/authorizations/0/hasOwnProperty', "Unknown property 'hasOwnProperty': remove it, Partner Center does not know it."],
+        ['/plans/0/technicalConfiguration/authorizations/0/valueOf', "Unknown property 'valueOf': remove it, Partner Center does not know it."],
+      ],
+    );
+  });
+
   it('reports a value outside an enum with the accepted values', () => {
     const offer = exampleOffer();
     offer.plans[0].visibility = 'hidden';

@@ -519,6 +519,23 @@ describe('authorization rules', () => {
       expectOne(check(text), 'authorization-duplicate', `${AUTH}/4`);
     });
 
+    it('names the first authorization with the same role, past the principal’s other roles, and reads a role by its name', () => {
+      const text = withConfiguration((c) => {
+        const principal = c.authorizations[0].principalId;
+        c.authorizations.push(authorization(principal, MONITORING_READER));
+        c.authorizations.push(authorization(` ${principal.toUpperCase()} `, 'contributor'));
+        c.authorizations.push(authorization(principal, MONITORING_READER));
+      });
+      const found = check(text).filter((d) => d.code === 'authorization-duplicate');
+      assert.deepStrictEqual(
+        found.map((d) => [d.path, d.message]),
+        [
+          [`${AUTH}/5`, `Principal ' ${'6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f'.toUpperCase()} ' already has Contributor in authorizations[0] of this plan: remove this duplicate, or change its principal or role.`],
+          [`${AUTH}/6`, "Principal '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f' already has Monitoring Reader in authorizations[4] of this plan: remove this duplicate, or change its principal or role."],
+        ],
+      );
+    });
+
     it('finds duplicates among eligible authorizations', () => {
       const text = withConfiguration((c) => c.eligibleAuthorizations.push(structuredClone(c.eligibleAuthorizations[0])));
       assert.match(expectOne(check(text), 'authorization-duplicate', `${ELIGIBLE}/1`).message, /in eligibleAuthorizations\[0\]/);

@@ -1,5 +1,6 @@
 import { t } from '@core/l10n';
 import type { Node } from 'jsonc-parser';
+import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { quoteValue } from '@core/text/quote';
 import { items, prop, str } from '@core/model/nodes';
 import { authorizationsOf, type AuthorizationKind } from '@core/model/offerStructure';
@@ -12,6 +13,14 @@ import { intendedRole } from './roleReference';
 
 const KINDS: AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'];
 
+/**
+ * What makes two authorizations the same: the principal, and the role meant (by id or name) or
+ * else the value written, lowercase, joined by '|'.
+ */
+function duplicateKey(catalog: RoleCatalog, principalId: string, roleDefinitionId: string): string {
+  return `${principalId.trim().toLowerCase()}|${(intendedRole(catalog, roleDefinitionId)?.id ?? roleDefinitionId.trim()).toLowerCase()}`;
+}
+
 export const authorizationDuplicate: Rule = {
   code: 'authorization-duplicate',
   severity: 'warning',
@@ -20,22 +29,40 @@ export const authorizationDuplicate: Rule = {
   check({ plans, catalog, document, report }) {
     for (const plan of plans) {
       for (const kind of KINDS) {
-        // principal|role → index of the first authorization that gives it (one pass per list).
-        const firstIndex = new Map<string, number>();
-        for (const authorization of authorizationsOf(plan, kind)) {
+        const authorizations = authorizationsOf(plan, kind);
+        // One pass per list. Most principals appear once in a list, and only a principal seen
+        // before needs its key made: authorizations are grouped by the principal up to its first
+        // '|' (two equal keys always share it), and keys are compared only within a group.
+        // group → the index of its first authorization, then, once the group has a second one,
+        // key → the index of the first authorization with that key.
+        const byGroup = new Map<string, number | Map<string, number>>();
+        for (const authorization of authorizations) {
           const { principalId, roleDefinitionId } = authorization;
           if (principalId === undefined || roleDefinitionId === undefined) {
             continue;
           }
-          const role = intendedRole(catalog, roleDefinitionId);
-          const key = `${principalId.trim().toLowerCase()}|${(role?.id ?? roleDefinitionId.trim()).toLowerCase()}`;
-          const earlier = firstIndex.get(key);
-          if (earlier === undefined) {
-            firstIndex.set(key, authorization.index);
+          const principal = principalId.trim().toLowerCase();
+          const bar = principal.indexOf('|');
+          const group = bar < 0 ? principal : principal.slice(0, bar);
+          let firstByKey = byGroup.get(group);
+          if (firstByKey === undefined) {
+            byGroup.set(group, authorization.index);
             continue;
           }
+          if (typeof firstByKey === 'number') {
+            const first = authorizations[firstByKey];
+            firstByKey = new Map([[duplicateKey(catalog, first.principalId!, first.roleDefinitionId!), firstByKey]]);
+            byGroup.set(group, firstByKey);
+          }
+          const key = duplicateKey(catalog, principalId, roleDefinitionId);
+          const earlier = firstByKey.get(key);
+          if (earlier === undefined) {
+            firstByKey.set(key, authorization.index);
+            continue;
+          }
+          const role = intendedRole(catalog, roleDefinitionId);
           // The squiggle goes on the principal; the path names the whole authorization.
-          const principalNode = prop(authorization.node, 'principalId') ?? authorization.node;
+          const principalNode = authorization.principalIdNode ?? authorization.node;
           report(
             { offset: principalNode.offset, length: principalNode.length, path: document.pointerOf(authorization.node) },
             t(
@@ -63,8 +90,7 @@ export const authorizationDuplicate: Rule = {
     const keyOf = (node: Node) => {
       const principalId = str(prop(node, 'principalId'));
       const roleId = str(prop(node, 'roleDefinitionId'));
-      const role = intendedRole(context.catalog, roleId);
-      return principalId === undefined || roleId === undefined ? undefined : `${principalId.trim().toLowerCase()}|${(role?.id ?? roleId.trim()).toLowerCase()}`;
+      return principalId === undefined || roleId === undefined ? undefined : duplicateKey(context.catalog, principalId, roleId);
     };
     const key = keyOf(authorization!);
     const earlier = key !== undefined && items(list).slice(0, index).some((other) => keyOf(other) === key);

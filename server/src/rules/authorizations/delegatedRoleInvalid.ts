@@ -1,6 +1,6 @@
 import { t } from '@core/l10n';
 import { roleRefusal } from '@core/knowledge/rolePolicy';
-import { items, prop, str } from '@core/model/nodes';
+import { items, str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { replaceValueFix } from '../../edits/quickFix';
@@ -22,12 +22,16 @@ export const delegatedRoleInvalid: Rule = {
   check({ plans, catalog, report }) {
     for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'authorizations')) {
+        const delegated = items(authorization.delegatedRoleDefinitionIdsNode);
+        if (delegated.length === 0) {
+          continue;
+        }
         const role = intendedRole(catalog, authorization.roleDefinitionId);
         // On any other role the whole list is wrong (delegated-roles-not-allowed): no detail.
         if (role && !isUserAccessAdministrator(role)) {
           continue;
         }
-        for (const item of items(prop(authorization.node, 'delegatedRoleDefinitionIds'))) {
+        for (const item of delegated) {
           const value = str(item);
           if (value === undefined) {
             continue;

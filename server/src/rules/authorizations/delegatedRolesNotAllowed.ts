@@ -18,9 +18,13 @@ export const delegatedRolesNotAllowed: Rule = {
   check({ plans, catalog, report }) {
     for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'authorizations')) {
-        const list = prop(authorization.node, 'delegatedRoleDefinitionIds');
+        const list = authorization.delegatedRoleDefinitionIdsNode;
+        if (!list || items(list).length === 0) {
+          continue;
+        }
+        // Only an authorization with a list needs its role looked up.
         const role = intendedRole(catalog, authorization.roleDefinitionId);
-        if (!list || items(list).length === 0 || !role || isUserAccessAdministrator(role)) {
+        if (!role || isUserAccessAdministrator(role)) {
           continue;
         }
         report(

@@ -1,5 +1,5 @@
 import { t } from '@core/l10n';
-import { isObject, prop, str } from '@core/model/nodes';
+import { isObject, str } from '@core/model/nodes';
 import { authorizationsOfPlans } from '@core/model/offerStructure';
 import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
@@ -20,22 +20,18 @@ export const displayNamePersonal: Rule = {
   scope: 'plan',
   docs: "Partner Center's guide asks for Microsoft Entra security groups (not Microsoft 365 groups) or service principals in authorizations, not single users: a display name that is an email address or a person's name suggests a user.",
   check({ plans, report }) {
-    // An offer gives the same few names to many authorizations: each is read once per check.
-    const readings = new Map<string, Reading>();
+    // Each name is read as it comes: a name that does not start with a given name (nearly all of
+    // them) is read in a few native string operations, less than remembering it costs.
     for (const authorization of authorizationsOfPlans(plans)) {
       if (!isObject(authorization.node)) {
         continue;
       }
-      const node = prop(authorization.node, 'principalIdDisplayName');
+      const node = authorization.principalIdDisplayNameNode;
       const name = str(node);
       if (!node || name === undefined) {
         continue;
       }
-      let reading = readings.get(name);
-      if (reading === undefined) {
-        reading = holdsEmailAddress(name) ? 'email' : readsLikePersonName(name) ? 'person' : 'neither';
-        readings.set(name, reading);
-      }
+      const reading: Reading = holdsEmailAddress(name) ? 'email' : readsLikePersonName(name) ? 'person' : 'neither';
       if (reading === 'email') {
         report(
           node,

@@ -85,7 +85,8 @@ export function readsLikePersonName(name: string): boolean {
     const given = trimmed.slice(comma + 1).trim();
     return !/[\s,]/.test(family) && !given.includes(',') && readsLikePersonName(`${given} ${family}`);
   }
-  if (!/\s/.test(trimmed)) {
+  const firstSpace = trimmed.search(/\s/);
+  if (firstSpace < 0) {
     // "sarah.smith", "Sarah.Smith": an account name.
     const parts = trimmed.split('.');
     return (
@@ -94,8 +95,13 @@ export function readsLikePersonName(name: string): boolean {
       parts.every((part) => /^\p{L}[\p{L}'’-]+$/u.test(part) && !GROUP_WORDS.has(part.toLowerCase()))
     );
   }
+  // The first word decides most names (a group's or an app's rarely starts with a given name):
+  // it is looked at before the name is split, which most checks then never need.
+  if (!GIVEN_NAMES.has(trimmed.slice(0, firstSpace).toLowerCase())) {
+    return false;
+  }
   const words = trimmed.split(/\s+/);
-  if (words.length < 2 || words.length > 4 || !GIVEN_NAMES.has(words[0].toLowerCase()) || !isNameWord(words[0])) {
+  if (words.length < 2 || words.length > 4 || !isNameWord(words[0])) {
     return false;
   }
   const last = words.length - 1;

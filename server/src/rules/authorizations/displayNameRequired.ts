@@ -16,8 +16,8 @@ export const displayNameRequired: Rule = {
   docs: "Customers see principalIdDisplayName in the delegation's details: every authorization needs one, and an approver's, when written, must not be empty.",
   check({ plans, report }) {
     for (const holder of principalHoldersOf(plans)) {
-      const node = prop(holder.node, 'principalIdDisplayName');
-      const principal = str(prop(holder.node, 'principalId')) ?? '';
+      const node = holder.principalIdDisplayNameNode;
+      const principal = str(holder.principalIdNode) ?? '';
       if (!node) {
         if (!holder.isApprover) {
           report(

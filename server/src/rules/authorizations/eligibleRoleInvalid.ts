@@ -19,7 +19,7 @@ export const eligibleRoleInvalid: Rule = {
   check({ plans, catalog, report }) {
     for (const plan of plans) {
       for (const authorization of authorizationsOf(plan, 'eligibleAuthorizations')) {
-        const node = prop(authorization.node, 'roleDefinitionId');
+        const node = authorization.roleDefinitionIdNode;
         const value = str(node);
         const reference = value === undefined ? undefined : resolveRoleReference(catalog, value);
         const refusal = reference?.kind === 'builtin' ? refusalMessage(reference.role, 'eligibleAuthorizations', catalog) : undefined;

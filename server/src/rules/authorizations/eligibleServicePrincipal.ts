@@ -1,5 +1,5 @@
 import { t } from '@core/l10n';
-import { isObject, prop, str } from '@core/model/nodes';
+import { isObject, str } from '@core/model/nodes';
 import { authorizationsOfPlans } from '@core/model/offerStructure';
 import { quoteValue } from '@core/text/quote';
 import type { Rule } from '../rule';
@@ -21,7 +21,7 @@ export const eligibleServicePrincipal: Rule = {
       if (authorization.kind !== 'eligibleAuthorizations' || !isObject(authorization.node)) {
         continue;
       }
-      const node = prop(authorization.node, 'principalIdDisplayName');
+      const node = authorization.principalIdDisplayNameNode;
       const name = str(node);
       if (node && name !== undefined && readsLikeAutomation(name)) {
         report(

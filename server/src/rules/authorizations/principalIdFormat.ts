@@ -1,6 +1,6 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
-import { isGuid, prop, str } from '@core/model/nodes';
+import { isGuid, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { principalHoldersOf } from './principals';
 
@@ -11,7 +11,7 @@ export const principalIdFormat: Rule = {
   docs: 'Every principalId (authorizations, eligible authorizations, approvers) must be the object ID (a GUID) of a user, group or service principal in the managing tenant.',
   check({ plans, report }) {
     for (const holder of principalHoldersOf(plans)) {
-      const node = prop(holder.node, 'principalId');
+      const node = holder.principalIdNode;
       const principalId = str(node);
       if (!node || principalId === undefined || isGuid(principalId)) {
         continue;

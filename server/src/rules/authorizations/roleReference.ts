@@ -7,7 +7,7 @@ import { quoteValue } from '@core/text/quote';
 import type { RoleCatalog, RoleDefinition } from '@core/catalog/roleCatalog';
 import { CONTRIBUTOR_ROLE_ID, isUserAccessAdministratorId, READER_ROLE_ID, roleRefusal, type RoleSlot } from '@core/knowledge/rolePolicy';
 import type { Node } from 'jsonc-parser';
-import { isGuid, prop, str } from '@core/model/nodes';
+import { isGuid, str } from '@core/model/nodes';
 import { authorizationsOfPlans, type AuthorizationKind, type AuthorizationRef, type PlanRef } from '@core/model/offerStructure';
 import { BoundedCache, MemoKey } from '@core/model/caching';
 
@@ -203,7 +203,7 @@ export function roleValuesOf(
   if (!values) {
     values = [];
     for (const authorization of authorizationsOfPlans(plans)) {
-      const node = prop(authorization.node, 'roleDefinitionId');
+      const node = authorization.roleDefinitionIdNode;
       const value = str(node);
       if (node && value !== undefined) {
         values.push({ authorization, node, value, reference: resolveRoleReference(catalog, value) });

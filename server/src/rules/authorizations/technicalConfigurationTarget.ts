@@ -39,8 +39,9 @@ export function plansLackingRole(
         return role !== undefined && holds(role.id.toLowerCase());
       }),
     );
-    const target = technicalConfigurationTarget(document, plan);
-    if (!found && target) {
+    // Where to report is worked out only for a plan that lacks the role (it makes a pointer).
+    const target = found ? undefined : technicalConfigurationTarget(document, plan);
+    if (target) {
       lacking.push({ plan, target });
     }
   }

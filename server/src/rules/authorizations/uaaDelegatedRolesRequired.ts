@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
 import { READER_ROLE_ID } from '@core/catalog/roleCatalog';
 import { fromPointer } from '@core/model/jsonPointer';
-import { isObject, items, prop } from '@core/model/nodes';
+import { isObject, items } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
@@ -20,7 +20,7 @@ export const uaaDelegatedRolesRequired: Rule = {
         if (!isObject(authorization.node) || !isUserAccessAdministrator(intendedRole(catalog, authorization.roleDefinitionId))) {
           continue;
         }
-        const list = prop(authorization.node, 'delegatedRoleDefinitionIds');
+        const list = authorization.delegatedRoleDefinitionIdsNode;
         if (!list) {
           report(
             { missing: 'delegatedRoleDefinitionIds', in: authorization.node },
