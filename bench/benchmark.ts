@@ -318,11 +318,11 @@ async function largeOfferBench(): Promise<void> {
     console.log();
     // Both moments are judged: opening (a whole parse and check) and a keystroke (what a
     // publisher waits for while typing).
-    const judged = (reference: number, target: number) => [
+    const judged = (reference: number, openTarget: number, changeTarget: number) => [
       ratio(oursOpen, reference),
-      verdict(oursOpen / reference, target),
+      verdict(oursOpen / reference, openTarget),
       ratio(ours, reference),
-      verdict(ours / reference, target),
+      verdict(ours / reference, changeTarget),
     ];
     // The targets of issue "Bounded cost": over LSP, opening no slower than the JSON language
     // server with our schema, a keystroke at most a quarter of its time.
@@ -339,8 +339,8 @@ async function largeOfferBench(): Promise<void> {
     console.log(
       table([
         ['ratio (direct validation ÷ reference)', 'open', 'open target', 'change', 'change target'],
-        ['÷ JSON language service', ...judged(median(json.samples), 0.25)],
-        ['÷ bare parseTree', ...judged(median(bareParse), 2)],
+        ['÷ JSON language service', ...judged(median(json.samples), 1, 0.25)],
+        ['÷ bare parseTree', ...judged(median(bareParse), 2, 2)],
         ['÷ bare parse (values)', ratio(oursOpen, median(bareValueParse)), '', ratio(ours, median(bareValueParse)), ''],
       ]),
     );

@@ -9,24 +9,17 @@
  * clear the ticks (after the user confirms) or report its scroll position, and nothing else. The
  * value copied is always the one of the sheet the extension rendered, never one the webview sends.
  */
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { HandoffField, HandoffRequest, HandoffSheet } from '@core/protocol';
 import type { OfferServer } from '../offerServer';
-import { isOfferDocument, isSyncedOffer, OfferWorkspace, openDocumentOf } from '../offerWorkspace';
+import { isSyncedOffer, OfferWorkspace } from '../offerWorkspace';
+import { OfferPanel, PanelMessage } from '../webview/offerPanel';
 import { HandoffTicks } from './handoffTicks';
 import { renderHandoff } from './renderHandoff';
 
 const VIEW_TYPE = 'marketplaceOffer.handoff';
 export const OPEN_HANDOFF_COMMAND = 'marketplaceOffer.openHandoff';
-
-/** What the page's script may say; anything else is ignored. */
-type HandoffMessage =
-  | { type: 'copy'; fieldId: unknown }
-  | { type: 'tick'; tickId: unknown; ticked: unknown }
-  | { type: 'clearTicks' }
-  | { type: 'scroll'; scrollY: unknown };
 
 /** The sheet on screen: copies look their value up here, ticks are checked against it. */
 interface ShownSheet {
@@ -35,52 +28,43 @@ interface ShownSheet {
   tickIds: Set<string>;
 }
 
-export class HandoffPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private offerUri: vscode.Uri | undefined;
+export class HandoffPanel extends OfferPanel<HandoffSheet> {
   private shown: ShownSheet | undefined;
-  private scrollY = 0;
-  /**
-   * The page VS Code holds is not the one the panel would render now: the offer changed while the
-   * panel was hidden, or fields were ticked since it was rendered (a hidden webview is reloaded
-   * from that page when it shows again). It is rendered again once it shows.
-   */
-  private stale = false;
-  /** Counts the renderings asked for: an answer to an earlier one is dropped. */
-  private renderings = 0;
   private ticksStore: HandoffTicks | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly offers: OfferWorkspace,
-    private readonly server: OfferServer,
+    offers: OfferWorkspace,
+    server: OfferServer,
     private readonly context: Pick<vscode.ExtensionContext, 'extensionUri' | 'workspaceState'>,
   ) {
-    this.subscriptions.push(
-      offers.onDidChangeOffer((uri) => {
-        if (this.panel && uri.toString() === this.offerUri?.toString()) {
-          void this.render();
-        }
-      }),
-      server.onDidStart(() => void this.render()),
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        const document = editor?.document;
-        if (this.panel && isOfferDocument(document) && document.uri.toString() !== this.offerUri?.toString()) {
-          this.show(document.uri, false);
-        }
-      }),
-    );
+    super(offers, server, context.extensionUri, VIEW_TYPE);
   }
 
-  /** Opens (or moves) the hand-off beside the editor, for `uri` or the active offer. */
-  async open(uri?: vscode.Uri): Promise<void> {
-    const target = uri ?? this.offers.activeOfferDocument()?.uri;
-    if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open an offer (offer.json or *.offer.json) to see its Partner Center hand-off.'));
-      return;
-    }
-    await vscode.workspace.openTextDocument(target);
-    this.show(target, true);
+  protected title(uri: vscode.Uri): string {
+    return vscode.l10n.t('Hand-off {0}', path.posix.basename(uri.path));
+  }
+
+  protected noOfferMessage(): string {
+    return vscode.l10n.t('Open an offer (offer.json or *.offer.json) to see its Partner Center hand-off.');
+  }
+
+  protected webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      // The page shows text only: its stylesheet and script are all it loads.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+    };
+  }
+
+  protected onCreated(panel: vscode.WebviewPanel): void {
+    // The sheet's frame while the server answers.
+    panel.webview.html = this.page(panel.webview, undefined, new Set());
+  }
+
+  protected onClosed(): void {
+    this.shown = undefined;
   }
 
   /** The workspace's ticks, read the first time the hand-off needs them (not at activation). */
@@ -88,86 +72,26 @@ export class HandoffPanel implements vscode.Disposable {
     return (this.ticksStore ??= new HandoffTicks(this.context.workspaceState));
   }
 
-  private show(uri: vscode.Uri, reveal: boolean): void {
-    if (uri.toString() !== this.offerUri?.toString()) {
-      this.scrollY = 0;
-    }
-    this.offerUri = uri;
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, this.title(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        // The page shows text only: its stylesheet and script are all it loads.
-        localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'media')],
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'resources', 'offer-file.svg');
-      this.panel.webview.html = this.page(undefined, new Set());
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.offerUri = undefined;
-        this.shown = undefined;
-      });
-      this.panel.onDidChangeViewState(() => {
-        if (this.panel?.visible && this.stale) {
-          void this.render();
-        }
-      });
-      this.panel.webview.onDidReceiveMessage((message: HandoffMessage) => this.onMessage(message));
-    } else {
-      this.panel.title = this.title(uri);
-      if (reveal) {
-        this.panel.reveal(vscode.ViewColumn.Beside, true);
-      }
-    }
-    void this.render();
+  protected async fetch(uri: vscode.Uri): Promise<HandoffSheet | undefined> {
+    return (await this.server.requestAbout(HandoffRequest, { uri: uri.toString() }, () => isSyncedOffer(uri)))?.sheet;
   }
 
-  private title(uri: vscode.Uri): string {
-    return vscode.l10n.t('Hand-off {0}', path.posix.basename(uri.path));
-  }
-
-  /** Asks the server for the offer's sheet and renders it; a stale answer is dropped. */
-  private async render(): Promise<void> {
-    const rendering = ++this.renderings;
-    const uri = this.offerUri;
-    if (!this.panel || !uri || !openDocumentOf(uri)) {
-      return;
-    }
-    if (!this.panel.visible) {
-      this.stale = true;
-      return;
-    }
-    this.stale = false;
-    const answer = await this.server.requestAbout(HandoffRequest, { uri: uri.toString() }, () => isSyncedOffer(uri));
-    if (!answer || !this.panel || rendering !== this.renderings || uri.toString() !== this.offerUri?.toString()) {
-      return;
-    }
-    const fields = answer.sheet.pages.flatMap((page) => page.sections.flatMap((section) => section.fields));
+  protected present(sheet: HandoffSheet, uri: vscode.Uri, webview: vscode.Webview): string {
+    const fields = sheet.pages.flatMap((page) => page.sections.flatMap((section) => section.fields));
     this.shown = {
       uri: uri.toString(),
       fields: new Map(fields.map((field) => [field.id, field])),
       tickIds: new Set(fields.map((field) => field.tickId)),
     };
-    this.panel.webview.html = this.page(answer.sheet, this.ticks.ticked(uri.toString()));
+    return this.page(webview, sheet, this.ticks.ticked(uri.toString()));
   }
 
-  private page(sheet: HandoffSheet | undefined, ticked: ReadonlySet<string>): string {
-    const webview = this.panel!.webview;
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'media', name)).toString();
-    return renderHandoff({
-      sheet,
-      ticked,
-      nonce: randomBytes(18).toString('base64'),
-      cspSource: webview.cspSource,
-      styleUri: media('handoff.css'),
-      scriptUri: media('handoff.js'),
-      fileName: this.offerUri && path.posix.basename(this.offerUri.path),
-      scrollY: this.scrollY,
-    });
+  private page(webview: vscode.Webview, sheet: HandoffSheet | undefined, ticked: ReadonlySet<string>): string {
+    return renderHandoff({ ...this.pageBasics(webview, 'handoff'), sheet, ticked });
   }
 
-  private async onMessage(message: HandoffMessage): Promise<void> {
+  /** The page may ask to copy a field, tick one, or clear the ticks; nothing else. */
+  protected async onMessage(message: PanelMessage): Promise<void> {
     switch (message?.type) {
       case 'copy':
         return this.copy(message.fieldId);
@@ -175,11 +99,6 @@ export class HandoffPanel implements vscode.Disposable {
         return this.tick(message.tickId, message.ticked);
       case 'clearTicks':
         return this.clearTicks();
-      case 'scroll':
-        if (typeof message.scrollY === 'number' && Number.isFinite(message.scrollY)) {
-          this.scrollY = Math.max(0, message.scrollY);
-        }
-        return;
       default:
         return;
     }
@@ -225,13 +144,6 @@ export class HandoffPanel implements vscode.Disposable {
     if (answer === clear && this.shown?.uri === shown.uri) {
       await this.ticks.clear(shown.uri);
       await this.render();
-    }
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const subscription of this.subscriptions) {
-      subscription.dispose();
     }
   }
 }
