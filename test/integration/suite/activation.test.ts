@@ -8,16 +8,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { StartupFigures } from '../../../client/src/startupTimings';
 import { activateExtension, openOffer, recordFigure } from '../support';
-
-interface StartupFigures {
-  activatedMs?: number;
-  serverRunningMs?: number;
-  treeShownMs?: number;
-  firstTreeRowMs?: number;
-  firstOfferOpenedMs?: number;
-  firstDiagnosticsMs?: number;
-}
 
 describe('Startup', () => {
   it('shows the first tree row and the first diagnostics, and reports when', async () => {

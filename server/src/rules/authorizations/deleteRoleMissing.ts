@@ -1,11 +1,8 @@
 import { t } from '@core/l10n';
 import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { appendItem } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
 import { sameId } from './roleReference';
-import { plansLackingRole } from './technicalConfigurationTarget';
+import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
 /**
  * Not a GUID on purpose: principal-id-format then points at it until the publisher puts a real
@@ -33,17 +30,11 @@ export const deleteRoleMissing: Rule = {
     }
   },
   fix(diagnostic, context) {
-    const configurationPath = fromPointer(diagnostic.path);
-    if (context.document.nodeAt(configurationPath)?.type !== 'object') {
-      return [];
-    }
-    const authorization = {
-      principalId: PLACEHOLDER_PRINCIPAL_ID,
-      principalIdDisplayName: PLACEHOLDER_DISPLAY_NAME,
-      roleDefinitionId: DELETE_ROLE_ID,
-    };
-    const title = t('Add an authorization with Managed Services Registration assignment Delete Role (then set its principalId)');
-    // A list that is not an array is the schema's to report: appendItem then offers nothing.
-    return quickFix(context, title, appendItem(context, [...configurationPath, 'authorizations'], authorization));
+    return addAuthorizationFix(
+      diagnostic,
+      context,
+      t('Add an authorization with Managed Services Registration assignment Delete Role (then set its principalId)'),
+      { principalId: PLACEHOLDER_PRINCIPAL_ID, principalIdDisplayName: PLACEHOLDER_DISPLAY_NAME, roleDefinitionId: DELETE_ROLE_ID },
+    );
   },
 };

@@ -1,11 +1,8 @@
 import { t } from '@core/l10n';
 import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
-import { appendItem } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
-import { plansLackingRole } from './technicalConfigurationTarget';
+import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
 const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
 const MONITORING_CONTRIBUTOR_ROLE_ID = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
@@ -42,15 +39,10 @@ export const readerMissing: Rule = {
   fix(diagnostic, context) {
     // "Add Reader for the people who must see this customer": an authorization with Reader, its
     // principal left for the publisher to fill in (principal-id-format points at it until then).
-    const configurationPath = fromPointer(diagnostic.path);
-    if (context.document.nodeAt(configurationPath)?.type !== 'object') {
-      return [];
-    }
-    const authorization = {
+    return addAuthorizationFix(diagnostic, context, t('Add an authorization with Reader (then set its principal)'), {
       principalId: PLACEHOLDER_PRINCIPAL_ID,
       principalIdDisplayName: '',
       roleDefinitionId: READER_ROLE_ID,
-    };
-    return quickFix(context, t('Add an authorization with Reader (then set its principal)'), appendItem(context, [...configurationPath, 'authorizations'], authorization));
+    });
   },
 };

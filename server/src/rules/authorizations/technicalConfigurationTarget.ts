@@ -6,7 +6,11 @@
 import { isObject, keyNode } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { authorizationsOf, type AuthorizationKind, type PlanRef } from '@core/model/offerStructure';
-import type { ReportTarget, RuleContext } from '../rule';
+import { fromPointer } from '@core/model/jsonPointer';
+import type { OfferDiagnostic } from '../diagnostic';
+import type { FixContext, QuickFix, ReportTarget, RuleContext } from '../rule';
+import { appendItem } from '../../edits/pointerEdits';
+import { quickFix } from '../../edits/quickFix';
 import { intendedRole } from './roleReference';
 
 export function technicalConfigurationTarget(document: OfferDocument, plan: PlanRef): ReportTarget | undefined {
@@ -46,4 +50,22 @@ export function plansLackingRole(
     }
   }
   return lacking;
+}
+
+/**
+ * The fix of a plan that lacks a role: `authorization` appended to the authorizations of the
+ * configuration the finding is on. A list that is not an array is the schema's to report:
+ * appendItem then offers nothing.
+ */
+export function addAuthorizationFix(
+  diagnostic: OfferDiagnostic,
+  context: FixContext,
+  title: string,
+  authorization: { principalId: string; principalIdDisplayName: string; roleDefinitionId: string },
+): QuickFix[] {
+  const configurationPath = fromPointer(diagnostic.path);
+  if (context.document.nodeAt(configurationPath)?.type !== 'object') {
+    return [];
+  }
+  return quickFix(context, title, appendItem(context, [...configurationPath, 'authorizations'], authorization));
 }
