@@ -617,7 +617,11 @@ export class Workbench {
     }
   }
 
-  /** Waits for a webview frame (not the workbench itself) whose text includes `needle`. */
+  /**
+   * Waits for a webview frame (not the workbench itself) whose text includes `needle`, once its
+   * stylesheets are applied: the text is in the page before them, and what the checks read of it
+   * (line breaks, sizes) depends on them. The page is not painted before that either.
+   */
   async webviewShowing(needle, timeoutMs = 20_000) {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
@@ -625,7 +629,9 @@ export class Workbench {
         if (frame === this.page.mainFrame()) {
           continue;
         }
-        const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        const text = await frame
+          .evaluate(() => ([...document.querySelectorAll('link[rel="stylesheet"]')].every((link) => link.sheet !== null) ? document.body?.innerText ?? '' : ''))
+          .catch(() => '');
         if (text.includes(needle)) {
           return frame;
         }
