@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { DelegationScope, ExportPlanRequest, ImportTemplateRequest, TemplateFile } from '@core/protocol';
 import type { OfferServer } from '../offerServer';
 import { OfferWorkspace } from '../offerWorkspace';
-import { addPlanTo, askNewPlanId, plansOf, targetDocument } from '../tree/planCommands';
+import { addNewPlan, plansOf, targetDocument } from '../tree/planCommands';
 import { writeFromEditor } from './editorFileWrites';
 import type { PlanTreeNode } from '../tree/planTreeProvider';
 
@@ -173,18 +173,13 @@ async function importArm(offers: OfferWorkspace, server: OfferServer): Promise<v
     void vscode.window.showErrorMessage(imported.message);
     return;
   }
-  const plans = await plansOf(server, document);
-  if (!plans) {
-    return;
-  }
-  const planId = await askNewPlanId(
+  await addNewPlan(
     server,
     document,
-    plans.suggestedPlanId,
-    vscode.l10n.t('Import Template as New Plan'),
-    vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+    {
+      title: vscode.l10n.t('Import Template as New Plan'),
+      prompt: vscode.l10n.t('Plan ID of the new plan: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+    },
+    imported.technicalConfiguration,
   );
-  if (planId !== undefined) {
-    await addPlanTo(server, document, planId, imported.technicalConfiguration);
-  }
 }

@@ -51,10 +51,23 @@ export async function plansOf(server: OfferServer, document: vscode.TextDocument
 }
 
 /** The "Plan ID" box of Add Plan and Import, checked by the server as it is typed. */
-export async function askNewPlanId(server: OfferServer, document: vscode.TextDocument, suggestion: string, title: string, prompt: string): Promise<string | undefined> {
-  return vscode.window.showInputBox({
-    title,
-    prompt,
+/**
+ * Asks for the ID of a new plan (the server suggests one and checks each as it is typed), then
+ * adds the plan, with `technicalConfiguration` if given, and shows it.
+ */
+export async function addNewPlan(
+  server: OfferServer,
+  document: vscode.TextDocument,
+  ask: { title: string; prompt: string },
+  technicalConfiguration?: object,
+): Promise<void> {
+  const plans = await plansOf(server, document);
+  if (!plans) {
+    return;
+  }
+  const suggestion = plans.suggestedPlanId;
+  const planId = await vscode.window.showInputBox({
+    ...ask,
     value: suggestion,
     valueSelection: [0, suggestion.length],
     validateInput: async (planId) => {
@@ -62,10 +75,13 @@ export async function askNewPlanId(server: OfferServer, document: vscode.TextDoc
       return answer?.problem ?? undefined;
     },
   });
+  if (planId !== undefined) {
+    await addPlanTo(server, document, planId, technicalConfiguration);
+  }
 }
 
 /** Adds a plan (with an imported technical configuration, if given) and shows it. */
-export async function addPlanTo(server: OfferServer, document: vscode.TextDocument, planId: string, technicalConfiguration?: object): Promise<void> {
+async function addPlanTo(server: OfferServer, document: vscode.TextDocument, planId: string, technicalConfiguration?: object): Promise<void> {
   if (await applyServerEdit(server, document, { kind: 'addPlan', planId, technicalConfiguration })) {
     // Where the new plan is, once the server has the edited text.
     let plans = await plansOf(server, document);
@@ -80,20 +96,13 @@ export async function addPlanTo(server: OfferServer, document: vscode.TextDocume
 
 async function addPlan(offers: OfferWorkspace, server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
   const document = await targetDocument(offers, node);
-  const plans = document && (await plansOf(server, document));
-  if (!document || !plans) {
+  if (!document) {
     return;
   }
-  const planId = await askNewPlanId(
-    server,
-    document,
-    plans.suggestedPlanId,
-    vscode.l10n.t('Add Plan'),
-    vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
-  );
-  if (planId !== undefined) {
-    await addPlanTo(server, document, planId);
-  }
+  await addNewPlan(server, document, {
+    title: vscode.l10n.t('Add Plan'),
+    prompt: vscode.l10n.t('Plan ID: lowercase letters, digits, "-" and "_". It is fixed once the plan is created in Partner Center.'),
+  });
 }
 
 async function addAuthorization(offers: OfferWorkspace, server: OfferServer, node: PlanTreeNode | undefined): Promise<void> {
