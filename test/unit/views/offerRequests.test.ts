@@ -317,19 +317,10 @@ describe('the server\'s hand-off sheet for the editor', () => {
     const sheet = await server.request(HandoffRequest, { uri: OFFER_URI });
     assert.strictEqual(sheet?.version, 7);
     assert.strictEqual(sheet.sheet.title, 'Contoso Sentinel Operations');
-    assert.deepStrictEqual(
-      sheet.sheet.pages.map((page) => (page.plan ? `${page.plan.title}: ${page.title}` : page.title)),
-      [
-        'Offer setup',
-        'Properties',
-        'Offer listing',
-        'Preview audience',
-        'Plan "gold": Plan listing',
-        'Plan "gold": Pricing and availability',
-        'Plan "gold": Technical configuration',
-        'Review and publish',
-      ],
-    );
+    // The pages themselves are handoff.test's: here, that the whole sheet crosses the wire.
+    const titles = sheet.sheet.pages.map((page) => (page.plan ? `${page.plan.title}: ${page.title}` : page.title));
+    assert.strictEqual(titles.length, 8);
+    assert.deepStrictEqual([titles[0], titles[6], titles[7]], ['Offer setup', 'Plan "gold": Technical configuration', 'Review and publish']);
     const tenant = field(sheet, '/plans/gold/technicalConfiguration/tenantId');
     assert.strictEqual(tenant.value, '72f988bf-86f1-41af-91ab-2d7cd011db47');
     // The uploads were looked up beside the offer: the logo is there, the CSV's ids are counted.
