@@ -153,6 +153,26 @@ describe('the hand-off sheet', () => {
     assert.ok(ids.includes('/plans/#0/planId') && ids.includes('/plans/#1/planId'));
   });
 
+  it('numbers 20,000 repeats of one lead setting x, x~2, x~3… and steps over an id another key already has', () => {
+    const repeats = 20_000;
+    // The key "x/15" is the pointer /leadManagement/x~115, which the 115th "x" would otherwise get.
+    const keys = ['"x/15": "slash"', ...Array.from({ length: repeats }, (_, index) => `"x": "${index + 1}"`)];
+    const sheet = sheetOf(`{"leadManagement": {"destination": "email", ${keys.join(', ')}}}`);
+    const leads = sheet.pages[0].sections.find((section) => section.id === 'offerSetup/leads');
+    const unknown = (leads?.fields ?? []).filter((field) => field.pointer.startsWith('/leadManagement/x'));
+    assert.strictEqual(unknown.length, repeats + 1);
+    assert.deepStrictEqual(unknown.slice(0, 3).map((field) => [field.id, field.value]), [
+      ['/leadManagement/x~115', 'slash'],
+      ['/leadManagement/x', '1'],
+      ['/leadManagement/x~2', '2'],
+    ]);
+    const byValue = new Map(unknown.map((field) => [field.value, field.id]));
+    assert.strictEqual(byValue.get('114'), '/leadManagement/x~114');
+    assert.strictEqual(byValue.get('115'), '/leadManagement/x~116');
+    assert.strictEqual(byValue.get(String(repeats)), `/leadManagement/x~${repeats + 1}`);
+    assert.strictEqual(new Set(unknown.map((field) => field.id)).size, unknown.length);
+  });
+
   it('lists the required fields an offer does not have yet, without a value', () => {
     const fields = fieldsOf(sheetOf('{}'));
     const required = [

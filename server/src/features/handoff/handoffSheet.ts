@@ -55,6 +55,8 @@ class SheetBuilder {
   private readonly plans: readonly PlanRef[];
   private readonly planKeys: string[];
   private readonly ids = new Set<string>();
+  /** Per id asked for, the suffix its next repeat tries first: a key repeated n times costs n steps, not n². */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(
     private readonly root: Node | undefined,
@@ -607,11 +609,19 @@ class SheetBuilder {
     return toPointer(path);
   }
 
+  /**
+   * The id, or `id~2`, `id~3`… when taken. The set is still asked: a pointer can end in `~1` then
+   * digits (the key `a/0` is `/a~10`), so a suffixed id may already be another field's. Each taken
+   * id is stepped over at most once (it names one base and one suffix), so the whole sheet stays linear.
+   */
   private uniqueId(id: string): string {
     let unique = id;
-    for (let n = 2; this.ids.has(unique); n++) {
+    let n = this.nextSuffix.get(id) ?? 2;
+    while (this.ids.has(unique)) {
       unique = `${id}~${n}`;
+      n++;
     }
+    this.nextSuffix.set(id, n);
     this.ids.add(unique);
     return unique;
   }
