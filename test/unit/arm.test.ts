@@ -136,6 +136,22 @@ describe('import of an onboarding template as a technical configuration', () => 
     });
   });
 
+  it('finds the definition after 200,000 nested deployments that hold none, in the last one', () => {
+    const deployments = 200_000;
+    const nested = (resources: Json[]): Json => ({ type: 'Microsoft.Resources/deployments', properties: { template: { resources } } });
+    const definition = {
+      type: 'Microsoft.ManagedServices/registrationDefinitions',
+      properties: { managedByTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', authorizations: [{ principalId: 'p', roleDefinitionId: 'r' }] },
+    };
+    const resources = Array.from({ length: deployments - 1 }, () => nested([]));
+    resources.push(nested([definition]));
+    assert.deepStrictEqual(importTemplate({ resources }), {
+      version: '1.0.0',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      authorizations: [{ principalId: 'p', roleDefinitionId: 'r' }],
+    });
+  });
+
   it('refuses what is not an onboarding template, and expressions it cannot resolve', () => {
     assert.throws(() => importTemplate({ resources: [{ type: 'Microsoft.Storage/storageAccounts' }] }), TemplateImportError);
     assert.throws(
