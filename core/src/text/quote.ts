@@ -54,13 +54,39 @@ function nextCodePoint(value: string, i: number): number {
  * Characters that would act instead of showing: C0 and C1 controls (a terminal's ESC and BEL, CR
  * that rewrites a line), DEL, and the Unicode direction overrides and isolates that reorder what
  * follows ("Trojan source"). Each becomes a visible escape: `\n`, `\t`, `\r`, or `\u001b`.
+ *
+ * The characters past C0, written once: JSON.stringify escapes C0 itself, so JSON output escapes
+ * only these.
  */
-// eslint-disable-next-line no-control-regex -- it finds the control characters that are to be escaped
-const CONTROL_OR_DIRECTION = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE_PAST_C0 = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROL_OR_DIRECTION = new RegExp(`\\r\\n|[\\u0000-\\u001f${INVISIBLE_PAST_C0}]`, 'g');
+const ANY_CONTROL_OR_DIRECTION = new RegExp(`[\\u0000-\\u001f${INVISIBLE_PAST_C0}]`);
+/** The same, but line breaks (LF, CRLF) and tabs: a lone CR still rewrites a line. */
+const CONTROL_OR_DIRECTION_BUT_LINES = new RegExp(`\\r(?!\\n)|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${INVISIBLE_PAST_C0}]`);
+const INVISIBLE_IN_JSON = new RegExp(`[${INVISIBLE_PAST_C0}]`, 'g');
+
+export interface EscapeOptions {
+  /** Leave line breaks (`\n`, `\r\n`) and tabs as they are: for a view that shows a value's lines. */
+  keepLineBreaks?: boolean;
+}
 
 export function escapeControlCharacters(text: string): string {
+  return escapeWith(text, {});
+}
+
+/** The same, but line breaks (`\n`, `\r\n`) and tabs stay as they are: for a view that shows a value's lines. */
+export function escapeControlCharactersKeepingLines(text: string): string {
+  return escapeWith(text, { keepLineBreaks: true });
+}
+
+function escapeWith(text: string, options: EscapeOptions): string {
   return text.replace(CONTROL_OR_DIRECTION, (c) => {
+    if (options.keepLineBreaks && (c === '\r\n' || c === '\n' || c === '\t')) {
+      return c;
+    }
     switch (c) {
+      case '\r\n':
+        return '\\r\\n';
       case '\n':
         return '\\n';
       case '\r':
@@ -68,7 +94,25 @@ export function escapeControlCharacters(text: string): string {
       case '\t':
         return '\\t';
       default:
-        return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+        return unicodeEscape(c);
     }
   });
+}
+
+/** Whether escapeControlCharacters (or, keeping line breaks, escapeControlCharactersKeepingLines) would change the text. */
+export function hasInvisibleCharacters(text: string, options: EscapeOptions = {}): boolean {
+  return (options.keepLineBreaks ? CONTROL_OR_DIRECTION_BUT_LINES : ANY_CONTROL_OR_DIRECTION).test(text);
+}
+
+/**
+ * JSON text (as JSON.stringify writes it) with DEL, the C1 controls and the direction characters
+ * written as `\u` escapes: the same data, nothing that acts on a terminal (`\u009b` would start a
+ * terminal sequence). JSON.stringify escapes C0 already; only inside strings can these occur.
+ */
+export function escapeInvisiblesInJson(json: string): string {
+  return json.replace(INVISIBLE_IN_JSON, unicodeEscape);
+}
+
+function unicodeEscape(c: string): string {
+  return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
 }

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'url';
 import { readRegularFileSync } from '@core/files/regularFile';
 import { t } from '@core/l10n';
-import { escapeControlCharacters } from '@core/text/quote';
+import { escapeControlCharacters, escapeInvisiblesInJson } from '@core/text/quote';
 import { OfferLanguageService } from '../languageService';
 import type { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
@@ -110,15 +110,15 @@ function withoutHalfPairAtEnd(text: string): string {
   return /[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text;
 }
 
+/** A problem as `--format json` gives it (and `readiness --format json` lists it). */
+export function jsonProblem({ file, range, severity, code, message, path: pointer }: FileDiagnostic) {
+  return { file, range, severity, code, message, path: pointer };
+}
+
 /**
  * One JSON array. JSON already escapes the C0 controls; DEL, the C1 controls and the direction
- * characters are escaped too (`\u009b` would start a terminal sequence), which leaves the value
- * the same.
+ * characters are escaped too (escapeInvisiblesInJson), which leaves the value the same.
  */
 export function formatJson(diagnostics: FileDiagnostic[]): string {
-  return JSON.stringify(
-    diagnostics.map(({ file, range, severity, code, message, path: pointer }) => ({ file, range, severity, code, message, path: pointer })),
-    null,
-    2,
-  ).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return escapeInvisiblesInJson(JSON.stringify(diagnostics.map(jsonProblem), null, 2));
 }

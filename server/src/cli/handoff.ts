@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import { t } from '@core/l10n';
+import { escapeInvisiblesInJson } from '@core/text/quote';
 import { handoffMarkdown } from '../features/handoff';
 import { OfferLanguageService } from '../languageService';
 import { checkFile } from './check';
@@ -30,7 +31,7 @@ export function handoffCommand(args: string[], io: CliIO): number {
     offerPath: path.resolve(io.cwd, positional[0]),
     workspaceRoot: path.resolve(io.cwd, root),
   });
-  io.stdout(format === 'json' ? jsonWithoutInvisibles(sheet) : handoffMarkdown(sheet));
+  io.stdout(format === 'json' ? escapeInvisiblesInJson(JSON.stringify(sheet, null, 2)) : handoffMarkdown(sheet));
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     io.stderr(
@@ -41,13 +42,3 @@ export function handoffCommand(args: string[], io: CliIO): number {
   return 0;
 }
 
-/**
- * JSON of the sheet with C1 controls, line and paragraph separators and direction marks written as
- * `\u` escapes (JSON.stringify escapes only C0): the same data, nothing that acts on a terminal.
- */
-function jsonWithoutInvisibles(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
-}

@@ -2,6 +2,7 @@
  * `--format github`: one GitHub Actions workflow command per problem, which the runner turns into
  * an annotation on the file and line (`::error file=…,line=…,col=…,title=<code>::<message>`).
  */
+import { escapeControlCharacters } from '@core/text/quote';
 import type { Severity } from '../../rules/diagnostic';
 import type { FileDiagnostic } from '../check';
 import { artifactPath } from './artifactPath';
@@ -24,7 +25,8 @@ export function formatGithub(diagnostics: readonly FileDiagnostic[], context: Fo
     .map((diagnostic) => {
       const { start, end } = diagnostic.range;
       const properties = [
-        ['file', artifactPath(diagnostic.file, context.root, context.cwd).path],
+        // Escaped as the text format escapes it: a file name's ESC must not reach the runner's log.
+        ['file', escapeControlCharacters(artifactPath(diagnostic.file, context.root, context.cwd).path)],
         ['line', String(start.line + 1)],
         ['col', String(start.character + 1)],
         ['endLine', String(end.line + 1)],

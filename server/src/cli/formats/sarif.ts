@@ -5,6 +5,7 @@
  */
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
+import { escapeInvisiblesInJson } from '@core/text/quote';
 import { version } from '../../../../package.json';
 import type { Severity } from '../../rules/diagnostic';
 import type { FileDiagnostic } from '../check';
@@ -90,6 +91,7 @@ export function buildSarifLog(diagnostics: readonly FileDiagnostic[], context: F
   };
 }
 
+/** The log as JSON, invisible characters (an offer key's in a pointer, a file name's) written as `\u` escapes. */
 export function formatSarif(diagnostics: readonly FileDiagnostic[], context: FormatContext): string {
-  return JSON.stringify(buildSarifLog(diagnostics, context), null, 2);
+  return escapeInvisiblesInJson(JSON.stringify(buildSarifLog(diagnostics, context), null, 2));
 }

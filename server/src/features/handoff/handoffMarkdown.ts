@@ -4,13 +4,17 @@
  * value, whatever it holds. Pure: sheet in, text out (`offer-lint handoff`, a pull request, a wiki).
  */
 import { t } from '@core/l10n';
-import { escapeControlCharacters } from '@core/text/quote';
+import { escapeControlCharacters, hasInvisibleCharacters } from '@core/text/quote';
 import type { HandoffField, HandoffSheet } from './handoffSheet';
 import { codeSpan, fencedBlock, markdownText } from './markdownText';
 
-/** Characters a person could not type or see: shown escaped, with a note (newlines and tabs are fine). */
-// eslint-disable-next-line no-control-regex -- it finds the control characters that a hand-off sheet shows escaped
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Characters a person could not type or see: shown escaped, with a note. Newlines and tabs are
+ * fine, but not a CR even before LF: markdown reads CRLF as LF, which would not give the value back.
+ */
+function hasInvisible(value: string): boolean {
+  return hasInvisibleCharacters(value, { keepLineBreaks: true }) || value.includes('\r');
+}
 
 export function handoffMarkdown(sheet: HandoffSheet): string {
   const lines = [
@@ -45,7 +49,7 @@ function fieldLines(field: HandoffField): string[] {
     item = [`${label} *${markdownText(t('not in the offer yet'))}*`];
   } else if (field.value === '') {
     item = [`${label} *${markdownText(t('empty'))}*`];
-  } else if (INVISIBLE.test(field.value)) {
+  } else if (hasInvisible(field.value)) {
     notes.push(t('It holds invisible or control characters, shown escaped here: type the value as the offer has it.'));
     item = [`${label} ${shown(field, codeSpan(escapeControlCharacters(field.value)))}`];
   } else if (field.value.includes('\n')) {
