@@ -12,7 +12,7 @@
  */
 import { messageLanguage, t } from '@core/l10n';
 import type { HandoffField, HandoffPage, HandoffSection, HandoffSheet } from '@core/protocol';
-import { escapeControlCharacters } from '@core/text/quote';
+import { escapeControlCharacters, escapeControlCharactersKeepingLines, hasInvisibleCharacters } from '@core/text/quote';
 import { attr, text, webviewPage } from '../webview/webviewPage';
 
 export interface HandoffViewInput {
@@ -32,13 +32,6 @@ export interface HandoffViewInput {
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }
-
-/**
- * Characters a person could not see or type, which a value shows escaped (`\u200e`) with a note;
- * line breaks and tabs are fine as they are. One character class: linear on any value.
- */
-// eslint-disable-next-line no-control-regex -- it finds the control characters a value shows escaped
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function renderHandoff(input: HandoffViewInput): string {
   const fileName = input.fileName ?? 'offer.json';
@@ -183,8 +176,10 @@ ${notes.length > 0 ? `<ul class="notes">${notes.map((note) => `<li>${text(note)}
       return `<span class="value missing">${text(t('Empty in the offer'))}</span>`;
     }
     let shown = field.value;
-    if (INVISIBLE.test(shown)) {
-      shown = escapeControlCharacters(shown);
+    // Characters a person could not see or type are shown escaped (`\u200e`) with a note; line
+    // breaks (LF, CRLF) and tabs stay as they are, so a value's lines still show as lines.
+    if (hasInvisibleCharacters(shown, { keepLineBreaks: true })) {
+      shown = escapeControlCharactersKeepingLines(shown);
       notes.push(t('It holds invisible or control characters, shown escaped here; Copy copies the value as the offer has it.'));
     }
     const secret = field.secret ? ' redacted' : '';

@@ -331,6 +331,24 @@ describe('hand-off view renderer', () => {
     assert.strictEqual(within(element, 'copy').length, 1);
   });
 
+  it('keeps the lines and tabs of a value that holds an invisible character, and a CRLF value as it is', () => {
+    const offer = exampleOffer();
+    offer.listing.description = 'Line one\r\nLine\u200e two\n\tindented\rafter a lone CR';
+    offer.listing.longSummary = 'First line\r\nSecond line';
+    const all = parse(render(sheetOf(offer)));
+    const description = fieldElement(all, '/listing/description');
+    const [value] = within(description, 'value');
+    assert.strictEqual(value.name, 'pre');
+    assert.strictEqual(textOf(value), 'Line one\r\nLine\\u200e two\n\tindented\\rafter a lone CR');
+    assert.deepStrictEqual(
+      elements(within(description, 'notes')[0].children).map(textOf),
+      ['It holds invisible or control characters, shown escaped here; Copy copies the value as the offer has it.'],
+    );
+    const longSummary = fieldElement(all, '/listing/longSummary');
+    assert.strictEqual(textOf(within(longSummary, 'value')[0]), 'First line\r\nSecond line');
+    assert.deepStrictEqual(within(longSummary, 'notes'), []);
+  });
+
   it('writes each value once, whatever its size: a 200,000-character description and 2,000 authorizations', () => {
     const offer = exampleOffer();
     const long = 'Managed Sentinel operations. '.repeat(7000).slice(0, 200_000);
