@@ -5,9 +5,10 @@
  * the offer is ready to publish, so that CI can gate a release on it.
  */
 import { t } from '@core/l10n';
-import { publishStatus, sectionErrors, SectionState, sectionStateLabel, summarizePublishStatus } from '../features/publishStatus';
+import { escapeInvisiblesInJson } from '@core/text/quote';
+import { publishReport, SectionState } from '../features/publishStatus';
 import { OfferLanguageService } from '../languageService';
-import { CheckedOffer, checkFile, FileDiagnostic, formatJson, formatText } from './check';
+import { CheckedOffer, checkFile, FileDiagnostic, formatText, jsonProblem } from './check';
 import type { CliIO } from './main';
 import { parseOptions } from './options';
 import { UsageError } from './usageError';
@@ -17,6 +18,8 @@ export interface ReadinessSection {
   id: string;
   name: string;
   state: SectionState;
+  /** "Not started", "Incomplete", "Complete" in the user's language. */
+  stateLabel: string;
   /** The errors that keep the section from Complete. */
   problems: FileDiagnostic[];
 }
@@ -32,19 +35,19 @@ export interface ReadinessReport {
 
 export function readinessReport(checked: CheckedOffer): ReadinessReport {
   const diagnostics: FileDiagnostic[] = checked.diagnostics.map((d) => ({ file: checked.file, ...d }));
-  const status = publishStatus(checked.document, diagnostics);
-  const errors = sectionErrors(checked.document, diagnostics);
-  const placed = new Set(errors.flat());
+  const { status, sectionErrors } = publishReport(checked.document, diagnostics);
+  const placed = new Set(sectionErrors.flat());
   return {
     ready: status.ready,
     sections: status.sections.map((section, index) => ({
       id: section.id,
       name: section.title,
       state: section.state,
-      problems: errors[index],
+      stateLabel: section.stateLabel,
+      problems: sectionErrors[index],
     })),
     problems: diagnostics.filter((d) => d.severity === 'error' && !placed.has(d)),
-    summary: summarizePublishStatus(status),
+    summary: status.summary,
   };
 }
 
@@ -55,7 +58,7 @@ export function formatReadinessText(report: ReadinessReport): string {
       .split('\n')
       .map((line) => `  ${line}`);
   for (const section of report.sections) {
-    lines.push(`${section.name}: ${sectionStateLabel(section.state)}`);
+    lines.push(`${section.name}: ${section.stateLabel}`);
     if (section.problems.length > 0) {
       lines.push(...indented(section.problems));
     }
@@ -67,18 +70,17 @@ export function formatReadinessText(report: ReadinessReport): string {
   return lines.join('\n');
 }
 
+/**
+ * The problems in the shape of `--format json`, so one reader serves both; written once, with the
+ * invisible characters escaped as `--format json` escapes them.
+ */
 export function formatReadinessJson(report: ReadinessReport): string {
-  // The problems in the shape of `--format json`, so one reader serves both.
-  const problems = (list: FileDiagnostic[]) => JSON.parse(formatJson(list)) as unknown[];
-  return JSON.stringify(
-    {
-      ready: report.ready,
-      sections: report.sections.map((section) => ({ ...section, problems: problems(section.problems) })),
-      problems: problems(report.problems),
-    },
-    null,
-    2,
-  );
+  const json = {
+    ready: report.ready,
+    sections: report.sections.map(({ id, name, state, problems }) => ({ id, name, state, problems: problems.map(jsonProblem) })),
+    problems: report.problems.map(jsonProblem),
+  };
+  return escapeInvisiblesInJson(JSON.stringify(json, null, 2));
 }
 
 export function readinessCommand(args: string[], io: CliIO): number {

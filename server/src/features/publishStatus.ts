@@ -13,6 +13,7 @@ import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
 import { items, prop, str } from '@core/model/nodes';
 import type { PublishSection, PublishStatus, SectionState } from '@core/protocol';
+import { quoteValue } from '@core/text/quote';
 import type { Severity } from '../rules/diagnostic';
 
 /** What publish status needs of a diagnostic (an `OfferDiagnostic` fits). */
@@ -37,11 +38,43 @@ interface SectionSpec {
 }
 
 export function publishStatus(document: OfferDocument, diagnostics: readonly StatusDiagnostic[]): PublishStatus {
+  return publishReport(document, diagnostics).status;
+}
+
+/**
+ * The publish status and the errors of each section, in the order of its sections: for a report
+ * that lists them (the checker's `readiness`), by the same ownership that gives the sections their states.
+ */
+export function publishReport<D extends StatusDiagnostic>(
+  document: OfferDocument,
+  diagnostics: readonly D[],
+): { status: PublishStatus; sectionErrors: D[][] } {
   const root = document.root?.type === 'object' ? document.root : undefined;
   const specs = sectionSpecs(root);
-  // Each error is put in its section by its pointer's first segments: one pass over the
-  // diagnostics, whatever the number of plans (not a scan of every diagnostic per section).
-  const errorsBySection = new Map<string, number>();
+  const { bySection, blockingProblems } = errorsBySection(diagnostics);
+  const sectionErrors = specs.map((spec) => bySection.get(spec.id) ?? []);
+  const sections = specs.map((spec, index) => toSection(spec, sectionErrors[index].length));
+  const incompleteSections = sections.filter((s) => s.state === 'incomplete').length;
+  const notStartedSections = sections.filter((s) => s.state === 'notStarted').length;
+  const ready = blockingProblems === 0 && sections.every((s) => s.state === 'complete');
+  const status = {
+    sections,
+    blockingProblems,
+    incompleteSections,
+    notStartedSections,
+    ready,
+    summary: summaryLine(ready, blockingProblems, incompleteSections + notStartedSections),
+  };
+  return { status, sectionErrors };
+}
+
+/**
+ * Each error put in its section by its pointer's first segments: one pass over the diagnostics,
+ * whatever the number of plans (not a scan of every diagnostic per section). An error of no
+ * section (a syntax error) still counts among the blocking problems.
+ */
+function errorsBySection<D extends StatusDiagnostic>(diagnostics: readonly D[]): { bySection: Map<string, D[]>; blockingProblems: number } {
+  const bySection = new Map<string, D[]>();
   let blockingProblems = 0;
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity !== 'error') {
@@ -50,21 +83,15 @@ export function publishStatus(document: OfferDocument, diagnostics: readonly Sta
     blockingProblems++;
     const section = sectionOf(diagnostic.path);
     if (section !== undefined) {
-      errorsBySection.set(section, (errorsBySection.get(section) ?? 0) + 1);
+      const errors = bySection.get(section);
+      if (errors) {
+        errors.push(diagnostic);
+      } else {
+        bySection.set(section, [diagnostic]);
+      }
     }
   }
-  const sections = specs.map((spec) => toSection(spec, errorsBySection.get(spec.id) ?? 0));
-  const incompleteSections = sections.filter((s) => s.state === 'incomplete').length;
-  const notStartedSections = sections.filter((s) => s.state === 'notStarted').length;
-  const ready = blockingProblems === 0 && sections.every((s) => s.state === 'complete');
-  return {
-    sections,
-    blockingProblems,
-    incompleteSections,
-    notStartedSections,
-    ready,
-    summary: summaryLine(ready, blockingProblems, incompleteSections + notStartedSections),
-  };
+  return { bySection, blockingProblems };
 }
 
 function sectionSpecs(root: Node | undefined): SectionSpec[] {
@@ -92,7 +119,8 @@ function sectionSpecs(root: Node | undefined): SectionSpec[] {
     const planId = str(prop(plan, 'planId'));
     specs.push({
       id: `plan:${index}`,
-      title: planId ? t('Plan "{0}"', planId) : t('Plan {0}', index + 1),
+      // Quoted as messages quote values: a plan ID's ESC must not reach the checker's output or the tree.
+      title: planId ? t('Plan "{0}"', quoteValue(planId)) : t('Plan {0}', index + 1),
       pointers: [`/plans/${index}`],
       started: true,
     });
@@ -171,10 +199,6 @@ export function sectionStateLabel(state: SectionState): string {
 }
 
 /** The status bar's line: "Offer: 3 errors — 2 sections incomplete", or "Offer: ready to publish". */
-export function summarizePublishStatus(status: PublishStatus): string {
-  return status.summary;
-}
-
 function summaryLine(ready: boolean, blockingProblems: number, notReady: number): string {
   if (ready) {
     return t('Offer: ready to publish');
@@ -189,23 +213,3 @@ function summaryLine(ready: boolean, blockingProblems: number, notReady: number)
   return t('Offer: {0} — {1}', errors, sections);
 }
 
-/**
- * The errors of each section, in the order of `publishStatus(…).sections`: for a report that lists
- * them (the checker's `readiness`), by the same ownership that gives the sections their states.
- */
-export function sectionErrors<D extends StatusDiagnostic>(document: OfferDocument, diagnostics: readonly D[]): D[][] {
-  const root = document.root?.type === 'object' ? document.root : undefined;
-  const bySection = new Map<string, D[]>();
-  for (const diagnostic of diagnostics) {
-    const section = diagnostic.severity === 'error' ? sectionOf(diagnostic.path) : undefined;
-    if (section !== undefined) {
-      const errors = bySection.get(section);
-      if (errors) {
-        errors.push(diagnostic);
-      } else {
-        bySection.set(section, [diagnostic]);
-      }
-    }
-  }
-  return sectionSpecs(root).map((spec) => bySection.get(spec.id) ?? []);
-}

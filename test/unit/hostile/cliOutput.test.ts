@@ -63,6 +63,38 @@ describe('hostile input: what the checker prints', function () {
     assert.ok(parsed.some((d) => d.code === 'image-not-found' && d.message.includes('media/\\u009b31mshot.png')), json.stdout);
   });
 
+  it('escapes a plan ID and an offer key with ESC, C1 and direction characters in readiness, SARIF, GitHub and hand-off output', () => {
+    const offer = exampleOffer();
+    offer.plans[0].planId = 'Gold\u001b[31m\u009b\u202e';
+    offer['key\u202e\u0085'] = 1;
+    const file = path.join(workspace, 'bidi\u202e\u001b.offer.json');
+    fs.writeFileSync(file, printed(offer));
+    const outputs = {
+      readinessText: run(['readiness', '--root', workspace, file], workspace),
+      readinessJson: run(['readiness', '--format', 'json', '--root', workspace, file], workspace),
+      sarif: run(['--format', 'sarif', '--root', workspace, file], workspace),
+      github: run(['--format', 'github', '--root', workspace, file], workspace),
+      handoffJson: run(['handoff', '--format', 'json', '--root', workspace, file], workspace),
+    };
+    for (const [name, output] of Object.entries(outputs)) {
+      assert.strictEqual(output.code, 1, `${name}: ${output.stderr}`);
+      assert.doesNotMatch(output.stdout + output.stderr, RAW_CONTROL, name);
+      assert.doesNotMatch(output.stdout + output.stderr, /[\u202e\u0085]/, name);
+    }
+    const shownPlan = 'Plan "Gold\\u001b[31m\\u009b\\u202e"';
+    assert.ok(outputs.readinessText.stdout.split('\n').includes(`${shownPlan}: Incomplete`), outputs.readinessText.stdout);
+    // The JSON outputs give back the exact text once parsed.
+    const readiness = JSON.parse(outputs.readinessJson.stdout) as { sections: { id: string; name: string; problems: { path: string }[] }[] };
+    assert.strictEqual(readiness.sections.find((section) => section.id === 'plan:0')?.name, shownPlan);
+    const sarif = JSON.parse(outputs.sarif.stdout) as { runs: { results: { locations: { logicalLocations?: { fullyQualifiedName: string }[] }[] }[] }[] };
+    const names = sarif.runs[0].results.flatMap((result) => result.locations.flatMap((where) => where.logicalLocations ?? []));
+    assert.ok(names.some((where) => where.fullyQualifiedName === '/key\u202e\u0085'), JSON.stringify(names));
+    const handoff = JSON.parse(outputs.handoffJson.stdout) as { pages: { sections: { fields: { pointer: string; value?: string }[] }[] }[] };
+    const planId = handoff.pages.flatMap((page) => page.sections.flatMap((section) => section.fields)).find((field) => field.pointer === '/plans/0/planId');
+    assert.strictEqual(planId?.value, 'Gold\u001b[31m\u009b\u202e');
+    assert.ok(outputs.github.stdout.trimEnd().split('\n').every((line) => line.includes('file=bidi\\u202e\\u001b.offer.json')), outputs.github.stdout);
+  });
+
   it('escapes what it writes to stderr about an unreadable file', () => {
     const missing = path.join(workspace, 'gone\u001b[2J\u0007.offer.json');
     const result = run(['--root', workspace, missing], workspace);

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
 import { buildOfferTree, flattenTree } from '../../../server/src/features/planTree';
-import { isWithin, publishStatus, summarizePublishStatus, type PublishSection } from '../../../server/src/features/publishStatus';
+import { isWithin, publishStatus, type PublishSection } from '../../../server/src/features/publishStatus';
 import { check, exampleOffer, makeHost, printed, type Offer } from '../../support/offerHarness';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
@@ -61,7 +61,7 @@ describe('publish readiness agrees with the rules in every section', () => {
     const client = check(text, { host });
     const status = publishStatus(document, client);
     assert.ok(status.sections.every((section) => section.state === 'complete'));
-    assert.strictEqual(summarizePublishStatus(status), 'Offer: ready to publish');
+    assert.strictEqual(status.summary, 'Offer: ready to publish');
   });
 
   for (const broken of BROKEN) {
@@ -93,7 +93,7 @@ describe('publish readiness agrees with the rules in every section', () => {
 
       // The status bar and the tree say the same.
       assert.strictEqual(status.ready, false);
-      const summary = summarizePublishStatus(status);
+      const summary = status.summary;
       assert.notStrictEqual(summary, 'Offer: ready to publish');
       const errorWord = errors.length === 1 ? '1 error' : `${errors.length} errors`;
       assert.ok(summary.startsWith(`Offer: ${errorWord} — `), summary);

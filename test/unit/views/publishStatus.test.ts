@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { publishStatus, StatusDiagnostic, summarizePublishStatus } from '../../../server/src/features/publishStatus';
+import { publishStatus, StatusDiagnostic } from '../../../server/src/features/publishStatus';
 import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, EXAMPLE_OFFER_TEXT, Offer, printed } from '../client/exampleFixture';
 
@@ -27,7 +27,7 @@ describe('publish status', () => {
       ],
     );
     assert.strictEqual(status.ready, true);
-    assert.strictEqual(summarizePublishStatus(status), 'Offer: ready to publish');
+    assert.strictEqual(status.summary, 'Offer: ready to publish');
   });
 
   it('puts each error in the section that owns its JSON pointer', () => {
@@ -51,7 +51,7 @@ describe('publish status', () => {
     assert.strictEqual(byId['plan:1'].blockingProblems, 1);
     assert.strictEqual(status.blockingProblems, 3);
     assert.strictEqual(status.ready, false);
-    assert.strictEqual(summarizePublishStatus(status), 'Offer: 3 errors — 2 sections incomplete');
+    assert.strictEqual(status.summary, 'Offer: 3 errors — 2 sections incomplete');
   });
 
   it('does not confuse a key that only starts like a section (/listingNotes is not /listing)', () => {
@@ -74,7 +74,7 @@ describe('publish status', () => {
     assert.strictEqual(byId.plans.state, 'notStarted');
     assert.strictEqual(byId.plans.blockingProblems, 1);
     assert.ok(!status.sections.some((s) => s.id.startsWith('plan:')));
-    assert.strictEqual(summarizePublishStatus(status), 'Offer: 2 errors — 3 sections incomplete');
+    assert.strictEqual(status.summary, 'Offer: 2 errors — 3 sections incomplete');
   });
 
   it('counts an offer-setup section as started by any of offerId, alias or leadManagement', () => {
@@ -88,7 +88,7 @@ describe('publish status', () => {
     assert.strictEqual(status.blockingProblems, 1);
     assert.strictEqual(status.ready, false);
     assert.ok(status.sections.every((s) => s.state !== 'incomplete'));
-    assert.strictEqual(summarizePublishStatus(status), 'Offer: 1 error — 4 sections incomplete');
+    assert.strictEqual(status.summary, 'Offer: 1 error — 4 sections incomplete');
   });
 
   it('never throws on a file that is not an object', () => {
