@@ -62,11 +62,6 @@ export class RoleCatalog {
   supportedRoles(): RoleDefinition[] {
     return this.roles.filter((role) => isAllowedIn('authorization', role));
   }
-
-  /** Roles that User Access Administrator may assign: supported, and not UAA itself, in catalog order. */
-  assignableRoles(): RoleDefinition[] {
-    return this.roles.filter((role) => isAllowedIn('delegated', role));
-  }
 }
 
 let builtinCatalog: RoleCatalog | undefined;
