@@ -50,14 +50,14 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
   }
   // The plan ID names the files: one that fails its format rule (`../victim/pwned`) is refused
   // before anything else, with the rule's own diagnostic when the check found it.
-  const templateName = fileNameFromId(planId, 'planId', '.template.json');
-  const parametersName = fileNameFromId(planId, 'planId', '.parameters.json');
-  if (!templateName.ok || !parametersName.ok) {
+  // Checked once: both files are this name and a suffix.
+  const fileStem = fileNameFromId(planId, 'planId', '');
+  if (!fileStem.ok) {
     const planIdPath = `/plans/${plan.index}/planId`;
     return {
       ok: false,
       reason: 'plan-id-invalid',
-      message: !templateName.ok ? templateName.message : (parametersName as { message: string }).message,
+      message: fileStem.message,
       problems: diagnostics.filter((d) => d.code === 'plan-id-format' && d.path === planIdPath),
     };
   }
@@ -112,8 +112,8 @@ export function exportPlan(document: OfferDocument, diagnostics: OfferDiagnostic
       template,
       parameters,
       files: [
-        { name: templateName.name, contents: JSON.stringify(template, null, 2) + '\n' },
-        { name: parametersName.name, contents: JSON.stringify(parameters, null, 2) + '\n' },
+        { name: `${fileStem.name}.template.json`, contents: JSON.stringify(template, null, 2) + '\n' },
+        { name: `${fileStem.name}.parameters.json`, contents: JSON.stringify(parameters, null, 2) + '\n' },
       ],
     },
   };

@@ -5,7 +5,7 @@
  * `lsp/offerRequests.ts`). Each answers no edit when the offer is not as the edit expects.
  */
 import { t } from '@core/l10n';
-import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
+import { idFormatProblem, idLengthLimit } from '@core/knowledge/idFormat';
 import { fromPointer } from '@core/model/jsonPointer';
 import { items, prop, str } from '@core/model/nodes';
 import { plansOf } from '@core/model/offerStructure';
@@ -17,16 +17,15 @@ import type { OffsetEdit } from '../edits/offsetEdits';
 import { appendItem, removeValue, type EditTarget } from '../edits/pointerEdits';
 import { detectLayout } from './formatting';
 
-const PLAN_ID_LIMIT = requiredLengthLimit(['plans', 0, 'planId']);
-const PLAN_ID_PATTERN = new RegExp(`^[a-z0-9_-]{${PLAN_ID_LIMIT.min},${PLAN_ID_LIMIT.max}}$`);
-
-/** Why a plan id typed in the "Add Plan" box cannot be used, or undefined when it can. */
+/** Why a plan id typed in the "Add Plan" box cannot be used, or undefined when it can (plan-id-format's test). */
 export function validateNewPlanId(planId: string, document: OfferDocument): string | undefined {
-  if (planId.length === 0) {
+  const problem = idFormatProblem(planId, 'planId');
+  if (problem === 'empty') {
     return t('Type a plan ID, for example "gold".');
   }
-  if (!PLAN_ID_PATTERN.test(planId)) {
-    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', quoteValue(planId), PLAN_ID_LIMIT.min, PLAN_ID_LIMIT.max);
+  if (problem !== undefined) {
+    const { min, max } = idLengthLimit('planId');
+    return t('A plan ID has {1} to {2} lowercase letters, digits, "-" or "_": "{0}" does not.', quoteValue(planId), min, max);
   }
   if (plansOf(document.root).some((plan) => plan.planId === planId)) {
     return t('The offer already has a plan "{0}".', quoteValue(planId));
