@@ -14,6 +14,7 @@ import sanitizeHtml from 'sanitize-html';
 import { RICH_TEXT_TAGS } from '@core/knowledge/richText';
 import { isVideoHost } from '@core/knowledge/videoHosts';
 import { t } from '@core/l10n';
+import { errorCount } from '@core/text/counts';
 import { findSecrets, redactSecrets } from '@core/text/secrets';
 import type { PublishStatus } from '@core/protocol';
 import { safeUrl } from './safeUrl';
@@ -154,7 +155,7 @@ class ListingView {
       .map(
         (section) =>
           `<li class="section-state state-${section.state}"><span class="section-title">${text(section.title)}</span> <span class="section-label">${text(section.stateLabel)}</span>${
-            section.blockingProblems > 0 ? ` <span class="section-problems">${text(section.blockingProblems === 1 ? t('1 error') : t('{0} errors', section.blockingProblems))}</span>` : ''
+            section.blockingProblems > 0 ? ` <span class="section-problems">${text(errorCount(section.blockingProblems))}</span>` : ''
           }</li>`,
       )
       .join('');

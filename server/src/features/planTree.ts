@@ -11,6 +11,7 @@ import type { Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { publishStatus, PublishStatus, StatusDiagnostic } from './publishStatus';
 import { t } from '@core/l10n';
+import { errorCount, warningCount } from '@core/text/counts';
 import { formatHoursAndMinutes } from '@core/text/durations';
 import { fromPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
@@ -346,13 +347,9 @@ export function problemSummary(problems: ProblemCount): string {
     parts.push(errorCount(problems.errors));
   }
   if (problems.warnings > 0) {
-    parts.push(problems.warnings === 1 ? t('1 warning') : t('{0} warnings', problems.warnings));
+    parts.push(warningCount(problems.warnings));
   }
   return parts.join(', ');
-}
-
-export function errorCount(count: number): string {
-  return count === 1 ? t('1 error') : t('{0} errors', count);
 }
 
 function sectionIcon(state: 'notStarted' | 'incomplete' | 'complete'): string {

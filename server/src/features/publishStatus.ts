@@ -13,6 +13,7 @@ import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
 import { items, prop, str } from '@core/model/nodes';
 import type { PublishSection, PublishStatus, SectionState } from '@core/protocol';
+import { errorCount } from '@core/text/counts';
 import { quoteValue } from '@core/text/quote';
 import type { Severity } from '../rules/diagnostic';
 
@@ -203,7 +204,7 @@ function summaryLine(ready: boolean, blockingProblems: number, notReady: number)
   if (ready) {
     return t('Offer: ready to publish');
   }
-  const errors = blockingProblems === 1 ? t('1 error') : t('{0} errors', blockingProblems);
+  const errors = errorCount(blockingProblems);
   const sections =
     notReady === 0
       ? t('all sections complete')
