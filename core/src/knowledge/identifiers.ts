@@ -3,6 +3,12 @@
  * definition, subscription): a GUID, 8-4-4-4-12 hex digits.
  */
 
+/**
+ * The pattern the offer schema gives every id (principal, tenant, subscription, role), as the
+ * schema writes it: features that read the schema know an id field by it. isGuid checks a value.
+ */
+export const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
 /** 1 for the character codes of hexadecimal digits (0-9, a-f, A-F), up to 'f'. */
 const HEX_DIGIT = new Uint8Array(0x67);
 for (const digit of '0123456789abcdefABCDEF') {

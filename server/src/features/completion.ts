@@ -20,6 +20,7 @@ import type { OfferDocument } from '@core/model/offerDocument';
 import { CursorSlot, cursorSlot, KeySlot, ValueSlot } from './cursorSlot';
 import type { FeatureServices } from './featureServices';
 import { imageSizeAt, isCsvField, matches } from '@core/knowledge/fieldLimits';
+import { GUID_PATTERN } from '@core/knowledge/identifiers';
 import { KnownPrincipal, knownPrincipals, knownTenants } from './offerPrincipals';
 import { isRoleSlot, needsDelegatedRoles, RoleSlot, roleChoices, roleExplanation } from '@core/knowledge/rolePolicy';
 import { roleSlotAt } from './roleSlots';
@@ -362,9 +363,6 @@ function examplesAreMadeUp(path: JSONPath, schema: SchemaNode): boolean {
   const itemPattern = schema.type === 'array' ? schema.items?.pattern : undefined;
   return schema.pattern === GUID_PATTERN || itemPattern === GUID_PATTERN || imageSizeAt(path) !== undefined || isCsvField(path);
 }
-
-/** The pattern the schema gives every id (principal, tenant, subscription, role). */
-const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** What the editor matches typed text against: with the quote when the item replaces a whole string. */
 function filterTextFor(slot: CursorSlot, text: string): string {

@@ -10,6 +10,7 @@ import { keyNode, nodePath, prop } from '@core/model/nodes';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import { MAX_NESTING_DEPTH, OfferDocument } from '@core/model/offerDocument';
 import { t } from '@core/l10n';
+import { GUID_PATTERN } from '@core/knowledge/identifiers';
 import { quoteValue } from '@core/text/quote';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { diagnosticsPerPlan, type PlanCheckEnvironment } from './planResults';
@@ -291,8 +292,7 @@ function toDiagnostic(document: OfferDocument, root: Node, error: ErrorObject): 
   }
 }
 
-/** The schema's GUID and version patterns, named the way a person knows them. */
-const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** The schema's GUID (knowledge/identifiers) and version patterns, named the way a person knows them. */
 const VERSION_PATTERN = '^\\d+\\.\\d+\\.\\d+$';
 
 /** The message of a list-size, pattern or format error, in our words (Ajv's are English only). */
