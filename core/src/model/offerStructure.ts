@@ -117,3 +117,16 @@ export const authorizationsOfPlans = perVersion((plans: readonly PlanRef[]): rea
   }
   return all;
 });
+
+/**
+ * What an offer is called, as the plans tree and the hand-off sheet name it: its listing name, else
+ * its alias, else its offer ID, the first that is not blank; undefined when it has none of them.
+ */
+export function offerName(root: Node | undefined): string | undefined {
+  for (const name of [str(at(root, 'listing', 'name')), str(prop(root, 'alias')), str(prop(root, 'offerId'))]) {
+    if (name !== undefined && name.trim() !== '') {
+      return name;
+    }
+  }
+  return undefined;
+}

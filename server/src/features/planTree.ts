@@ -16,7 +16,7 @@ import { formatHoursAndMinutes } from '@core/text/durations';
 import { fromPointer } from '@core/model/jsonPointer';
 import { OfferDocument } from '@core/model/offerDocument';
 import { at, items, prop, str } from '@core/model/nodes';
-import { AuthorizationKind, AuthorizationRef, authorizationsOf, PlanRef, plansOf } from '@core/model/offerStructure';
+import { AuthorizationKind, AuthorizationRef, authorizationsOf, offerName, PlanRef, plansOf } from '@core/model/offerStructure';
 import type { ProblemCount, TreeNodeKind, TreeNodeModel } from '@core/protocol';
 
 export type { ProblemCount, TreeNodeKind, TreeNodeModel };
@@ -70,13 +70,7 @@ export function buildOfferTree(
 }
 
 function offerLabel(root: Node | undefined, fallback?: string): string {
-  return (
-    nonEmpty(str(at(root, 'listing', 'name'))) ??
-    nonEmpty(str(prop(root, 'alias'))) ??
-    nonEmpty(str(prop(root, 'offerId'))) ??
-    fallback ??
-    t('Untitled offer')
-  );
+  return offerName(root) ?? fallback ?? t('Untitled offer');
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

@@ -16,7 +16,7 @@ import { t } from '@core/l10n';
 import { toPointer } from '@core/model/jsonPointer';
 import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
-import { plansOf, PlanRef } from '@core/model/offerStructure';
+import { offerName, plansOf, PlanRef } from '@core/model/offerStructure';
 import type { HandoffField, HandoffFieldKind, HandoffPage, HandoffSection, HandoffSheet } from '@core/protocol';
 import { quoteValue } from '@core/text/quote';
 import { findSecrets, isEnvReference, redactSecrets } from '@core/text/secrets';
@@ -80,12 +80,8 @@ class SheetBuilder {
   }
 
   private title(): string {
-    for (const value of [str(at(this.root, 'listing', 'name')), str(prop(this.root, 'alias')), str(prop(this.root, 'offerId'))]) {
-      if (value !== undefined && value.trim() !== '') {
-        return quoteValue(value);
-      }
-    }
-    return t('Untitled offer');
+    const name = offerName(this.root);
+    return name !== undefined ? quoteValue(name) : t('Untitled offer');
   }
 
   // Offer-level pages.
