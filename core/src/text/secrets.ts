@@ -197,15 +197,16 @@ function bareKeys(text: string, pairs: readonly SecretSpan[]): SecretSpan[] {
  * The text with every secret value replaced by a placeholder. Hiding is idempotent: a value that
  * is already the placeholder (a message that quoted a value through `quoteValue`, whose secret
  * runs on to the message's next separator) is left as it is, so a message is never mangled by
- * being hidden twice; a placeholder followed by more of a key is still hidden.
+ * being hidden twice; a placeholder followed by more of a key is still hidden. A caller that has
+ * already asked findSecrets for this text passes what it found, so the text is not searched again.
  */
-export function redactSecrets(text: string): string {
+export function redactSecrets(text: string, found?: readonly SecretSpan[]): string {
   // Every kind of secret has an '=' (a pair's, or a bare key's padding): most texts have none,
   // and are answered by one native scan.
-  if (!text.includes('=')) {
+  if (found === undefined && !text.includes('=')) {
     return text;
   }
-  const secrets = findSecrets(text);
+  const secrets = found ?? findSecrets(text);
   if (secrets.length === 0) {
     return text;
   }

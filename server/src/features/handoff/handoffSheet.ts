@@ -545,9 +545,10 @@ class SheetBuilder {
         value = label;
       }
     }
-    if (value !== undefined && findSecrets(value).length > 0) {
-      const names = [...new Set(findSecrets(value).map((found) => found.name))].join(', ');
-      value = redactSecrets(value);
+    const secrets = value !== undefined ? findSecrets(value) : [];
+    if (value !== undefined && secrets.length > 0) {
+      const names = [...new Set(secrets.map((found) => found.name))].join(', ');
+      value = redactSecrets(value, secrets);
       secret = true;
       notes.push(t('This value holds a secret ({0}), hidden here: paste the real value from where you keep it.', names));
     } else if (value !== undefined && isEnvReference(value)) {
