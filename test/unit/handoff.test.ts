@@ -310,6 +310,9 @@ describe('the hand-off sheet as markdown', () => {
     assert.strictEqual(lines.filter((line) => line.startsWith('- [ ] ')).length, fieldsOf(sheetOf(EXAMPLE_OFFER_TEXT)).length);
     assert.ok(lines.includes('- [ ] Role: pick `Managed Services Registration assignment Delete Role`'));
     assert.ok(lines.includes('- [ ] Small logo (40×40 PNG): upload `media/logo-small.png`'));
+    assert.ok(lines.some((line) => line.startsWith('- [ ] Wide logo (255×115 PNG): ')));
+    assert.ok(lines.some((line) => line.startsWith('- [ ] Screenshot 1 (1280×720 PNG): upload `')));
+    assert.ok(lines.some((line) => line.startsWith('- [ ] Video 1 thumbnail (1280×720 PNG): upload `')));
     assert.ok(lines.includes('## Plan "gold": Technical configuration'));
     assert.ok(lines.includes('### Authorization 2: SOC Analysts'));
   });

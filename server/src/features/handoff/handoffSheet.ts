@@ -11,7 +11,8 @@
  */
 import type { JSONPath, Node } from 'jsonc-parser';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
-import { IMAGE_SIZES } from '@core/knowledge/fieldLimits';
+import { requiredImageSize } from '@core/knowledge/fieldLimits';
+import { LOGOS } from '@core/knowledge/logos';
 import { t } from '@core/l10n';
 import { toPointer } from '@core/model/jsonPointer';
 import { at, entries, items, prop, str } from '@core/model/nodes';
@@ -45,6 +46,10 @@ interface FieldSpec {
   derivedValue?: string;
   notes?: string[];
 }
+
+/** The sizes Partner Center asks of screenshots and video thumbnails, from the image-size table. */
+const SCREENSHOT_SIZE = requiredImageSize(['listing', 'screenshots', 0, 'path']);
+const THUMBNAIL_SIZE = requiredImageSize(['listing', 'videos', 0, 'thumbnail']);
 
 export function handoffSheet(document: OfferDocument, catalog: RoleCatalog, files?: OfferFiles): HandoffSheet {
   const root = document.root?.type === 'object' ? document.root : undefined;
@@ -183,15 +188,14 @@ class SheetBuilder {
         this.field({ label: t('Phone'), path: ['listing', key, 'phone'], node: at(listing, key, 'phone'), required: true }),
       ]);
     const media: (HandoffField | undefined)[] = [];
-    for (const size of ['small', 'medium', 'large', 'wide']) {
-      const expected = IMAGE_SIZES.find((entry) => entry.pattern.join('/') === `listing/logos/${size}`);
-      const label = logoLabel(size, expected?.width ?? 0, expected?.height ?? 0);
+    for (const { size, width, height } of LOGOS) {
+      const label = logoLabel(size, width, height);
       media.push(this.field({ label, path: ['listing', 'logos', size], node: at(listing, 'logos', size), kind: 'file', required: true }));
     }
     items(prop(listing, 'screenshots')).forEach((shot, index) => {
       media.push(
         this.field({
-          label: t('Screenshot {0} (1280×720 PNG)', index + 1),
+          label: t('Screenshot {0} ({1}×{2} PNG)', index + 1, SCREENSHOT_SIZE.width, SCREENSHOT_SIZE.height),
           path: ['listing', 'screenshots', index, 'path'],
           node: prop(shot, 'path'),
           kind: 'file',
@@ -212,7 +216,7 @@ class SheetBuilder {
       media.push(this.field({ label: t('Video {0} URL', index + 1), path: [...path, 'url'], node: prop(video, 'url'), required: true }));
       media.push(
         this.field({
-          label: t('Video {0} thumbnail (1280×720 PNG)', index + 1),
+          label: t('Video {0} thumbnail ({1}×{2} PNG)', index + 1, THUMBNAIL_SIZE.width, THUMBNAIL_SIZE.height),
           path: [...path, 'thumbnail'],
           node: prop(video, 'thumbnail'),
           kind: 'file',
