@@ -131,14 +131,8 @@ export function propertyOf(valueNode: Node): Node | undefined {
   return valueNode.parent?.type === 'property' ? valueNode.parent : undefined;
 }
 
-/** Length as a person counts it: Unicode code points, not UTF-16 units. */
-export function codePointLength(text: string): number {
-  let count = 0;
-  for (const _ of text) {
-    count++;
-  }
-  return count;
-}
+/** Length as a person counts it (code points, not UTF-16 units): the one that quoting counts with. */
+export { codePointLength } from '../text/quote';
 
 /** GUIDs are a fact about offers' ids, kept with the other knowledge of the format. */
 export { isGuid } from '../knowledge/identifiers';
