@@ -11,8 +11,6 @@ import { defaultRootOf } from './defaultRoot';
 import { UsageError } from './usageError';
 
 export interface CheckOptions {
-  /** A name of `formats/index.ts`. */
-  format: string;
   /** The workspace folder; when undefined, each offer's own repository (see defaultRootOf). */
   root: string | undefined;
   files: string[];

@@ -74,7 +74,7 @@ function runCheck(args: string[], io: CliIO): number {
   }
   // Report paths are relative to --root, or to the repository of the first offer (the default root).
   const root = options.get('--root');
-  const diagnostics = checkFiles({ format, root, files });
+  const diagnostics = checkFiles({ root, files });
   const output = report(diagnostics, { root: root ?? defaultRootOf(path.resolve(io.cwd, files[0])), cwd: io.cwd });
   if (output) {
     io.stdout(output);
