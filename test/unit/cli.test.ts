@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli } from '../../server/src/cli/main';
 import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, REPO_ROOT } from '../support/offerHarness';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -135,6 +136,31 @@ describe('the checker\'s workspace folder without --root', () => {
       outside[0].message,
       `'../../../outside.png' leads outside the workspace folder '${root}', so it is not read: move the file into that folder and give its path relative to the offer file.`,
     );
+  });
+
+  it('is worked out once, against the working folder the checker is given, by the check and every sub-command', () => {
+    const root = repository('relative', 'folder');
+    const relativeOffer = path.join('offers', 'contoso', 'offer.json');
+    // In process, with a working folder that is not the process's: relative names resolve against it.
+    const inProcess = (args: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = runCli(args, { stdout: (text) => (stdout += text + '\n'), stderr: (text) => (stderr += text + '\n'), cwd: root });
+      return { code, stdout, stderr };
+    };
+    const check = inProcess(['--format', 'json', relativeOffer]);
+    assert.deepStrictEqual([check.code, check.stderr, JSON.parse(check.stdout)], [0, '', []]);
+    const handoff = inProcess(['handoff', '--format', 'json', relativeOffer]);
+    assert.strictEqual(handoff.code, 0, handoff.stderr);
+    const fields = (JSON.parse(handoff.stdout) as { pages: { sections: { fields: { pointer: string; file?: { absolutePath?: string } }[] }[] }[] }).pages.flatMap(
+      (page) => page.sections.flatMap((section) => section.fields),
+    );
+    assert.strictEqual(fields.find((field) => field.pointer === '/listing/logos/small')?.file?.absolutePath, path.join(root, 'offers', 'contoso', 'media', 'logo-small.png'));
+    assert.strictEqual(inProcess(['readiness', relativeOffer]).code, 0);
+    const out = path.join(root, 'out');
+    const exported = inProcess(['export-arm', relativeOffer, '--plan', 'gold', '--out', 'out']);
+    assert.strictEqual(exported.code, 0, exported.stderr);
+    assert.deepStrictEqual(fs.readdirSync(out).sort(), ['gold.parameters.json', 'gold.template.json']);
   });
 
   it("is the offer's folder when no folder above it is a repository, and --root still wins", () => {

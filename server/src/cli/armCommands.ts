@@ -7,7 +7,6 @@ import { readArmJsonFileSync, TemplateImportError } from '../arm/armFile';
 import { importTemplate } from '../arm/importTemplate';
 import { OfferLanguageService } from '../languageService';
 import { checkFile, formatText } from './check';
-import { defaultRootOf } from './defaultRoot';
 import type { CliIO } from './main';
 import { parseOptions } from './options';
 import { UsageError } from './usageError';
@@ -33,8 +32,8 @@ export function exportArmCommand(args: string[], io: CliIO): number {
   if (scope !== 'subscription' && scope !== 'resourceGroup') {
     throw new UsageError(t("Unknown scope '{0}': use subscription or resourceGroup.", scope));
   }
-  const root = path.resolve(io.cwd, options.get('--root') ?? defaultRootOf(path.resolve(io.cwd, positional[0])));
-  const checked = checkFile(positional[0], root, new OfferLanguageService());
+  const checked = checkFile(positional[0], options.get('--root'), new OfferLanguageService(), io.cwd);
+  const root = checked.location.workspaceRoot;
   const result = exportPlan(checked.document, checked.diagnostics, planId, scope);
   if (!result.ok && result.reason === 'no-such-plan') {
     throw new UsageError(result.message);

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'url';
 import { readRegularFileSync } from '@core/files/regularFile';
 import { t } from '@core/l10n';
 import { escapeControlCharacters, escapeInvisiblesInJson } from '@core/text/quote';
-import { OfferLanguageService } from '../languageService';
+import { OfferLanguageService, type OfferLocation } from '../languageService';
 import type { OfferDocument } from '@core/model/offerDocument';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { defaultRootOf } from './defaultRoot';
@@ -14,6 +14,8 @@ export interface CheckOptions {
   /** The workspace folder; when undefined, each offer's own repository (see defaultRootOf). */
   root: string | undefined;
   files: string[];
+  /** What relative paths are relative to (the checker's working folder). */
+  cwd: string;
 }
 
 export interface FileDiagnostic extends OfferDiagnostic {
@@ -27,14 +29,17 @@ export interface CheckedOffer {
   file: string;
   document: OfferDocument;
   diagnostics: OfferDiagnostic[];
+  /** Where it was checked: its absolute path and the workspace folder (the root given or found). */
+  location: OfferLocation;
 }
 
 /**
  * Reads one offer file and checks it; throws UsageError (exit 2) when it can't be read. Without a
- * root, the repository that holds the offer is its workspace folder.
+ * root, the repository that holds the offer is its workspace folder. The file and the root are
+ * resolved against `cwd`; the sub-commands reuse the location it answers rather than work it out again.
  */
-export function checkFile(file: string, root: string | undefined, service: OfferLanguageService): CheckedOffer {
-  const absolutePath = path.resolve(file);
+export function checkFile(file: string, root: string | undefined, service: OfferLanguageService, cwd = process.cwd()): CheckedOffer {
+  const absolutePath = path.resolve(cwd, file);
   // Through the shared file layer: a FIFO or a device named on the command line is refused at
   // once, and no more than the limit is read whatever its size said.
   const read = readRegularFileSync(absolutePath, MAX_OFFER_BYTES);
@@ -50,17 +55,26 @@ export function checkFile(file: string, root: string | undefined, service: Offer
   }
   const text = Buffer.from(read.bytes).toString('utf8');
   const textDocument = TextDocument.create(pathToFileURL(absolutePath).toString(), 'marketplace-offer', 1, text);
-  const workspaceRoot = root === undefined ? defaultRootOf(absolutePath) : path.resolve(root);
-  const diagnostics = service.validate(textDocument, { offerPath: absolutePath, workspaceRoot });
-  return { file, document: service.parse(textDocument), diagnostics };
+  const location: OfferLocation = { offerPath: absolutePath, workspaceRoot: root === undefined ? defaultRootOf(absolutePath) : path.resolve(cwd, root) };
+  const diagnostics = service.validate(textDocument, location);
+  return { file, document: service.parse(textDocument), diagnostics, location };
 }
 
-/** Checks each file; throws UsageError (exit 2) for a file that can't be read. */
-export function checkFiles(options: CheckOptions, service = new OfferLanguageService()): FileDiagnostic[] {
-  return options.files.flatMap((file) => {
-    const checked = checkFile(file, options.root, service);
-    return checked.diagnostics.map((diagnostic) => ({ file, ...diagnostic }));
-  });
+/**
+ * Checks each file; throws UsageError (exit 2) for a file that can't be read. Answers the problems
+ * and the workspace folder of the first file, which the report's paths are relative to.
+ */
+export function checkFiles(options: CheckOptions, service = new OfferLanguageService()): { diagnostics: FileDiagnostic[]; root: string } {
+  const diagnostics: FileDiagnostic[] = [];
+  let root: string | undefined;
+  for (const file of options.files) {
+    const checked = checkFile(file, options.root, service, options.cwd);
+    root ??= checked.location.workspaceRoot;
+    for (const diagnostic of checked.diagnostics) {
+      diagnostics.push({ file, ...diagnostic });
+    }
+  }
+  return { diagnostics, root: root ?? path.resolve(options.cwd, options.root ?? '.') };
 }
 
 /** No line the checker prints is longer: a terminal, a CI log or an editor's problem matcher reads each whole. */

@@ -4,14 +4,12 @@
  * is printed even for an offer with errors (a draft is handed off page by page), but the exit
  * code is then 1 and stderr says how many errors Partner Center would refuse.
  */
-import * as path from 'path';
 import { t } from '@core/l10n';
 import { escapeInvisiblesInJson } from '@core/text/quote';
 import { handoffMarkdown } from '../features/handoff';
 import { OfferLanguageService } from '../languageService';
 import { checkFile } from './check';
 import type { CliIO } from './main';
-import { defaultRootOf } from './defaultRoot';
 import { parseOptions } from './options';
 import { UsageError } from './usageError';
 
@@ -24,13 +22,9 @@ export function handoffCommand(args: string[], io: CliIO): number {
   if (format !== 'markdown' && format !== 'json') {
     throw new UsageError(t("Unknown format '{0}': use {1}.", format, 'markdown, json'));
   }
-  const root = options.get('--root') ?? defaultRootOf(path.resolve(io.cwd, positional[0]));
   const service = new OfferLanguageService();
-  const checked = checkFile(positional[0], root, service);
-  const sheet = service.handoff(checked.document.textDocument, {
-    offerPath: path.resolve(io.cwd, positional[0]),
-    workspaceRoot: path.resolve(io.cwd, root),
-  });
+  const checked = checkFile(positional[0], options.get('--root'), service, io.cwd);
+  const sheet = service.handoff(checked.document.textDocument, checked.location);
   io.stdout(format === 'json' ? escapeInvisiblesInJson(JSON.stringify(sheet, null, 2)) : handoffMarkdown(sheet));
   const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {

@@ -3,11 +3,9 @@
  * `offer-lint`: the offer checker for the command line and CI, on the same language service as
  * the editor. Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.
  */
-import * as path from 'path';
 import { setLocale, t } from '@core/l10n';
 import { escapeControlCharacters } from '@core/text/quote';
 import { checkFiles } from './check';
-import { defaultRootOf } from './defaultRoot';
 import { reportFormats } from './formats';
 import { exportArmCommand, importArmCommand } from './armCommands';
 import { handoffCommand } from './handoff';
@@ -73,9 +71,8 @@ function runCheck(args: string[], io: CliIO): number {
     throw new UsageError(t('No offer file given.'));
   }
   // Report paths are relative to --root, or to the repository of the first offer (the default root).
-  const root = options.get('--root');
-  const diagnostics = checkFiles({ root, files });
-  const output = report(diagnostics, { root: root ?? defaultRootOf(path.resolve(io.cwd, files[0])), cwd: io.cwd });
+  const { diagnostics, root } = checkFiles({ root: options.get('--root'), files, cwd: io.cwd });
+  const output = report(diagnostics, { root, cwd: io.cwd });
   if (output) {
     io.stdout(output);
   }

@@ -92,7 +92,7 @@ export function readinessCommand(args: string[], io: CliIO): number {
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(t("Unknown format '{0}': use {1}.", format, 'text, json'));
   }
-  const checked = checkFile(positional[0], options.get('--root'), new OfferLanguageService());
+  const checked = checkFile(positional[0], options.get('--root'), new OfferLanguageService(), io.cwd);
   const report = readinessReport(checked);
   io.stdout(format === 'json' ? formatReadinessJson(report) : formatReadinessText(report));
   return report.ready ? 0 : 1;
