@@ -3,7 +3,14 @@
  * characters escaped, never a secret), and the secret finder behind it.
  */
 import * as assert from 'assert';
-import { codePointLength, escapeControlCharacters, quoteValue } from '@core/text/quote';
+import {
+  codePointLength,
+  escapeControlCharacters,
+  escapeControlCharactersKeepingLines,
+  escapeInvisiblesInJson,
+  hasInvisibleCharacters,
+  quoteValue,
+} from '@core/text/quote';
 import { findSecrets, redactSecrets } from '@core/text/secrets';
 
 describe('quoting values in messages', () => {
@@ -29,6 +36,28 @@ describe('quoting values in messages', () => {
   it('escapes terminal controls, line breaks and direction overrides', () => {
     assert.strictEqual(quoteValue('a\u001b[31mb\u0007c\r\nd\te'), 'a\\u001b[31mb\\u0007c\\r\\nd\\te');
     assert.strictEqual(escapeControlCharacters('x\u202ey\u2066z'), 'x\\u202ey\\u2066z');
+  });
+
+  it('keeps line breaks and tabs when asked, and says whether anything would be escaped', () => {
+    const value = 'one\r\ntwo\n\tthree\u200e\rfour\u001b';
+    assert.strictEqual(escapeControlCharactersKeepingLines(value), 'one\r\ntwo\n\tthree\\u200e\\rfour\\u001b');
+    assert.deepStrictEqual(
+      ['one\r\ntwo\n\tthree', 'a lone\rCR', 'a mark\u200e', 'plain'].map((text) => [hasInvisibleCharacters(text, { keepLineBreaks: true }), hasInvisibleCharacters(text)]),
+      [
+        [false, true],
+        [true, true],
+        [true, true],
+        [false, false],
+      ],
+    );
+  });
+
+  it('escapes DEL, C1 and direction characters in JSON text, which then parses to the same value', () => {
+    const value = { key: 'a\u007fb\u009bc\u202ed\u2028e\u2066f\u061cg\u001b' };
+    const json = escapeInvisiblesInJson(JSON.stringify(value, null, 2));
+    assert.doesNotMatch(json, /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    assert.ok(json.includes('a\\u007fb\\u009bc\\u202ed\\u2028e\\u2066f\\u061cg\\u001b'), json);
+    assert.deepStrictEqual(JSON.parse(json), value);
   });
 
   it('hides an Azure Function key, with or without the scheme', () => {
