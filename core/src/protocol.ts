@@ -248,7 +248,7 @@ export interface RoleChoice {
 export interface RoleChoices {
   /** Roles most offers need, shown first. */
   common: RoleChoice[];
-  /** Every role Azure Lighthouse accepts in an authorization, by name. */
+  /** Every role Azure Lighthouse accepts in an authorization, in the order completion lists them (rolePolicy's roleChoices). */
   supported: RoleChoice[];
   /** The roles User Access Administrator may assign. */
   assignable: RoleChoice[];
