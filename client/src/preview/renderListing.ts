@@ -42,6 +42,8 @@ export interface ListingPreviewInput {
   status?: PublishStatus;
   /** The offer's file name, for the title and messages. */
   fileName?: string;
+  /** The offer's URI: the script forgets the scroll position of another offer's page. */
+  offerUri?: string;
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }

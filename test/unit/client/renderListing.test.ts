@@ -283,6 +283,18 @@ describe('listing preview renderer', () => {
     assert.ok(html.includes(`<script nonce="abconload=x"`));
   });
 
+  it('names the offer it shows on <html>, escaped, so that its script forgets the scroll position of another offer', () => {
+    const page = (offer: string | undefined) =>
+      renderListing({ offer: exampleOffer(), images: new Map(), nonce: NONCE, cspSource: CSP_SOURCE, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, offerUri: offer, scrollY: 0 });
+    const uri = 'file:///ws/a%20"b"/<x>/offer.json';
+    const html = elements(parseDocument(page(uri)).children).find((element) => element.name === 'html');
+    assert.strictEqual(html?.attribs['data-offer-uri'], uri);
+    assert.ok(!elements(parseDocument(page(undefined)).children).some((element) => 'data-offer-uri' in element.attribs));
+    for (const payload of PAYLOADS) {
+      assertNothingExecutable(page(payload), `offer URI ${JSON.stringify(payload)}`);
+    }
+  });
+
   describe(`the XSS corpus (${PAYLOADS.length} payloads) in every text field`, () => {
     it('has at least 50 payloads', () => {
       assert.ok(PAYLOADS.length >= 50, `${PAYLOADS.length} payloads`);
