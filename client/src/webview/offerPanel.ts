@@ -106,8 +106,13 @@ export abstract class OfferPanel<Answer> implements vscode.Disposable {
         this.offerUri = undefined;
         this.onClosed();
       });
+      // The event also fires on focus changes and column moves of a visible panel: only a panel
+      // shown again (VS Code reloads its page from the one it holds) may need a new page.
+      let wasVisible = panel.visible;
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) {
+        const shownAgain = panel.visible && !wasVisible;
+        wasVisible = panel.visible;
+        if (shownAgain && this.stale) {
           void this.render();
         }
       });
