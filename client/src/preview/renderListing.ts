@@ -19,8 +19,6 @@ import type { PublishStatus } from '@core/protocol';
 import { safeUrl } from './safeUrl';
 import { attr, text, webviewPage } from '../webview/webviewPage';
 
-export { safeUrl };
-
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
   | { status: 'ok'; src: string }
@@ -117,7 +115,7 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
-export function isVideoHostUrl(value: unknown): boolean {
+function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
   return url !== undefined && isVideoHost(new URL(url).hostname);
 }

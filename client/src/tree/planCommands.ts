@@ -58,7 +58,6 @@ export async function plansOf(server: OfferServer, document: vscode.TextDocument
   return plans ?? undefined;
 }
 
-/** The "Plan ID" box of Add Plan and Import, checked by the server as it is typed. */
 /**
  * Asks for the ID of a new plan (the server suggests one and checks each as it is typed), then
  * adds the plan, with `technicalConfiguration` if given, and shows it.
@@ -287,7 +286,7 @@ export async function applyServerEdit(server: OfferServer, document: vscode.Text
 }
 
 /** Shows the document with the cursor at the start of a range (the plan just added). */
-export async function reveal(document: vscode.TextDocument, range: { start: { line: number; character: number } } | undefined) {
+async function reveal(document: vscode.TextDocument, range: { start: { line: number; character: number } } | undefined) {
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
   if (range) {
     const start = new vscode.Position(range.start.line, range.start.character);
