@@ -10,17 +10,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse, parseTree, Node } from 'jsonc-parser';
-import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
-import offerSchema from '../schemas/offer.schema.json';
 import { OfferLanguageService, OfferLocation } from '../server/src/languageService';
 import { nodeFileHost } from '../server/src/workspace/fileHost';
 import { LspTestClient } from '../test/support/lspClient';
 import { CountingFileHost } from './countingFileHost';
 import { runHostileBench } from './hostileBench';
+import { jsonOfferValidator } from './jsonService';
 import { writeBenchWorkspace } from './largeOffer';
-import { median, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
+import { median, memoryOf, ms, percentile, sample, sampleAsync, table, timed, timedAsync, WARMUPS } from './stats';
 
 /**
  * A keystroke takes a few milliseconds and an opening some twenty: one garbage collection moves a
@@ -54,20 +53,6 @@ function positionsToAsk(document: TextDocument, count: number): Position[] {
   }
   const step = strings.length / count;
   return Array.from({ length: count }, (_, i) => document.positionAt(strings[Math.floor(i * step)].offset + 1));
-}
-
-/** Peak and current resident memory of a process, from /proc (Linux only). */
-function memoryOf(pid: number | undefined): { peak: string; current: string } {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string) => {
-      const kib = Number(/^(\w+):\s+(\d+) kB/m.exec(status.split('\n').find((line) => line.startsWith(name + ':')) ?? '')?.[2]);
-      return Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a';
-    };
-    return { peak: field('VmHWM'), current: field('VmRSS') };
-  } catch {
-    return { peak: 'n/a', current: 'n/a' };
-  }
 }
 
 function ratio(ours: number, theirs: number): string {
@@ -126,17 +111,10 @@ function measureDirect(offerText: string, location: OfferLocation): DirectFigure
 }
 
 async function measureJsonLanguageService(offerText: string): Promise<{ samples: number[]; diagnostics: number }> {
-  const jsonService = getLanguageService({});
-  jsonService.configure({
-    validate: true,
-    allowComments: true,
-    schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema }],
-  });
+  const validate = jsonOfferValidator();
   let diagnostics = 0;
   const samples = await sampleAsync(RUNS, async (run) => {
-    const document = TextDocument.create(`file:///bench/offer-${run}.json`, 'json', 1, offerText);
-    const jsonDocument = jsonService.parseJSONDocument(document);
-    diagnostics = (await jsonService.doValidation(document, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore' })).length;
+    diagnostics = (await validate(TextDocument.create(`file:///bench/offer-${run}.json`, 'json', 1, offerText))).length;
   });
   return { samples, diagnostics };
 }

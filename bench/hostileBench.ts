@@ -15,7 +15,7 @@ import { toLspDiagnostic } from '../server/src/lsp/lspDiagnostics';
 import { LspTestClient } from '../test/support/lspClient';
 import { EXAMPLE_DIR, makeHost, OFFER_PATH, WORKSPACE } from '../test/support/offerHarness';
 import { arrayPaths, FILLERS, objectPaths, offerWithArray, offerWithKeys, offerWithString, stringFieldPaths, TABLE_CASES, type HostileText } from '../test/unit/hostile/hostileOffers';
-import { ms, table, timed, timedAsync } from './stats';
+import { memoryOf, ms, table, timed, timedAsync } from './stats';
 
 const LOCATION: OfferLocation = { offerPath: OFFER_PATH, workspaceRoot: WORKSPACE };
 
@@ -112,16 +112,6 @@ function keyRows(): string[][] {
   return rows;
 }
 
-/** Peak resident memory of a process (VmHWM), from /proc (Linux only). */
-function peakMemory(pid: number | undefined): string {
-  try {
-    const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a';
-  } catch {
-    return 'n/a';
-  }
-}
-
 /** Each input of the table through the real server: diagnostics on open, then a completion and a hover in the hostile value. */
 async function lspRows(): Promise<string[][]> {
   const rows = [['input, full size, over LSP (stdio)', 'open → diagnostics', 'completion', 'hover', 'fix-all', 'server peak memory']];
@@ -145,7 +135,7 @@ async function lspRows(): Promise<string[][]> {
         const hover = await timedAsync(() => client.request('textDocument/hover', { textDocument: { uri }, position }));
         const range = { start: position, end: position };
         const fixAll = await timedAsync(() => client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: [FIX_ALL_KIND] } }));
-        rows.push([hostileCase.name, ms(open.ms), ms(completion.ms), ms(hover.ms), ms(fixAll.ms), peakMemory(client.pid)]);
+        rows.push([hostileCase.name, ms(open.ms), ms(completion.ms), ms(hover.ms), ms(fixAll.ms), memoryOf(client.pid).peak]);
       } finally {
         await client.stop();
       }

@@ -7,22 +7,11 @@
  */
 import { createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type Diagnostic } from 'vscode-json-languageservice';
-import offerSchema from '../schemas/offer.schema.json';
+import { jsonOfferValidator } from './jsonService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const json = getLanguageService({});
-json.configure({
-  validate: true,
-  allowComments: true,
-  schemas: [{ uri: 'file:///bench/offer.schema.json', fileMatch: ['*.json'], schema: offerSchema }],
-});
-
-async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
-  const parsed = json.parseJSONDocument(document);
-  return json.doValidation(document, parsed, { comments: 'ignore', trailingCommas: 'ignore' });
-}
+const diagnose = jsonOfferValidator();
 
 let pull = false;
 connection.onInitialize((params) => {

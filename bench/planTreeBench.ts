@@ -14,7 +14,7 @@ import type { PlanTreeNode, PlanTreeProvider } from '../client/src/tree/planTree
 import { LspTestClient } from '../test/support/lspClient';
 import { EXAMPLE_DIR, exampleOffer } from '../test/support/offerHarness';
 import { FakeEditor, loadWithFakeEditor, Uri } from '../test/unit/client/fakeVscode';
-import { median, ms, timedAsync, WARMUPS } from './stats';
+import { median, ms, sampleAsync, timedAsync, WARMUPS } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const AUTHORIZATIONS = 6000;
@@ -53,14 +53,12 @@ async function main(): Promise<void> {
     const bytes = JSON.stringify(tree).length;
 
     // Each run: a new version (its diagnostics published first, as the editor gets them), then the tree.
-    const server: number[] = [];
-    for (let run = 0; run < WARMUPS + RUNS; run++) {
-      await client.change(offerPath, offerText(`Contoso ${run}`));
-      const answer = await timedAsync(() => client.request<OfferTree>(PlanTreeRequest.method, { uri }));
-      if (run >= WARMUPS) {
-        server.push(answer.ms);
-      }
-    }
+    const server = await sampleAsync(
+      RUNS,
+      () => client.request<OfferTree>(PlanTreeRequest.method, { uri }),
+      WARMUPS,
+      (run) => client.change(offerPath, offerText(`Contoso ${run}`)),
+    );
 
     // The extension's side, in the stand-in editor: wrap the answer's nodes into tree items.
     const editor = new FakeEditor();
@@ -72,15 +70,10 @@ async function main(): Promise<void> {
     const stubServer = { onDidStart: () => ({ dispose() {} }) };
     const provider = new Provider(offers, stubServer);
     const root = { model: tree.root, uri: Uri.file(offerPath), parent: undefined } as unknown as PlanTreeNode;
-    const items: number[] = [];
     let count = 0;
-    for (let run = 0; run < WARMUPS + RUNS; run++) {
-      const sample = await timedAsync(() => treeItemsOf(provider, root));
-      count = sample.result;
-      if (run >= WARMUPS) {
-        items.push(sample.ms);
-      }
-    }
+    const items = await sampleAsync(RUNS, async () => {
+      count = await treeItemsOf(provider, root);
+    });
     const total = median(server) + median(items);
     console.log(`Plans tree of ${AUTHORIZATIONS} empty authorizations (${(first.length / 1024).toFixed(0)} KiB offer, ${diagnostics.result.length} diagnostics, ${count} tree nodes, answer ${(bytes / 1024).toFixed(0)} KiB)`);
     console.log('');

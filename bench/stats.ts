@@ -1,4 +1,5 @@
-/** Timing and the figures a benchmark prints: medians and percentiles of repeated runs. */
+/** Timing and the figures a benchmark prints: medians and percentiles of repeated runs, memory. */
+import * as fs from 'fs';
 import { performance } from 'perf_hooks';
 
 /** The value below which `fraction` of the samples fall (nearest-rank). */
@@ -47,12 +48,23 @@ export function sample(runs: number, work: (run: number) => unknown, warmups = W
   return Array.from({ length: runs }, (_, run) => timed(() => work(run)).ms);
 }
 
-export async function sampleAsync(runs: number, work: (run: number) => Promise<unknown>, warmups = WARMUPS): Promise<number[]> {
+/**
+ * `runs` timings of `work` (asynchronous), after `warmups` untimed runs; `before`, if given, runs
+ * untimed ahead of each run (warm-ups too): the setup a figure leaves out.
+ */
+export async function sampleAsync(
+  runs: number,
+  work: (run: number) => Promise<unknown>,
+  warmups = WARMUPS,
+  before?: (run: number) => Promise<unknown>,
+): Promise<number[]> {
   for (let run = 0; run < warmups; run++) {
+    await before?.(-1 - run);
     await work(-1 - run);
   }
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
+    await before?.(run);
     samples.push((await timedAsync(() => work(run))).ms);
   }
   return samples;
@@ -67,4 +79,18 @@ export function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Peak and current resident memory of a process, from /proc (Linux only). */
+export function memoryOf(pid: number | undefined): { peak: string; current: string } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => {
+      const kib = Number(/^(\w+):\s+(\d+) kB/m.exec(status.split('\n').find((line) => line.startsWith(name + ':')) ?? '')?.[2]);
+      return Number.isFinite(kib) ? `${(kib / 1024).toFixed(0)} MiB` : 'n/a';
+    };
+    return { peak: field('VmHWM'), current: field('VmRSS') };
+  } catch {
+    return { peak: 'n/a', current: 'n/a' };
+  }
 }

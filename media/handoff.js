@@ -14,9 +14,14 @@
     progress: body.dataset.labelProgress || '{0} / {1}',
   };
 
-  // What the webview remembers across re-renders: scroll, folded sections, "hide ticked".
-  const saved = vscode.getState() || {};
+  // What the webview remembers across re-renders: scroll, folded sections, "hide ticked". The
+  // state outlives the page, so it counts only for the offer it was saved for: a page of another
+  // offer starts as the extension renders it.
+  const offer = document.documentElement.dataset.offerUri || '';
+  const remembered = vscode.getState();
+  const saved = remembered && remembered.offer === offer ? remembered : {};
   const state = {
+    offer: offer,
     scrollY: typeof saved.scrollY === 'number' ? saved.scrollY : Number(body.dataset.scrollY) || 0,
     folded: saved.folded && typeof saved.folded === 'object' ? saved.folded : {},
     hideTicked: saved.hideTicked === true,
@@ -24,6 +29,7 @@
   function save() {
     vscode.setState(state);
   }
+  save();
 
   // Sections the reader opened or closed stay so; the others keep the page's default (a finished
   // section starts closed).

@@ -6,10 +6,15 @@
   const vscode = acquireVsCodeApi();
 
   // Restore where the reader was: the webview's own state survives a re-render; the extension's
-  // copy (data-scroll-y) covers a panel that was re-created.
+  // copy (data-scroll-y) covers a panel that was re-created. The state outlives the page, so it
+  // counts only for the offer it was saved for: a page of another offer starts at the extension's
+  // position (the top).
+  const offer = document.documentElement.dataset.offerUri || '';
   const saved = vscode.getState();
   const fromExtension = Number(document.body.dataset.scrollY);
-  const scrollY = saved && typeof saved.scrollY === 'number' ? saved.scrollY : Number.isFinite(fromExtension) ? fromExtension : 0;
+  const scrollY =
+    saved && saved.offer === offer && typeof saved.scrollY === 'number' ? saved.scrollY : Number.isFinite(fromExtension) ? fromExtension : 0;
+  vscode.setState({ offer: offer, scrollY: scrollY });
   if (scrollY > 0) {
     window.scrollTo(0, scrollY);
   }
@@ -18,7 +23,7 @@
   window.addEventListener('scroll', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      vscode.setState({ scrollY: window.scrollY });
+      vscode.setState({ offer: offer, scrollY: window.scrollY });
       vscode.postMessage({ type: 'scroll', scrollY: window.scrollY });
     }, 100);
   });

@@ -74,11 +74,25 @@ export async function deactivate(): Promise<void> {
   await server?.client.stop();
 }
 
-/** Records when the first offer was open and when its first diagnostics came. */
+/** How long the startup figures are watched for at most (an offer may never be opened). */
+const STARTUP_WATCH_MS = 120_000;
+
+/**
+ * Records when the first offer was open and when its first diagnostics came. Watching ends at the
+ * first diagnostics event for an offer, even with none in it (a clean offer gets no diagnostics
+ * to time), or after STARTUP_WATCH_MS: the listeners do not stay for the whole session.
+ */
 function watchStartup(): vscode.Disposable[] {
   if (vscode.workspace.textDocuments.some(isOfferDocument)) {
     markStartup('firstOfferOpenedMs');
   }
+  const stop = () => {
+    clearTimeout(timeLimit);
+    for (const subscription of watching) {
+      subscription.dispose();
+    }
+  };
+  const timeLimit = setTimeout(stop, STARTUP_WATCH_MS);
   const watching: vscode.Disposable[] = [
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (isOfferDocument(document)) {
@@ -86,13 +100,15 @@ function watchStartup(): vscode.Disposable[] {
       }
     }),
     vscode.languages.onDidChangeDiagnostics((event) => {
-      if (startupFigures.firstDiagnosticsMs === undefined && event.uris.some((uri) => isOfferUri(uri) && hasOfferDiagnostics(uri))) {
-        markStartup('firstDiagnosticsMs');
-        for (const subscription of watching) {
-          subscription.dispose();
-        }
+      const offerUris = event.uris.filter(isOfferUri);
+      if (offerUris.length === 0) {
+        return;
       }
+      if (offerUris.some(hasOfferDiagnostics)) {
+        markStartup('firstDiagnosticsMs');
+      }
+      stop();
     }),
   ];
-  return watching;
+  return [...watching, { dispose: stop }];
 }

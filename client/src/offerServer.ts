@@ -52,17 +52,25 @@ export class OfferServer implements vscode.Disposable {
   }
 
   /**
-   * A request about an open offer. Right after an editor opens it, the server may not have it yet
-   * (it answers null): asked again a few times, shortly, before giving up.
+   * A request about an open offer's current version. Right after an editor opened or changed it,
+   * the server may not have caught up (`behind` says so of an answer: null when it does not have
+   * the document yet, `stale` or an older version when it has not had the latest change): asked
+   * again, with waits doubling from 50 ms to 800 ms, while `stillWanted`. The last answer is
+   * returned (undefined: the server did not answer).
    */
-  async requestAbout<P, R>(type: OfferRequestType<P, R | null>, params: P, isOpenHere: () => boolean): Promise<R | null | undefined> {
+  async requestCaughtUp<P, R>(type: OfferRequestType<P, R>, params: P, behind: (answer: R) => boolean, stillWanted: () => boolean): Promise<R | undefined> {
     for (let wait = 50; ; wait *= 2) {
       const answer = await this.request(type, params);
-      if (answer !== null || wait > 800 || !isOpenHere()) {
+      if (answer === undefined || !behind(answer) || wait > 800 || !stillWanted()) {
         return answer;
       }
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** A request about an open offer, asked again while the server does not have it yet (null). */
+  requestAbout<P, R>(type: OfferRequestType<P, R | null>, params: P, isOpenHere: () => boolean): Promise<R | null | undefined> {
+    return this.requestCaughtUp(type, params, (answer) => answer === null, isOpenHere);
   }
 
   dispose(): void {
@@ -70,4 +78,14 @@ export class OfferServer implements vscode.Disposable {
       subscription.dispose();
     }
   }
+}
+
+/** Says that a command got no answer: the server is not running. */
+export function showServerNotRunning(): void {
+  void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
+}
+
+/** Says that the server has not caught up with the offer a command is about. */
+export function showOfferNotReadYet(): void {
+  void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server has not read this offer yet; try again in a moment.'));
 }

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Workbench, lineColumnOf } from './ui-checks.mjs';
+import { Workbench, lineColumnOf, waitForText } from './ui-checks.mjs';
 
 const OWNER_ID = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -76,17 +76,4 @@ export async function runKoreanUiCheck(page, { workspace, screenshots, log }) {
     }
   }
   return 'test-results/korean.png (and korean.txt: what each part says)';
-}
-
-async function waitForText(page, read, needles, what) {
-  const deadline = Date.now() + 20_000;
-  let shown = '';
-  while (Date.now() < deadline) {
-    shown = await read().catch(() => '');
-    if (needles.every((needle) => shown.includes(needle))) {
-      return shown;
-    }
-    await page.waitForTimeout(300);
-  }
-  throw new Error(`${what} lacks ${JSON.stringify(needles.filter((needle) => !shown.includes(needle)))}; it shows:\n${shown.slice(0, 1500)}`);
 }

@@ -11,6 +11,23 @@ const XSS_MARKER = /OFFER-XSS-\d+/;
 const RELOADED_NOTE = 'the webview stayed blank until Developer: Reload Webviews';
 const TENANT_FIELD = '/plans/gold/technicalConfiguration/tenantId';
 
+/**
+ * What `read` shows once it includes every one of `needles` (read again every 300 ms for up to
+ * 20 s); throws, naming `what`, the needles missing and what it showed, when it never does.
+ */
+export async function waitForText(page, read, needles, what) {
+  const deadline = Date.now() + 20_000;
+  let shown = '';
+  while (Date.now() < deadline) {
+    shown = await read().catch(() => '');
+    if (needles.every((needle) => shown.includes(needle))) {
+      return shown;
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`${what} lacks ${JSON.stringify(needles.filter((needle) => !shown.includes(needle)))}; it shows:\n${shown.slice(0, 1500)}`);
+}
+
 export async function runUiChecks(page, { workspace, screenshots, log, only }) {
   const ui = new Workbench(page, workspace);
   const events = watchPage(page);
@@ -52,19 +69,7 @@ export async function runUiChecks(page, { workspace, screenshots, log, only }) {
         }
         return lines.join('\n');
       });
-    const deadline = Date.now() + 20_000;
-    let text = '';
-    while (Date.now() < deadline) {
-      text = await brokenProblems().catch(() => '');
-      if (BROKEN_CODES.every((code) => text.includes(code))) {
-        break;
-      }
-      await page.waitForTimeout(300);
-    }
-    const missing = BROKEN_CODES.filter((code) => !text.includes(code));
-    if (missing.length > 0) {
-      throw new Error(`the Problems panel lacks ${missing.join(', ')} under broken/offer.json; it shows:\n${(await panel.innerText()).slice(0, 1500)}`);
-    }
+    await waitForText(page, brokenProblems, BROKEN_CODES, 'the Problems panel under broken/offer.json');
     await shot('editor-problems.png');
     return `${BROKEN_CODES.length} codes listed under broken/offer.json`;
   });

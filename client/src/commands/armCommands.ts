@@ -7,7 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DelegationScope, ExportPlanRequest, ImportTemplateRequest, TemplateFile } from '@core/protocol';
-import type { OfferServer } from '../offerServer';
+import { type OfferServer, showOfferNotReadYet, showServerNotRunning } from '../offerServer';
 import { OfferWorkspace } from '../offerWorkspace';
 import { addNewPlan, plansOf, targetDocument } from '../tree/planCommands';
 import { writeFromEditor } from './editorFileWrites';
@@ -48,15 +48,15 @@ async function exportArm(offers: OfferWorkspace, server: OfferServer, node: Plan
     return;
   }
 
-  const exportFrom = (version: number) => server.request(ExportPlanRequest, { uri: document.uri.toString(), version, planId, scope: scope.scope });
-  let answer = await exportFrom(document.version);
-  if (answer?.outcome === 'stale') {
-    // The server had not caught up with the editor yet: once more, a moment later.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    answer = await exportFrom(document.version);
-  }
+  const version = document.version;
+  const answer = await server.requestCaughtUp(
+    ExportPlanRequest,
+    { uri: document.uri.toString(), version, planId, scope: scope.scope },
+    (answer) => answer.outcome === 'stale',
+    () => document.version === version,
+  );
   if (!answer || answer.outcome === 'stale') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server has not read this offer yet; try again in a moment.'));
+    showOfferNotReadYet();
     return;
   }
   if (answer.outcome === 'refused') {
@@ -166,7 +166,7 @@ async function importArm(offers: OfferWorkspace, server: OfferServer): Promise<v
   }
   const imported = await server.request(ImportTemplateRequest, files);
   if (!imported) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
+    showServerNotRunning();
     return;
   }
   if (imported.outcome === 'refused') {

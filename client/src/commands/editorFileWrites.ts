@@ -17,13 +17,21 @@ export interface EditorWrite {
   replaceQuestion?: (existing: readonly string[]) => string;
 }
 
+/** Whether files may be written into `folder` (a folder on this computer); says why not when not. */
+export function isLocalFolder(folder: vscode.Uri): boolean {
+  if (folder.scheme === 'file') {
+    return true;
+  }
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('Files are written only to folders on this computer: {0} is not one. Nothing was written.', folder.toString()),
+    { modal: true },
+  );
+  return false;
+}
+
 /** Writes the files; the paths written, or undefined when nothing was (the user was told why). */
 export async function writeFromEditor(write: EditorWrite): Promise<vscode.Uri[] | undefined> {
-  if (write.folder.scheme !== 'file') {
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('Files are written only to folders on this computer: {0} is not one. Nothing was written.', write.folder.toString()),
-      { modal: true },
-    );
+  if (!isLocalFolder(write.folder)) {
     return undefined;
   }
   const folder = write.folder.fsPath;

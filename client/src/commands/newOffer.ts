@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { fileNameFromId } from '@core/files/fileNames';
 import { firstUnusedName } from '@core/files/safeWriter';
 import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
-import { writeFromEditor } from './editorFileWrites';
+import { isLocalFolder, writeFromEditor } from './editorFileWrites';
 import { scaffoldOffer, validateAlias, validateOfferId, validateTenantId } from './offerScaffold';
 
 export function registerNewOfferCommand(): vscode.Disposable {
@@ -56,7 +56,7 @@ async function newOffer(): Promise<void> {
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   const folder = folders?.[0];
-  if (!folder) {
+  if (!folder || !isLocalFolder(folder)) {
     return;
   }
   const named = fileNameFromId(offerId, 'offerId', '.offer.json');
@@ -64,7 +64,7 @@ async function newOffer(): Promise<void> {
     void vscode.window.showErrorMessage(named.message);
     return;
   }
-  const name = folder.scheme === 'file' ? await firstUnusedName(folder.fsPath, ['offer.json', named.name]) : 'offer.json';
+  const name = await firstUnusedName(folder.fsPath, ['offer.json', named.name]);
   if (!name) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('{0} already holds offer.json and {1}.offer.json; nothing was written. Choose another folder.', folder.fsPath, offerId),

@@ -19,7 +19,7 @@ import { HandoffTicks } from './handoffTicks';
 import { renderHandoff } from './renderHandoff';
 
 const VIEW_TYPE = 'marketplaceOffer.handoff';
-export const OPEN_HANDOFF_COMMAND = 'marketplaceOffer.openHandoff';
+const OPEN_HANDOFF_COMMAND = 'marketplaceOffer.openHandoff';
 
 /** The sheet on screen: copies look their value up here, ticks are checked against it. */
 interface ShownSheet {
@@ -28,7 +28,7 @@ interface ShownSheet {
   tickIds: Set<string>;
 }
 
-export class HandoffPanel extends OfferPanel<HandoffSheet> {
+class HandoffPanel extends OfferPanel<HandoffSheet> {
   private shown: ShownSheet | undefined;
   private ticksStore: HandoffTicks | undefined;
 

@@ -29,6 +29,8 @@ export interface HandoffViewInput {
   scriptUri: string;
   /** The offer's file name, for the heading. */
   fileName?: string;
+  /** The offer's URI: the script forgets the scroll and folded sections of another offer's page. */
+  offerUri?: string;
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }

@@ -20,8 +20,6 @@ import type { PublishStatus } from '@core/protocol';
 import { safeUrl } from './safeUrl';
 import { attr, text, webviewPage } from '../webview/webviewPage';
 
-export { safeUrl };
-
 /** What became of an image path of the offer when the extension looked for it. */
 export type ResolvedImage =
   | { status: 'ok'; src: string }
@@ -43,6 +41,8 @@ export interface ListingPreviewInput {
   status?: PublishStatus;
   /** The offer's file name, for the title and messages. */
   fileName?: string;
+  /** The offer's URI: the script forgets the scroll position of another offer's page. */
+  offerUri?: string;
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
 }
@@ -116,7 +116,7 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
-export function isVideoHostUrl(value: unknown): boolean {
+function isVideoHostUrl(value: unknown): boolean {
   const url = safeUrl(value);
   return url !== undefined && isVideoHost(new URL(url).hostname);
 }

@@ -28,9 +28,10 @@ export class OfferStatusBar implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      // Also the first update: the bar is made before the server starts, and until then there is
+      // nothing to show (an item starts hidden).
       server.onDidStart(() => void this.update()),
     );
-    void this.update();
   }
 
   private async update(): Promise<void> {

@@ -14,7 +14,7 @@ import {
   RoleChoice,
   RoleChoicesRequest,
 } from '@core/protocol';
-import type { OfferServer } from '../offerServer';
+import { type OfferServer, showOfferNotReadYet, showServerNotRunning } from '../offerServer';
 import { isOfferDocument, isSyncedOffer, OfferWorkspace } from '../offerWorkspace';
 import { validateDisplayName, validatePrincipalId } from './authorizationInput';
 import type { PlanTreeNode, PlanTreeProvider } from './planTreeProvider';
@@ -41,16 +41,23 @@ export async function targetDocument(offers: OfferWorkspace, node: PlanTreeNode 
   return active && isOfferDocument(active) ? active : undefined;
 }
 
-/** The offer's plans as the server has them now (it may need a moment after the editor opened it). */
-export async function plansOf(server: OfferServer, document: vscode.TextDocument): Promise<OfferPlans | undefined> {
-  const plans = await server.requestAbout(PlansRequest, { uri: document.uri.toString() }, () => isSyncedOffer(document.uri));
+/**
+ * The offer's plans as the server has them now, of `atLeastVersion` or later when given (it may
+ * need a moment after the editor opened or changed the offer).
+ */
+export async function plansOf(server: OfferServer, document: vscode.TextDocument, atLeastVersion = 0): Promise<OfferPlans | undefined> {
+  const plans = await server.requestCaughtUp(
+    PlansRequest,
+    { uri: document.uri.toString() },
+    (plans) => plans === null || plans.version < atLeastVersion,
+    () => isSyncedOffer(document.uri),
+  );
   if (!plans) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server has not read this offer yet; try again in a moment.'));
+    showOfferNotReadYet();
   }
   return plans ?? undefined;
 }
 
-/** The "Plan ID" box of Add Plan and Import, checked by the server as it is typed. */
 /**
  * Asks for the ID of a new plan (the server suggests one and checks each as it is typed), then
  * adds the plan, with `technicalConfiguration` if given, and shows it.
@@ -84,11 +91,7 @@ export async function addNewPlan(
 async function addPlanTo(server: OfferServer, document: vscode.TextDocument, planId: string, technicalConfiguration?: object): Promise<void> {
   if (await applyServerEdit(server, document, { kind: 'addPlan', planId, technicalConfiguration })) {
     // Where the new plan is, once the server has the edited text.
-    let plans = await plansOf(server, document);
-    for (let wait = 50; plans && plans.version < document.version && wait <= 800; wait *= 2) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      plans = await plansOf(server, document);
-    }
+    const plans = await plansOf(server, document, document.version);
     const added = plans?.plans.find((plan) => plan.planId === planId);
     await reveal(document, added?.range);
   }
@@ -116,7 +119,7 @@ async function addAuthorization(offers: OfferWorkspace, server: OfferServer, nod
   }
   const roles = await server.request(RoleChoicesRequest, {});
   if (!roles) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
+    showServerNotRunning();
     return;
   }
   const role = await pickRole(roles.common, roles.supported);
@@ -253,14 +256,14 @@ async function remove(server: OfferServer, node: PlanTreeNode | undefined): Prom
  */
 export async function applyServerEdit(server: OfferServer, document: vscode.TextDocument, edit: OfferEdit, staleMessage?: string): Promise<boolean> {
   const version = document.version;
-  let result = await server.request(OfferEditRequest, { uri: document.uri.toString(), version, edit });
-  if (result?.outcome === 'stale' && document.version === version) {
-    // The server had not caught up with the editor yet: once more, a moment later.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    result = await server.request(OfferEditRequest, { uri: document.uri.toString(), version, edit });
-  }
+  const result = await server.requestCaughtUp(
+    OfferEditRequest,
+    { uri: document.uri.toString(), version, edit },
+    (result) => result.outcome === 'stale',
+    () => document.version === version,
+  );
   if (!result) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The offer language server is not running.'));
+    showServerNotRunning();
     return false;
   }
   if (result.outcome === 'refused') {
@@ -283,7 +286,7 @@ export async function applyServerEdit(server: OfferServer, document: vscode.Text
 }
 
 /** Shows the document with the cursor at the start of a range (the plan just added). */
-export async function reveal(document: vscode.TextDocument, range: { start: { line: number; character: number } } | undefined) {
+async function reveal(document: vscode.TextDocument, range: { start: { line: number; character: number } } | undefined) {
   const editor = await vscode.window.showTextDocument(document, { preserveFocus: false });
   if (range) {
     const start = new vscode.Position(range.start.line, range.start.character);

@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { OfferTree, PlanTreeRequest, TreeNodeModel } from '@core/protocol';
 import type { OfferServer } from '../offerServer';
-import { isOfferDocument, OFFER_GLOB, OfferWorkspace, openDocumentOf } from '../offerWorkspace';
+import { isOfferDocument, isSyncedOffer, OFFER_GLOB, OfferWorkspace, openDocumentOf } from '../offerWorkspace';
 import { markStartup } from '../startupTimings';
 
 export const PLANS_VIEW_ID = 'marketplaceOffer.plans';
@@ -60,7 +60,12 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
       watcher,
       watcher.onDidCreate(relist),
       watcher.onDidDelete(relist),
-      watcher.onDidChange((uri) => this.invalidate(uri)),
+      watcher.onDidChange((uri) => {
+        // The server builds an open offer's tree from the editor's text, not from the file.
+        if (!isSyncedOffer(uri)) {
+          this.invalidate(uri);
+        }
+      }),
       offers.onDidChangeOffer((uri) => this.invalidate(uri)),
       server.onDidStart(() => this.invalidate()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -73,6 +78,8 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (isOfferDocument(document)) {
           this.invalidate(document.uri);
+          // An offer outside the workspace is listed only while it is open.
+          void this.updateHasOffers();
         }
       }),
     );
@@ -184,7 +191,6 @@ export class PlanTreeProvider implements vscode.TreeDataProvider<PlanTreeNode>, 
       }
     }
     this.roots = trees.flatMap((tree, index) => (tree ? [wrap(tree.root, uris[index], undefined)] : []));
-    void vscode.commands.executeCommand('setContext', HAS_OFFERS_CONTEXT, uris.length > 0);
     if (this.roots.length > 0) {
       markStartup('firstTreeRowMs');
     }

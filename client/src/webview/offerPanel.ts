@@ -106,8 +106,13 @@ export abstract class OfferPanel<Answer> implements vscode.Disposable {
         this.offerUri = undefined;
         this.onClosed();
       });
+      // The event also fires on focus changes and column moves of a visible panel: only a panel
+      // shown again (VS Code reloads its page from the one it holds) may need a new page.
+      let wasVisible = panel.visible;
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.stale) {
+        const shownAgain = panel.visible && !wasVisible;
+        wasVisible = panel.visible;
+        if (shownAgain && this.stale) {
           void this.render();
         }
       });
@@ -149,13 +154,14 @@ export abstract class OfferPanel<Answer> implements vscode.Disposable {
   }
 
   /** The parts of every page that are not the offer's: a fresh nonce, where it may load from. */
-  protected pageBasics(webview: vscode.Webview, name: 'preview' | 'handoff'): { nonce: string; cspSource: string; styleUri: string; scriptUri: string; fileName: string | undefined; scrollY: number } {
+  protected pageBasics(webview: vscode.Webview, name: 'preview' | 'handoff'): { nonce: string; cspSource: string; styleUri: string; scriptUri: string; fileName: string | undefined; offerUri: string | undefined; scrollY: number } {
     return {
       nonce: randomBytes(18).toString('base64'),
       cspSource: webview.cspSource,
       styleUri: this.media(webview, `${name}.css`),
       scriptUri: this.media(webview, `${name}.js`),
       fileName: this.offerUri && path.posix.basename(this.offerUri.path),
+      offerUri: this.offerUri?.toString(),
       scrollY: this.scrollY,
     };
   }

@@ -19,6 +19,11 @@ export interface WebviewPageInput {
   /** The document's language (`en`, `ko`). */
   language: string;
   title: string;
+  /**
+   * Which offer the page shows (its URI), as `data-offer-uri` of `<html>`: the script keeps what it
+   * remembers across re-renders (scroll, folded sections) only while the page shows that offer.
+   */
+  offerUri?: string;
   /** Where the reader had scrolled to; the script restores it after a re-render. */
   scrollY?: number;
   /** Attributes of `<body>` besides the scroll position, already escaped (`name="value" …`). */
@@ -37,7 +42,7 @@ export function webviewPage(input: WebviewPageInput): string {
   ].join('; ');
   const scrollY = Math.max(0, Math.floor(Number(input.scrollY) || 0));
   return `<!DOCTYPE html>
-<html lang="${attr(input.language)}">
+<html lang="${attr(input.language)}"${input.offerUri === undefined ? '' : ` data-offer-uri="${attr(input.offerUri)}"`}>
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">

@@ -265,6 +265,18 @@ describe('extension wiring (a stand-in editor, the real server)', function () {
     await until(() => /<body data-scroll-y="420">/.test(panel.webview.html), 'a re-render at the scroll position');
   });
 
+  it('says which offer the preview shows, and starts another offer\'s page at the top', async () => {
+    const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, EXAMPLE_OFFER_TEXT)));
+    await editor.commands.get('marketplaceOffer.openPreview')!();
+    const panel = editor.panels[0];
+    await until(() => panel.webview.html.includes(` data-offer-uri="${Uri.file(OFFER_PATH).toString()}">`), 'the preview of the first offer');
+    panel.post({ type: 'scroll', scrollY: 420 });
+    const other = path.join(workspace, 'offer', 'other.offer.json');
+    editor.showEditor(editor.open(other, EXAMPLE_OFFER_TEXT));
+    await until(() => panel.webview.html.includes(` data-offer-uri="${Uri.file(other).toString()}">`), 'the preview of the other offer');
+    assert.match(panel.webview.html, /<body data-scroll-y="0">/);
+  });
+
   it('refuses to export a plan whose technical configuration has errors, and writes nothing', async () => {
     const broken = EXAMPLE_OFFER_TEXT.replace('"72f988bf-86f1-41af-91ab-2d7cd011db47"', '"contoso.onmicrosoft.com"');
     const { editor } = await activated((e) => e.showEditor(e.open(OFFER_PATH, broken)));

@@ -206,6 +206,19 @@ describe('the hand-off panel (a stand-in editor, the real server)', function () 
     assert.strictEqual(handoffRequests(editor), before + 1);
   });
 
+  it('renders nothing again when a visible panel only gains or loses focus', async () => {
+    const { editor, panel } = await openedHandoff();
+    await settle(700); // the renderings that the first diagnostics bring are over
+    const before = handoffRequests(editor);
+    panel.post({ type: 'tick', tickId: tickOf(panel, TENANT).tickId, ticked: true });
+    await settle(50);
+    // A focus change or a move to another column: the view state changes, the panel stays visible.
+    panel.setVisible(true);
+    panel.setVisible(true);
+    await settle(700);
+    assert.strictEqual(handoffRequests(editor), before, 'the page on screen shows the tick: nothing is asked or rendered');
+  });
+
   it('clears the ticks only after the user confirms', async () => {
     const { editor, panel, workspaceState } = await openedHandoff();
     panel.post({ type: 'tick', tickId: tickOf(panel, TENANT).tickId, ticked: true });

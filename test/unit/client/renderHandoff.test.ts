@@ -372,6 +372,16 @@ describe('hand-off view renderer', () => {
     assert.ok(html.includes('<script nonce="abconload=x"'));
   });
 
+  it('names the offer it shows on <html>, escaped, so that its script forgets the scroll and folded sections of another offer', () => {
+    const page = (offer: string) =>
+      renderHandoff({ sheet, ticked: new Set(), nonce: NONCE, cspSource: CSP_SOURCE, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, offerUri: offer, scrollY: 0 });
+    const uri = 'file:///ws/a%20"b"/<x>/offer.json';
+    assert.strictEqual(parse(page(uri)).find((element) => element.name === 'html')?.attribs['data-offer-uri'], uri);
+    for (const payload of PAYLOADS) {
+      assertNothingExecutable(page(payload), sheet, `offer URI ${JSON.stringify(payload)}`);
+    }
+  });
+
   describe(`the XSS corpus (${PAYLOADS.length} payloads)`, () => {
     it('has at least 50 payloads', () => {
       assert.ok(PAYLOADS.length >= 50, `${PAYLOADS.length} payloads`);

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ElementType, parseDocument } from 'htmlparser2';
-import { renderListing, ResolvedImage, safeUrl, sanitizeDescription } from '../../../client/src/preview/renderListing';
+import { renderListing, ResolvedImage, sanitizeDescription } from '../../../client/src/preview/renderListing';
+import { safeUrl } from '../../../client/src/preview/safeUrl';
 import { publishStatus } from '../../../server/src/features/publishStatus';
 import { OfferDocument } from '@core/model/offerDocument';
 import { exampleOffer, Offer, REPO_ROOT } from './exampleFixture';
@@ -281,6 +282,18 @@ describe('listing preview renderer', () => {
   it('drops a nonce that could break out of its attribute', () => {
     const html = renderListing({ offer: exampleOffer(), images: new Map(), nonce: 'abc" onload="x', cspSource: CSP_SOURCE, styleUri: STYLE_URI, scriptUri: SCRIPT_URI });
     assert.ok(html.includes(`<script nonce="abconload=x"`));
+  });
+
+  it('names the offer it shows on <html>, escaped, so that its script forgets the scroll position of another offer', () => {
+    const page = (offer: string | undefined) =>
+      renderListing({ offer: exampleOffer(), images: new Map(), nonce: NONCE, cspSource: CSP_SOURCE, styleUri: STYLE_URI, scriptUri: SCRIPT_URI, offerUri: offer, scrollY: 0 });
+    const uri = 'file:///ws/a%20"b"/<x>/offer.json';
+    const html = elements(parseDocument(page(uri)).children).find((element) => element.name === 'html');
+    assert.strictEqual(html?.attribs['data-offer-uri'], uri);
+    assert.ok(!elements(parseDocument(page(undefined)).children).some((element) => 'data-offer-uri' in element.attribs));
+    for (const payload of PAYLOADS) {
+      assertNothingExecutable(page(payload), `offer URI ${JSON.stringify(payload)}`);
+    }
   });
 
   describe(`the XSS corpus (${PAYLOADS.length} payloads) in every text field`, () => {
