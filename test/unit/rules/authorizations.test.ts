@@ -541,6 +541,16 @@ describe('authorization rules', () => {
       assert.match(expectOne(check(text), 'authorization-duplicate', `${ELIGIBLE}/1`).message, /in eligibleAuthorizations\[0\]/);
     });
 
+    it("tells a principal with '|' from a role with '|' (principal 'a|b' with role 'c' is not principal 'a' with role 'b|c')", () => {
+      const diagnostics = check(
+        withConfiguration((c) => {
+          c.authorizations.push(authorization('a|b', 'c'));
+          c.authorizations.push(authorization('a', 'b|c'));
+        }),
+      );
+      expectNone(diagnostics, 'authorization-duplicate');
+    });
+
     it('accepts the same principal with another role, or in the other list', () => {
       const diagnostics = check(
         withConfiguration((c) => {
