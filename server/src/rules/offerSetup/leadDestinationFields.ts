@@ -21,6 +21,14 @@ export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>
 
 const DESTINATIONS = Object.keys(LEAD_DESTINATION_FIELDS);
 
+/**
+ * The fields a destination needs; undefined for a value that is no destination. Only the table's
+ * own keys count: an offer's "constructor" or "__proto__" is no destination.
+ */
+function fieldsOf(destination: string): readonly string[] | undefined {
+  return Object.hasOwn(LEAD_DESTINATION_FIELDS, destination) ? LEAD_DESTINATION_FIELDS[destination] : undefined;
+}
+
 export const leadDestinationFields: Rule = {
   code: 'lead-destination-fields',
   severity: 'error',
@@ -40,7 +48,7 @@ export const leadDestinationFields: Rule = {
     if (!destinationNode || destination === undefined) {
       return;
     }
-    const fields = LEAD_DESTINATION_FIELDS[destination];
+    const fields = fieldsOf(destination);
     if (!fields) {
       const sameLetters = DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
       report(
@@ -71,12 +79,12 @@ export const leadDestinationFields: Rule = {
     }
     const field = String(path[1]);
     const value = valueAt(context.document, diagnostic.path);
-    if (field === 'destination' && typeof value === 'string' && !LEAD_DESTINATION_FIELDS[value]) {
+    if (field === 'destination' && typeof value === 'string' && !fieldsOf(value)) {
       const meant = DESTINATIONS.find((known) => known.toLowerCase() === value.trim().toLowerCase());
       return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, path, meant, holds(value)), true) : [];
     }
     const destination = str(prop(lead, 'destination'));
-    if (value === undefined && destination !== undefined && LEAD_DESTINATION_FIELDS[destination]?.includes(field)) {
+    if (value === undefined && destination !== undefined && fieldsOf(destination)?.includes(field)) {
       return quickFix(context, t("Add the missing property '{0}'", field), addProperty(context, ['leadManagement'], field, field === 'emails' ? [] : ''));
     }
     const node = context.document.nodeAt(path);
