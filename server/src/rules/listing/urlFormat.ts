@@ -4,7 +4,8 @@ import { urlFields } from '@core/knowledge/urlFields';
 import { str } from '@core/model/nodes';
 import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
-import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';
+import { isEnvReference } from '@core/text/secrets';
+import { checkWebUrl, withHttpsScheme } from './addresses';
 
 export const urlFormat: Rule = {
   code: 'url-format',
