@@ -1,7 +1,6 @@
 import { t } from '@core/l10n';
 import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
 import type { Rule } from '../rule';
-import { sameId } from './roleReference';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
 /**
@@ -18,7 +17,8 @@ export const deleteRoleMissing: Rule = {
   docs: 'Without an authorization (permanent or eligible) holding Managed Services Registration assignment Delete Role, only the customer can remove the delegation; you could not end it yourself.',
   check(context) {
     // An eligible authorization counts: the delegation can still be ended after activating it.
-    const lacking = plansLackingRole(context, ['authorizations', 'eligibleAuthorizations'], (roleId) => sameId(roleId, DELETE_ROLE_ID));
+    // plansLackingRole hands over the role's id lowercased, as DELETE_ROLE_ID is written.
+    const lacking = plansLackingRole(context, ['authorizations', 'eligibleAuthorizations'], (roleId) => roleId === DELETE_ROLE_ID);
     for (const { target } of lacking) {
       context.report(
         target,

@@ -73,10 +73,6 @@ export function intendedRole(catalog: RoleCatalog, value: string | undefined): R
   return reference.kind === 'builtin' || reference.kind === 'name' ? reference.role : undefined;
 }
 
-export function sameId(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 export function isUserAccessAdministrator(role: RoleDefinition | undefined): boolean {
   return role !== undefined && isUserAccessAdministratorId(role.id);
 }
