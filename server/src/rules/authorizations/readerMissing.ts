@@ -1,11 +1,8 @@
 import { t } from '@core/l10n';
-import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, MONITORING_CONTRIBUTOR_ROLE_ID, MONITORING_READER_ROLE_ID, READER_ROLE_ID } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
 import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
-
-const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
-const MONITORING_CONTRIBUTOR_ROLE_ID = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
 
 /**
  * The supported built-in roles that "include reading": those whose actions hold the wildcard
