@@ -7,7 +7,7 @@ import { OfferDocument } from '@core/model/offerDocument';
 import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { authorizationRules } from '../../../server/src/rules/authorizations';
-import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/deleteRoleMissing';
+import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/technicalConfigurationTarget';
 import { parseIsoDuration } from '../../../server/src/rules/authorizations/isoDuration';
 import { applyFix, fixesFor } from '../../support/fixHarness';
 import {

@@ -1,14 +1,10 @@
 import { t } from '@core/l10n';
 import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
-/**
- * Not a GUID on purpose: principal-id-format then points at it until the publisher puts a real
- * object ID in, where a made-up GUID would pass every check and fail only at onboarding.
- */
-export const PLACEHOLDER_PRINCIPAL_ID = 'REPLACE-WITH-OBJECT-ID-OF-USER-OR-GROUP';
-export const PLACEHOLDER_DISPLAY_NAME = 'PLACEHOLDER: set principalId to the group allowed to remove this delegation';
+const PLACEHOLDER_DISPLAY_NAME = 'PLACEHOLDER: set principalId to the group allowed to remove this delegation';
 
 export const deleteRoleMissing: Rule = {
   code: 'delete-role-missing',
@@ -31,10 +27,11 @@ export const deleteRoleMissing: Rule = {
   },
   fix(diagnostic, context) {
     return addAuthorizationFix(
-      diagnostic,
       context,
+      fromPointer(diagnostic.path),
       t('Add an authorization with Managed Services Registration assignment Delete Role (then set its principalId)'),
-      { principalId: PLACEHOLDER_PRINCIPAL_ID, principalIdDisplayName: PLACEHOLDER_DISPLAY_NAME, roleDefinitionId: DELETE_ROLE_ID },
+      DELETE_ROLE_ID,
+      PLACEHOLDER_DISPLAY_NAME,
     );
   },
 };

@@ -1,7 +1,7 @@
 import { t } from '@core/l10n';
 import { CONTRIBUTOR_ROLE_ID, MONITORING_CONTRIBUTOR_ROLE_ID, MONITORING_READER_ROLE_ID, READER_ROLE_ID } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
-import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
+import { fromPointer } from '@core/model/jsonPointer';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
 /**
@@ -36,10 +36,6 @@ export const readerMissing: Rule = {
   fix(diagnostic, context) {
     // "Add Reader for the people who must see this customer": an authorization with Reader, its
     // principal left for the publisher to fill in (principal-id-format points at it until then).
-    return addAuthorizationFix(diagnostic, context, t('Add an authorization with Reader (then set its principal)'), {
-      principalId: PLACEHOLDER_PRINCIPAL_ID,
-      principalIdDisplayName: '',
-      roleDefinitionId: READER_ROLE_ID,
-    });
+    return addAuthorizationFix(context, fromPointer(diagnostic.path), t('Add an authorization with Reader (then set its principal)'), READER_ROLE_ID);
   },
 };
