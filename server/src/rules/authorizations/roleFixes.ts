@@ -15,8 +15,8 @@ import { perVersion } from '@core/model/caching';
 import type { OfferDiagnostic } from '../diagnostic';
 import type { FixContext, QuickFix } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
-import { removeValue, setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { removeValue } from '../../edits/pointerEdits';
+import { quickFix, replaceValueFix } from '../../edits/quickFix';
 import { alternativesWithoutDataActions, resolveRoleReference } from './roleReference';
 
 /** The ids (trimmed, lowercased) a list of roles holds, once per list node (caching.ts, rule 2: its items never change). */
@@ -54,7 +54,9 @@ export function replacementRoleFixes(diagnostic: OfferDiagnostic, context: FixCo
   const fixes = candidates
     .filter((candidate): candidate is RoleDefinition => candidate !== undefined && isAllowedIn(slot, candidate))
     .filter((candidate) => !listed.has(candidate.id.toLowerCase()))
-    .flatMap((candidate) => quickFix(context, t('Use {0} instead of {1}', candidate.roleName, role.roleName), setValue(context, path, candidate.id, holds(value))));
+    .flatMap((candidate) =>
+      replaceValueFix(diagnostic, context, { title: t('Use {0} instead of {1}', candidate.roleName, role.roleName), reported: value, replacement: candidate.id, isPreferred: false }),
+    );
   if (slot === 'delegated' && hasOthers) {
     fixes.push(...quickFix(context, t('Remove {0} from the roles User Access Administrator may assign', role.roleName), removeValue(context, path, holds(value))));
   }
@@ -72,5 +74,5 @@ export function embeddedRoleIdFixes(diagnostic: OfferDiagnostic, context: FixCon
     return [];
   }
   const role = reference.embedded;
-  return quickFix(context, t("Use the ID of {0} ('{1}')", role.roleName, role.id), setValue(context, fromPointer(diagnostic.path), role.id, holds(value)), true);
+  return replaceValueFix(diagnostic, context, { title: t("Use the ID of {0} ('{1}')", role.roleName, role.id), reported: value, replacement: role.id, isPreferred: true });
 }

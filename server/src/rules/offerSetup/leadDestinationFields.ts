@@ -6,9 +6,9 @@ import { isEnvReference } from '@core/text/secrets';
 import { checkWebUrl, isEmailAddress } from '../listing/addresses';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule, RuleContext } from '../rule';
-import { holds, valueAt } from '../../edits/expectations';
-import { addProperty, setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { valueAt } from '../../edits/expectations';
+import { addProperty } from '../../edits/pointerEdits';
+import { quickFix, replaceValueFix } from '../../edits/quickFix';
 
 /** What each lead destination needs, as Partner Center's lead management page asks for it. */
 export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -28,6 +28,11 @@ const DESTINATIONS = Object.keys(LEAD_DESTINATION_FIELDS);
  */
 function fieldsOf(destination: string): readonly string[] | undefined {
   return Object.hasOwn(LEAD_DESTINATION_FIELDS, destination) ? LEAD_DESTINATION_FIELDS[destination] : undefined;
+}
+
+/** The destination written in other letters or spacing ('HTTPS', ' email '), as the message names it. */
+function destinationMeant(destination: string): string | undefined {
+  return DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
 }
 
 export const leadDestinationFields: Rule = {
@@ -51,7 +56,7 @@ export const leadDestinationFields: Rule = {
     }
     const fields = fieldsOf(destination);
     if (!fields) {
-      const sameLetters = DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
+      const sameLetters = destinationMeant(destination);
       report(
         destinationNode,
         sameLetters
@@ -81,8 +86,8 @@ export const leadDestinationFields: Rule = {
     const field = String(path[1]);
     const value = valueAt(context.document, diagnostic.path);
     if (field === 'destination' && typeof value === 'string' && !fieldsOf(value)) {
-      const meant = DESTINATIONS.find((known) => known.toLowerCase() === value.trim().toLowerCase());
-      return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, path, meant, holds(value)), true) : [];
+      const meant = destinationMeant(value);
+      return meant ? replaceValueFix(diagnostic, context, { title: t("Change to '{0}'", meant), reported: value, replacement: meant, isPreferred: true }) : [];
     }
     const destination = str(prop(lead, 'destination'));
     if (value === undefined && destination !== undefined && fieldsOf(destination)?.includes(field)) {
