@@ -7,15 +7,16 @@
  */
 import { t } from '@core/l10n';
 import type { RoleDefinition } from '@core/catalog/roleCatalog';
-import { CONTRIBUTOR_ROLE_ID, isAllowedIn, roleRefusal, type RoleSlot } from '@core/knowledge/rolePolicy';
+import { CONTRIBUTOR_ROLE_ID, isAllowedIn, roleRefusal, USER_ACCESS_ADMINISTRATOR_ROLE_ID, type RoleSlot } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
-import { items, str } from '@core/model/nodes';
-import type { Node } from 'jsonc-parser';
+import { items, prop, str } from '@core/model/nodes';
+import type { JSONPath, Node } from 'jsonc-parser';
 import { perVersion } from '@core/model/caching';
 import type { OfferDiagnostic } from '../diagnostic';
 import type { FixContext, QuickFix } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
-import { removeValue } from '../../edits/pointerEdits';
+import { combineEdits, type OffsetEdit } from '../../edits/offsetEdits';
+import { appendItem, removeValue } from '../../edits/pointerEdits';
 import { quickFix, replaceValueFix } from '../../edits/quickFix';
 import { alternativesWithoutDataActions, resolveRoleReference } from './roleReference';
 
@@ -75,4 +76,28 @@ export function embeddedRoleIdFixes(diagnostic: OfferDiagnostic, context: FixCon
   }
   const role = reference.embedded;
   return replaceValueFix(diagnostic, context, { title: t("Use the ID of {0} ('{1}')", role.roleName, role.id), reported: value, replacement: role.id, isPreferred: true });
+}
+
+/**
+ * `change`, together with a User Access Administrator authorization (by default; `roleDefinitionId`
+ * as written for the role it stands for) appended to the authorizations at `authorizationsPath`,
+ * for the principal of the object at `principalPath` (its id and display name), allowed to assign
+ * `delegatedRoleDefinitionIds`: how the Owner, delegated-roles and eligible fixes give a principal
+ * the right to assign roles. Undefined when either part finds nothing to change.
+ */
+export function withAdministratorEdits(
+  context: FixContext,
+  change: readonly OffsetEdit[] | undefined,
+  place: { principalPath: JSONPath; authorizationsPath: JSONPath },
+  delegatedRoleDefinitionIds: unknown,
+  roleDefinitionId = USER_ACCESS_ADMINISTRATOR_ROLE_ID,
+): OffsetEdit[] | undefined {
+  const holder = context.document.nodeAt(place.principalPath);
+  const administrator = {
+    principalId: str(prop(holder, 'principalId')) ?? '',
+    principalIdDisplayName: str(prop(holder, 'principalIdDisplayName')) ?? '',
+    roleDefinitionId,
+    delegatedRoleDefinitionIds,
+  };
+  return combineEdits([change, appendItem(context, place.authorizationsPath, administrator)]);
 }
