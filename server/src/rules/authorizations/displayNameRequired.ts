@@ -74,7 +74,7 @@ export const displayNameRequired: Rule = {
     if (!name) {
       return [];
     }
-    const title = t("Use '{0}', the name this offer gives this principal elsewhere", name);
+    const title = t("Use '{0}', the name this offer gives this principal elsewhere", quoteValue(name));
     return quickFix(
       context,
       title,

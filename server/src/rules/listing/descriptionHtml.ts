@@ -139,7 +139,7 @@ function removalsIn(document: OfferDocument, node: Node): ReadonlyMap<string, Re
           while (start > tag.start && /\s/.test(html[start - 1])) {
             start--;
           }
-          return { from: raw(start), to: raw(attribute.end), title: () => t("Remove the attribute '{0}'", attribute.name) };
+          return { from: raw(start), to: raw(attribute.end), title: () => t("Remove the attribute '{0}'", quoteValue(attribute.name)) };
         });
       }
     }

@@ -22,9 +22,9 @@ export const urlFormat: Rule = {
         continue;
       }
       if (result.kind === 'empty') {
-        report(node, t('{0} is empty: give an absolute URL that starts with https://.', key));
+        report(node, t('{0} is empty: give an absolute URL that starts with https://.', quoteValue(key)));
       } else if (result.kind === 'scheme') {
-        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), key));
+        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), quoteValue(key)));
       } else {
         const suggestion = withHttpsScheme(value);
         if (suggestion) {

@@ -61,6 +61,6 @@ export const categoriesCount: Rule = {
     // The check names the first entry of the category: only that one is compared again.
     const earlierIndex = diagnostic.data?.earlier;
     const earlier = typeof earlierIndex === 'number' && earlierIndex < index && str(items(list)[earlierIndex]) === category;
-    return earlier ? quickFix(context, t("Remove the second '{0}'", category), removeValue(context, path, holds(category)), true) : [];
+    return earlier ? quickFix(context, t("Remove the second '{0}'", quoteValue(category)), removeValue(context, path, holds(category)), true) : [];
   },
 };
