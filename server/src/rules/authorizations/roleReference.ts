@@ -78,7 +78,7 @@ export function isUserAccessAdministrator(role: RoleDefinition | undefined): boo
 }
 
 /** The role slot of an authorization's roleDefinitionId. */
-export function roleSlotOf(kind: AuthorizationKind): RoleSlot {
+function roleSlotOf(kind: AuthorizationKind): RoleSlot {
   return kind === 'authorizations' ? 'authorization' : 'eligible';
 }
 
