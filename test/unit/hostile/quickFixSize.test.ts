@@ -2,7 +2,7 @@
  * Quick fixes of thousands of diagnostics of one rule on one version of an offer, as fix-all and
  * fix-all-on-save ask them: each fix must cost what its own diagnostic needs, not a pass over every
  * item of the offer (which made these inputs take from 17 to 76 seconds). Asserts the answers at a
- * size where that would show; `npm run bench` times them.
+ * size where that would show, never a time.
  */
 import * as assert from 'assert';
 import { parse } from 'jsonc-parser';
