@@ -14,6 +14,8 @@ export const READER_ROLE_ID = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 export const CONTRIBUTOR_ROLE_ID = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 /** Managed Services Registration assignment Delete Role: lets the provider remove a delegation. */
 export const DELETE_ROLE_ID = '91c1777a-f3dc-4fae-b103-61d183457e46';
+export const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
+export const MONITORING_CONTRIBUTOR_ROLE_ID = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
 
 /**
  * The places of an offer that hold a role id. `authorization`: a permanent authorization's
@@ -118,8 +120,8 @@ export const PREFERRED_ROLE_IDS: readonly string[] = [
   READER_ROLE_ID,
   CONTRIBUTOR_ROLE_ID,
   DELETE_ROLE_ID,
-  '43d0d8ad-25c7-4714-9337-8ba259a9fe05', // Monitoring Reader
-  '749f88d5-cbae-40b8-bcfc-e573ddc772fa', // Monitoring Contributor
+  MONITORING_READER_ROLE_ID,
+  MONITORING_CONTRIBUTOR_ROLE_ID,
   '39bc4728-0917-49c7-9d2c-d95423bc2eb4', // Security Reader
   'fb1c8493-542b-48eb-b624-b4c8fea62acd', // Security Admin
   '8d289c81-5878-46d4-8554-54e1e3d8b5cb', // Microsoft Sentinel Reader

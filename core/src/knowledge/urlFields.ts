@@ -4,9 +4,10 @@
  * both walk the same fields, found here.
  */
 import type { Node } from 'jsonc-parser';
+import { perVersion } from '../model/caching';
 import { entries, items } from '../model/nodes';
 
-export function isUrlField(key: string, parentKey: string | undefined): boolean {
+function isUrlField(key: string, parentKey: string | undefined): boolean {
   return key === 'url' || /.Url$/.test(key) || parentKey === 'supportUrls';
 }
 
@@ -15,8 +16,10 @@ export function isUrlField(key: string, parentKey: string | undefined): boolean 
  * stack (a hostile file may nest deeply; recursion would be the first thing to break). The plans
  * are not walked: a plan has no link field (the schema reports any key it doesn't know), and they
  * are nearly all of a large offer's nodes, which this walk would visit again on every keystroke.
+ * Found once per version (the root is made for one version alone: model/caching.ts) for both rules;
+ * the list is shared, not to be changed.
  */
-export function urlFields(root: Node): { key: string; node: Node }[] {
+export const urlFields = perVersion((root: Node): readonly { readonly key: string; readonly node: Node }[] => {
   const found: { key: string; node: Node }[] = [];
   const stack: { node: Node; key: string | undefined }[] = [{ node: root, key: undefined }];
   while (stack.length > 0) {
@@ -39,4 +42,4 @@ export function urlFields(root: Node): { key: string; node: Node }[] {
     }
   }
   return found.sort((a, b) => a.node.offset - b.node.offset);
-}
+});

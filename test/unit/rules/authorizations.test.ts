@@ -7,7 +7,7 @@ import { OfferDocument } from '@core/model/offerDocument';
 import { plansOf } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../../../server/src/rules/diagnostic';
 import { authorizationRules } from '../../../server/src/rules/authorizations';
-import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/deleteRoleMissing';
+import { PLACEHOLDER_PRINCIPAL_ID } from '../../../server/src/rules/authorizations/technicalConfigurationTarget';
 import { parseIsoDuration } from '../../../server/src/rules/authorizations/isoDuration';
 import { applyFix, fixesFor } from '../../support/fixHarness';
 import {
@@ -539,6 +539,16 @@ describe('authorization rules', () => {
     it('finds duplicates among eligible authorizations', () => {
       const text = withConfiguration((c) => c.eligibleAuthorizations.push(structuredClone(c.eligibleAuthorizations[0])));
       assert.match(expectOne(check(text), 'authorization-duplicate', `${ELIGIBLE}/1`).message, /in eligibleAuthorizations\[0\]/);
+    });
+
+    it("tells a principal with '|' from a role with '|' (principal 'a|b' with role 'c' is not principal 'a' with role 'b|c')", () => {
+      const diagnostics = check(
+        withConfiguration((c) => {
+          c.authorizations.push(authorization('a|b', 'c'));
+          c.authorizations.push(authorization('a', 'b|c'));
+        }),
+      );
+      expectNone(diagnostics, 'authorization-duplicate');
     });
 
     it('accepts the same principal with another role, or in the other list', () => {

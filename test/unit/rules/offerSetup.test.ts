@@ -271,6 +271,22 @@ describe('offer setup rules (baseline, leads, secrets)', () => {
       assert.deepStrictEqual(diagnostics.filter((d) => d.path === '/leadManagement/destination').map((d) => d.code), ['lead-destination-fields']);
     });
 
+    it("reads a destination named like an object's own property ('constructor', '__proto__', 'toString') as unknown, with no fix", () => {
+      for (const destination of ['constructor', '__proto__', 'toString']) {
+        const offer = exampleOffer();
+        offer.leadManagement = { destination, httpsEndpointUrl: 'https://leads.contoso.com/api' };
+        const text = printed(offer);
+        const diagnostic = expectOne(run(text), 'lead-destination-fields', '/leadManagement/destination');
+        assert.strictEqual(
+          diagnostic.message,
+          `'${destination}' is not a lead destination: use one of 'email', 'https', 'azureTable', 'dynamics365', 'marketo', 'salesforce'.`,
+        );
+        assert.deepStrictEqual(fixesFor(text, diagnostic), []);
+        // Nor does a field of such a "destination" make a fix that adds it.
+        assert.deepStrictEqual(fixesFor(text, { ...diagnostic, path: '/leadManagement/length' }), []);
+      }
+    });
+
     it('reports a missing destination once', () => {
       const offer = exampleOffer();
       offer.leadManagement = { httpsEndpointUrl: 'https://leads.contoso.com/api' };

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MARKETPLACE_CATEGORIES } from '../../../server/src/rules/properties/marketplaceCategories';
+import { fixesFor } from '../../support/fixHarness';
 import { check, exampleOffer, expectNone, expectOne, makeHost, Offer, printed, REPO_ROOT, textAt } from '../../support/offerHarness';
 
 describe('properties rules', () => {
@@ -48,6 +49,18 @@ describe('properties rules', () => {
       const diagnostic = expectOne(run(text), 'categories-count', '/properties/categories/2');
       assert.strictEqual(diagnostic.message, "The category 'Security' is listed twice: remove this one.");
       assert.strictEqual(textAt(text, diagnostic), '"Security"');
+    });
+
+    it('quotes the category in the title of the fix that removes the copy (at most 60 characters, control characters escaped)', () => {
+      const offer = exampleOffer();
+      const long = 'Sec\u001b[31m' + 'x'.repeat(100);
+      offer.properties.categories = ['Security', long, long];
+      const text = printed(offer);
+      const diagnostic = expectOne(run(text), 'categories-count', '/properties/categories/2');
+      assert.deepStrictEqual(
+        fixesFor(text, diagnostic).map((fix) => fix.title),
+        [`Remove the second 'Sec\\u001b[31m${'x'.repeat(52)}… (108 characters)'`],
+      );
     });
 
     it("reports a duplicate category once: the rule's diagnostic, not also the schema's", () => {

@@ -13,12 +13,14 @@ import { intendedRole } from './roleReference';
 
 const KINDS: AuthorizationKind[] = ['authorizations', 'eligibleAuthorizations'];
 
-/**
- * What makes two authorizations the same: the principal, and the role meant (by id or name) or
- * else the value written, lowercase, joined by '|'.
- */
-function duplicateKey(catalog: RoleCatalog, principalId: string, roleDefinitionId: string): string {
-  return `${principalId.trim().toLowerCase()}|${(intendedRole(catalog, roleDefinitionId)?.id ?? roleDefinitionId.trim()).toLowerCase()}`;
+/** What makes two authorizations the same: the principal, trimmed and lowercase… */
+function principalKey(principalId: string): string {
+  return principalId.trim().toLowerCase();
+}
+
+/** …and the role meant (by id or name), or else the value written, lowercase. */
+function roleKey(catalog: RoleCatalog, roleDefinitionId: string): string {
+  return (intendedRole(catalog, roleDefinitionId)?.id ?? roleDefinitionId.trim()).toLowerCase();
 }
 
 export const authorizationDuplicate: Rule = {
@@ -31,36 +33,33 @@ export const authorizationDuplicate: Rule = {
       for (const kind of KINDS) {
         const authorizations = authorizationsOf(plan, kind);
         // One pass per list. Most principals appear once in a list, and only a principal seen
-        // before needs its key made: authorizations are grouped by the principal up to its first
-        // '|' (two equal keys always share it), and keys are compared only within a group.
-        // group → the index of its first authorization, then, once the group has a second one,
-        // key → the index of the first authorization with that key.
-        const byGroup = new Map<string, number | Map<string, number>>();
+        // before needs its role's key made: authorizations are grouped by their principal, and
+        // roles are compared only within a group. principal → the index of its first
+        // authorization, then, once the principal has a second one, role key → the index of the
+        // first authorization with that role.
+        const byPrincipal = new Map<string, number | Map<string, number>>();
         for (const authorization of authorizations) {
           const { principalId, roleDefinitionId } = authorization;
           if (principalId === undefined || roleDefinitionId === undefined) {
             continue;
           }
-          const principal = principalId.trim().toLowerCase();
-          const bar = principal.indexOf('|');
-          const group = bar < 0 ? principal : principal.slice(0, bar);
-          let firstByKey = byGroup.get(group);
-          if (firstByKey === undefined) {
-            byGroup.set(group, authorization.index);
+          const principal = principalKey(principalId);
+          let firstByRole = byPrincipal.get(principal);
+          if (firstByRole === undefined) {
+            byPrincipal.set(principal, authorization.index);
             continue;
           }
-          if (typeof firstByKey === 'number') {
-            const first = authorizations[firstByKey];
-            firstByKey = new Map([[duplicateKey(catalog, first.principalId!, first.roleDefinitionId!), firstByKey]]);
-            byGroup.set(group, firstByKey);
+          if (typeof firstByRole === 'number') {
+            firstByRole = new Map([[roleKey(catalog, authorizations[firstByRole].roleDefinitionId!), firstByRole]]);
+            byPrincipal.set(principal, firstByRole);
           }
-          const key = duplicateKey(catalog, principalId, roleDefinitionId);
-          const earlier = firstByKey.get(key);
+          const role = roleKey(catalog, roleDefinitionId);
+          const earlier = firstByRole.get(role);
           if (earlier === undefined) {
-            firstByKey.set(key, authorization.index);
+            firstByRole.set(role, authorization.index);
             continue;
           }
-          const role = intendedRole(catalog, roleDefinitionId);
+          const meant = intendedRole(catalog, roleDefinitionId);
           // The squiggle goes on the principal; the path names the whole authorization.
           const principalNode = authorization.principalIdNode ?? authorization.node;
           report(
@@ -68,10 +67,11 @@ export const authorizationDuplicate: Rule = {
             t(
               "Principal '{0}' already has {1} in {2}[{3}] of this plan: remove this duplicate, or change its principal or role.",
               quoteValue(principalId),
-              role?.roleName ?? quoteValue(roleDefinitionId),
+              meant?.roleName ?? quoteValue(roleDefinitionId),
               kind,
               earlier,
             ),
+            { earlier },
           );
         }
       }
@@ -87,13 +87,17 @@ export const authorizationDuplicate: Rule = {
     if (typeof index !== 'number' || list?.type !== 'array') {
       return [];
     }
-    const keyOf = (node: Node) => {
+    // The check names the earlier authorization: only that one is compared again.
+    const earlierIndex = diagnostic.data?.earlier;
+    const earlierNode = typeof earlierIndex === 'number' && earlierIndex < index ? items(list)[earlierIndex] : undefined;
+    const keysOf = (node: Node | undefined) => {
       const principalId = str(prop(node, 'principalId'));
       const roleId = str(prop(node, 'roleDefinitionId'));
-      return principalId === undefined || roleId === undefined ? undefined : duplicateKey(context.catalog, principalId, roleId);
+      return principalId === undefined || roleId === undefined ? undefined : { principal: principalKey(principalId), role: roleKey(context.catalog, roleId) };
     };
-    const key = keyOf(authorization!);
-    const earlier = key !== undefined && items(list).slice(0, index).some((other) => keyOf(other) === key);
+    const keys = keysOf(authorization);
+    const earlierKeys = keys && keysOf(earlierNode);
+    const earlier = keys !== undefined && earlierKeys !== undefined && keys.principal === earlierKeys.principal && keys.role === earlierKeys.role;
     return earlier ? quickFix(context, t('Remove this duplicate authorization'), removeValue(context, path, present)) : [];
   },
 };

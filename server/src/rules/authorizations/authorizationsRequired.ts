@@ -3,9 +3,7 @@ import { isObject, items, prop } from '@core/model/nodes';
 import { CONTRIBUTOR_ROLE_ID } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
-import { appendItem } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { addAuthorizationFix } from './technicalConfigurationTarget';
 
 export const authorizationsRequired: Rule = {
   code: 'authorizations-required',
@@ -39,11 +37,6 @@ export const authorizationsRequired: Rule = {
     if (list !== undefined && !(list.type === 'array' && items(list).length === 0)) {
       return [];
     }
-    const authorization = {
-      principalId: PLACEHOLDER_PRINCIPAL_ID,
-      principalIdDisplayName: '',
-      roleDefinitionId: CONTRIBUTOR_ROLE_ID,
-    };
-    return quickFix(context, t('Add an authorization with Contributor (then set its principal)'), appendItem(context, path, authorization));
+    return addAuthorizationFix(context, path.slice(0, -1), t('Add an authorization with Contributor (then set its principal)'), CONTRIBUTOR_ROLE_ID);
   },
 };

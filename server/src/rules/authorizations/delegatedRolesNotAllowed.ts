@@ -1,14 +1,13 @@
 import { t } from '@core/l10n';
 import { fromPointer } from '@core/model/jsonPointer';
-import { items, prop, str } from '@core/model/nodes';
+import { items } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
-import { USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
-import { combineEdits } from '../../edits/offsetEdits';
-import { appendItem, removeValue } from '../../edits/pointerEdits';
+import { removeValue } from '../../edits/pointerEdits';
 import { quickFix } from '../../edits/quickFix';
 import { intendedRole, isUserAccessAdministrator } from './roleReference';
+import { withAdministratorEdits } from './roleFixes';
 
 export const delegatedRolesNotAllowed: Rule = {
   code: 'delegated-roles-not-allowed',
@@ -45,15 +44,8 @@ export const delegatedRolesNotAllowed: Rule = {
     const path = fromPointer(diagnostic.path);
     const removal = removeValue(context, path, holds(list));
     // The message's other way: the same principal as User Access Administrator, in an authorization of its own.
-    const authorization = context.document.nodeAt(path.slice(0, -1));
-    const administrator = {
-      principalId: str(prop(authorization, 'principalId')) ?? '',
-      principalIdDisplayName: str(prop(authorization, 'principalIdDisplayName')) ?? '',
-      roleDefinitionId: USER_ACCESS_ADMINISTRATOR_ROLE_ID,
-      delegatedRoleDefinitionIds: list,
-    };
     const title = t('Move these roles to a User Access Administrator authorization for the same principal');
-    const moved = combineEdits([removal, appendItem(context, path.slice(0, -2), administrator)]);
+    const moved = withAdministratorEdits(context, removal, { principalPath: path.slice(0, -1), authorizationsPath: path.slice(0, -2) }, list);
     return [...quickFix(context, t("Remove 'delegatedRoleDefinitionIds'"), removal, true), ...quickFix(context, title, moved)];
   },
 };

@@ -1,15 +1,10 @@
 import { t } from '@core/l10n';
 import { DELETE_ROLE_ID } from '@core/catalog/roleCatalog';
+import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { sameId } from './roleReference';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
 
-/**
- * Not a GUID on purpose: principal-id-format then points at it until the publisher puts a real
- * object ID in, where a made-up GUID would pass every check and fail only at onboarding.
- */
-export const PLACEHOLDER_PRINCIPAL_ID = 'REPLACE-WITH-OBJECT-ID-OF-USER-OR-GROUP';
-export const PLACEHOLDER_DISPLAY_NAME = 'PLACEHOLDER: set principalId to the group allowed to remove this delegation';
+const PLACEHOLDER_DISPLAY_NAME = 'PLACEHOLDER: set principalId to the group allowed to remove this delegation';
 
 export const deleteRoleMissing: Rule = {
   code: 'delete-role-missing',
@@ -18,7 +13,8 @@ export const deleteRoleMissing: Rule = {
   docs: 'Without an authorization (permanent or eligible) holding Managed Services Registration assignment Delete Role, only the customer can remove the delegation; you could not end it yourself.',
   check(context) {
     // An eligible authorization counts: the delegation can still be ended after activating it.
-    const lacking = plansLackingRole(context, ['authorizations', 'eligibleAuthorizations'], (roleId) => sameId(roleId, DELETE_ROLE_ID));
+    // plansLackingRole hands over the role's id lowercased, as DELETE_ROLE_ID is written.
+    const lacking = plansLackingRole(context, ['authorizations', 'eligibleAuthorizations'], (roleId) => roleId === DELETE_ROLE_ID);
     for (const { target } of lacking) {
       context.report(
         target,
@@ -31,10 +27,11 @@ export const deleteRoleMissing: Rule = {
   },
   fix(diagnostic, context) {
     return addAuthorizationFix(
-      diagnostic,
       context,
+      fromPointer(diagnostic.path),
       t('Add an authorization with Managed Services Registration assignment Delete Role (then set its principalId)'),
-      { principalId: PLACEHOLDER_PRINCIPAL_ID, principalIdDisplayName: PLACEHOLDER_DISPLAY_NAME, roleDefinitionId: DELETE_ROLE_ID },
+      DELETE_ROLE_ID,
+      PLACEHOLDER_DISPLAY_NAME,
     );
   },
 };

@@ -1,13 +1,31 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
+import { perVersion } from '@core/model/caching';
 import { fromPointer } from '@core/model/jsonPointer';
-import { plansOf } from '@core/model/offerStructure';
+import { plansOf, type PlanRef } from '@core/model/offerStructure';
 import type { Rule } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
 import { addProperty, setValue } from '../../edits/pointerEdits';
 import { quickFix } from '../../edits/quickFix';
 import { principalHoldersOf } from './principals';
+
+/**
+ * The first name (trimmed, not empty) this offer gives each principal, by its id trimmed and
+ * lowercased: made once per version, so that fixing thousands of unnamed principals reads the
+ * holders once, not once per fix.
+ */
+const namesByPrincipal = perVersion((plans: readonly PlanRef[]): ReadonlyMap<string, string> => {
+  const names = new Map<string, string>();
+  for (const holder of principalHoldersOf(plans)) {
+    const principalId = str(holder.principalIdNode)?.trim().toLowerCase();
+    const name = str(holder.principalIdDisplayNameNode)?.trim();
+    if (principalId && name && !names.has(principalId)) {
+      names.set(principalId, name);
+    }
+  }
+  return names;
+});
 
 export const displayNameRequired: Rule = {
   code: 'display-name-required',
@@ -51,14 +69,12 @@ export const displayNameRequired: Rule = {
     if (!holder || !principalId || (current !== undefined && (typeof current !== 'string' || current.trim() !== ''))) {
       return [];
     }
-    const name = principalHoldersOf(plansOf(context.document.root))
-      .filter((other) => other.node !== holder && str(prop(other.node, 'principalId'))?.trim().toLowerCase() === principalId)
-      .map((other) => str(prop(other.node, 'principalIdDisplayName'))?.trim())
-      .find((other): other is string => other !== undefined && other !== '');
+    // The holder being fixed has no name, or an empty one: the name found is another holder's.
+    const name = namesByPrincipal(plansOf(context.document.root)).get(principalId);
     if (!name) {
       return [];
     }
-    const title = t("Use '{0}', the name this offer gives this principal elsewhere", name);
+    const title = t("Use '{0}', the name this offer gives this principal elsewhere", quoteValue(name));
     return quickFix(
       context,
       title,

@@ -1,14 +1,13 @@
 import { t } from '@core/l10n';
 import { READER_ROLE_ID, roleRefusal } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
-import { prop, str } from '@core/model/nodes';
+import { str } from '@core/model/nodes';
 import { authorizationsOf } from '@core/model/offerStructure';
 import type { FixContext, QuickFix, Rule } from '../rule';
 import { present, valueAt } from '../../edits/expectations';
-import { combineEdits } from '../../edits/offsetEdits';
-import { appendItem, removeValue } from '../../edits/pointerEdits';
+import { removeValue } from '../../edits/pointerEdits';
 import { quickFix } from '../../edits/quickFix';
-import { replacementRoleFixes } from './roleFixes';
+import { replacementRoleFixes, withAdministratorEdits } from './roleFixes';
 import { refusalMessage, resolveRoleReference } from './roleReference';
 
 export const eligibleRoleInvalid: Rule = {
@@ -48,17 +47,7 @@ function permanentAdministratorFix(pointer: string, context: FixContext): QuickF
   }
   const eligiblePath = fromPointer(pointer).slice(0, -1);
   const configurationPath = eligiblePath.slice(0, -2);
-  const eligible = context.document.nodeAt(eligiblePath);
-  const authorization = {
-    principalId: str(prop(eligible, 'principalId')) ?? '',
-    principalIdDisplayName: str(prop(eligible, 'principalIdDisplayName')) ?? '',
-    roleDefinitionId: reference.role.id,
-    delegatedRoleDefinitionIds: [READER_ROLE_ID],
-  };
   const title = t('Make it a permanent authorization that may assign Reader (change it to the roles you need)');
-  return quickFix(
-    context,
-    title,
-    combineEdits([removeValue(context, eligiblePath, present), appendItem(context, [...configurationPath, 'authorizations'], authorization)]),
-  );
+  const place = { principalPath: eligiblePath, authorizationsPath: [...configurationPath, 'authorizations'] };
+  return quickFix(context, title, withAdministratorEdits(context, removeValue(context, eligiblePath, present), place, [READER_ROLE_ID], reference.role.id));
 }

@@ -1,11 +1,9 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { holds, valueAt } from '../../edits/expectations';
-import { setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { valueAt } from '../../edits/expectations';
+import { replaceValueFix } from '../../edits/quickFix';
 import { formatDuration } from '@core/text/durations';
 import { parseIsoDuration } from './isoDuration';
 import { justInTimePoliciesOf } from './justInTimePolicies';
@@ -57,7 +55,7 @@ export const jitDuration: Rule = {
       return [];
     }
     const change = (duration: string, isPreferred: boolean) =>
-      quickFix(context, t("Change to '{0}'", duration), setValue(context, fromPointer(diagnostic.path), duration, holds(text)), isPreferred);
+      replaceValueFix(diagnostic, context, { title: t("Change to '{0}'", duration), reported: text, replacement: duration, isPreferred });
     const seconds = parseIsoDuration(text);
     if (seconds === undefined) {
       const capitalised = text.trim().toUpperCase();

@@ -1,11 +1,9 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { prop, str } from '@core/model/nodes';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { holds, valueAt } from '../../edits/expectations';
-import { setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { valueAt } from '../../edits/expectations';
+import { replaceValueFix } from '../../edits/quickFix';
 import { justInTimePoliciesOf } from './justInTimePolicies';
 
 const PROVIDERS = ['Azure', 'None'];
@@ -22,7 +20,7 @@ export const jitMfa: Rule = {
       if (!node || provider === undefined || PROVIDERS.includes(provider)) {
         continue;
       }
-      const meant = PROVIDERS.find((candidate) => candidate.toLowerCase() === provider.trim().toLowerCase());
+      const meant = providerMeant(provider);
       report(
         node,
         meant
@@ -37,7 +35,7 @@ export const jitMfa: Rule = {
   fix(diagnostic, context) {
     const provider = valueAt(context.document, diagnostic.path);
     const meant = typeof provider === 'string' && !PROVIDERS.includes(provider) ? providerMeant(provider) : undefined;
-    return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, fromPointer(diagnostic.path), meant, holds(provider)), true) : [];
+    return meant ? replaceValueFix(diagnostic, context, { title: t("Change to '{0}'", meant), reported: provider, replacement: meant, isPreferred: true }) : [];
   },
 };
 

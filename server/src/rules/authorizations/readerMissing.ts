@@ -1,11 +1,8 @@
 import { t } from '@core/l10n';
-import { CONTRIBUTOR_ROLE_ID, READER_ROLE_ID } from '@core/catalog/roleCatalog';
+import { CONTRIBUTOR_ROLE_ID, MONITORING_CONTRIBUTOR_ROLE_ID, MONITORING_READER_ROLE_ID, READER_ROLE_ID } from '@core/knowledge/rolePolicy';
 import type { Rule } from '../rule';
-import { PLACEHOLDER_PRINCIPAL_ID } from './deleteRoleMissing';
+import { fromPointer } from '@core/model/jsonPointer';
 import { addAuthorizationFix, plansLackingRole } from './technicalConfigurationTarget';
-
-const MONITORING_READER_ROLE_ID = '43d0d8ad-25c7-4714-9337-8ba259a9fe05';
-const MONITORING_CONTRIBUTOR_ROLE_ID = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
 
 /**
  * The supported built-in roles that "include reading": those whose actions hold the wildcard
@@ -39,10 +36,6 @@ export const readerMissing: Rule = {
   fix(diagnostic, context) {
     // "Add Reader for the people who must see this customer": an authorization with Reader, its
     // principal left for the publisher to fill in (principal-id-format points at it until then).
-    return addAuthorizationFix(diagnostic, context, t('Add an authorization with Reader (then set its principal)'), {
-      principalId: PLACEHOLDER_PRINCIPAL_ID,
-      principalIdDisplayName: '',
-      roleDefinitionId: READER_ROLE_ID,
-    });
+    return addAuthorizationFix(context, fromPointer(diagnostic.path), t('Add an authorization with Reader (then set its principal)'), READER_ROLE_ID);
   },
 };

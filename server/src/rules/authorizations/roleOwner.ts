@@ -1,13 +1,12 @@
 import { t } from '@core/l10n';
-import { CONTRIBUTOR_ROLE_ID, roleRefusal, USER_ACCESS_ADMINISTRATOR_ROLE_ID } from '@core/knowledge/rolePolicy';
+import { CONTRIBUTOR_ROLE_ID, roleRefusal } from '@core/knowledge/rolePolicy';
 import { fromPointer } from '@core/model/jsonPointer';
-import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { holds, valueAt } from '../../edits/expectations';
-import { combineEdits } from '../../edits/offsetEdits';
-import { appendItem, setValue } from '../../edits/pointerEdits';
+import { setValue } from '../../edits/pointerEdits';
 import { quickFix } from '../../edits/quickFix';
 import { refusalMessage, resolveRoleReference, roleValuesOf } from './roleReference';
+import { withAdministratorEdits } from './roleFixes';
 
 export const roleOwner: Rule = {
   code: 'role-owner',
@@ -32,15 +31,10 @@ export const roleOwner: Rule = {
     const rolePath = fromPointer(diagnostic.path);
     const authorizationPath = rolePath.slice(0, -1);
     const useContributor = setValue(context, rolePath, CONTRIBUTOR_ROLE_ID, holds(value));
-    const authorization = context.document.nodeAt(authorizationPath);
-    const administrator = {
-      principalId: str(prop(authorization, 'principalId')) ?? '',
-      principalIdDisplayName: str(prop(authorization, 'principalIdDisplayName')) ?? '',
-      roleDefinitionId: USER_ACCESS_ADMINISTRATOR_ROLE_ID,
-      delegatedRoleDefinitionIds: [CONTRIBUTOR_ROLE_ID],
-    };
     const title = t('Use Contributor, and add User Access Administrator for this principal (it may assign Contributor)');
-    const withAdministrator = combineEdits([useContributor, appendItem(context, authorizationPath.slice(0, -1), administrator)]);
+    const withAdministrator = withAdministratorEdits(context, useContributor, { principalPath: authorizationPath, authorizationsPath: authorizationPath.slice(0, -1) }, [
+      CONTRIBUTOR_ROLE_ID,
+    ]);
     return [...quickFix(context, t('Use Contributor instead of Owner'), useContributor), ...quickFix(context, title, withAdministrator)];
   },
 };

@@ -73,16 +73,12 @@ export function intendedRole(catalog: RoleCatalog, value: string | undefined): R
   return reference.kind === 'builtin' || reference.kind === 'name' ? reference.role : undefined;
 }
 
-export function sameId(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 export function isUserAccessAdministrator(role: RoleDefinition | undefined): boolean {
   return role !== undefined && isUserAccessAdministratorId(role.id);
 }
 
 /** The role slot of an authorization's roleDefinitionId. */
-export function roleSlotOf(kind: AuthorizationKind): RoleSlot {
+function roleSlotOf(kind: AuthorizationKind): RoleSlot {
   return kind === 'authorizations' ? 'authorization' : 'eligible';
 }
 

@@ -6,8 +6,7 @@
 import { isObject, keyNode } from '@core/model/nodes';
 import type { OfferDocument } from '@core/model/offerDocument';
 import { authorizationsOf, type AuthorizationKind, type PlanRef } from '@core/model/offerStructure';
-import { fromPointer } from '@core/model/jsonPointer';
-import type { OfferDiagnostic } from '../diagnostic';
+import type { JSONPath } from 'jsonc-parser';
 import type { FixContext, QuickFix, ReportTarget, RuleContext } from '../rule';
 import { appendItem } from '../../edits/pointerEdits';
 import { quickFix } from '../../edits/quickFix';
@@ -53,19 +52,27 @@ export function plansLackingRole(
 }
 
 /**
- * The fix of a plan that lacks a role: `authorization` appended to the authorizations of the
- * configuration the finding is on. A list that is not an array is the schema's to report:
- * appendItem then offers nothing.
+ * Not a GUID on purpose: principal-id-format then points at it until the publisher puts a real
+ * object ID in, where a made-up GUID would pass every check and fail only at onboarding.
+ */
+export const PLACEHOLDER_PRINCIPAL_ID = 'REPLACE-WITH-OBJECT-ID-OF-USER-OR-GROUP';
+
+/**
+ * The fix of a plan that lacks a role or any authorization: an authorization with the role, its
+ * principal left for the publisher to fill in, appended to the authorizations of the technical
+ * configuration at `configurationPath` (the list is made when it is missing). A list that is not
+ * an array is the schema's to report: appendItem then offers nothing.
  */
 export function addAuthorizationFix(
-  diagnostic: OfferDiagnostic,
   context: FixContext,
+  configurationPath: JSONPath,
   title: string,
-  authorization: { principalId: string; principalIdDisplayName: string; roleDefinitionId: string },
+  roleDefinitionId: string,
+  principalIdDisplayName = '',
 ): QuickFix[] {
-  const configurationPath = fromPointer(diagnostic.path);
   if (context.document.nodeAt(configurationPath)?.type !== 'object') {
     return [];
   }
+  const authorization = { principalId: PLACEHOLDER_PRINCIPAL_ID, principalIdDisplayName, roleDefinitionId };
   return quickFix(context, title, appendItem(context, [...configurationPath, 'authorizations'], authorization));
 }

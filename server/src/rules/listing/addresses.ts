@@ -1,17 +1,8 @@
 /**
- * What counts as a web address, an email address and an environment reference in an offer. Shared
- * by the URL, contact and lead-destination rules so that they agree on every value.
+ * What counts as a web address and an email address in an offer. Shared by the URL, contact and
+ * lead-destination rules so that they agree on every value (an environment reference is
+ * `isEnvReference` of core/src/text/secrets.ts).
  */
-
-/**
- * `${env:NAME}`: a value the publishing pipeline substitutes, so that a secret (a connection string,
- * a signed endpoint) never has to be written into the offer file.
- */
-const ENV_REFERENCE = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
-
-export function isEnvReference(value: string): boolean {
-  return ENV_REFERENCE.test(value.trim());
-}
 
 export type WebUrlCheck =
   | { kind: 'ok'; url: URL }

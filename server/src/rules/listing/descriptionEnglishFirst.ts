@@ -2,7 +2,7 @@ import { messageLanguage, t } from '@core/l10n';
 import { at, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
 import { descriptionLanguage } from './descriptionLanguage';
-import { parseRichText } from './richText';
+import { richTextOf } from './richText';
 
 /**
  * The statement Partner Center asks of a listing that is not in English. Looked for anywhere in
@@ -33,7 +33,7 @@ export const descriptionEnglishFirst: Rule = {
     if (!node || html === undefined) {
       return;
     }
-    const { text } = parseRichText(html);
+    const { text } = richTextOf(node);
     const verdict = descriptionLanguage(text, memo);
     if (verdict.english || ONLY_IN_STATEMENT.test(text.replace(/\s+/g, ' '))) {
       return;

@@ -6,8 +6,10 @@ import { fromPointer } from '@core/model/jsonPointer';
 import type { FixContext, QuickFix, Rule } from '../rule';
 import type { OfferDiagnostic } from '../diagnostic';
 import { quickFix } from '../../edits/quickFix';
-import { HtmlAttribute, parseRichText } from './richText';
-import { rangesInString } from './stringRanges';
+import type { Node } from 'jsonc-parser';
+import type { OfferDocument } from '@core/model/offerDocument';
+import { HtmlAttribute, richTextOf } from './richText';
+import { rangesInString, rawOffsetIn } from './stringRanges';
 
 /**
  * A URL that runs script when followed. Browsers ignore whitespace and control characters inside
@@ -33,7 +35,7 @@ export const descriptionHtml: Rule = {
     if (!node || html === undefined || !html.includes('<')) {
       return;
     }
-    const { tags } = parseRichText(html);
+    const { tags } = richTextOf(node);
     // One diagnostic per disallowed tag name (on its first use): a pasted table should not bury
     // the Problems panel under one entry per cell.
     const counts = new Map<string, number>();
@@ -74,6 +76,13 @@ export const descriptionHtml: Rule = {
   },
 };
 
+/** What a fix removes, in offsets from the string literal's first character, and its title. */
+interface Removal {
+  from: number;
+  to: number;
+  title: () => string;
+}
+
 /**
  * What the messages say to remove: a `<script>` element (with its content and closing tag) or an
  * event-handler attribute. The description is read again and the diagnostic's range must still be
@@ -87,33 +96,79 @@ function scriptFixes(diagnostic: OfferDiagnostic, context: FixContext): QuickFix
   if (!node || html === undefined || !html.includes('<')) {
     return [];
   }
-  const rangeOf = rangesInString(document, node);
-  const reported = document.offsetAt(diagnostic.range.start);
-  const reportedEnd = document.offsetAt(diagnostic.range.end);
-  const at = (start: number, end: number) => {
-    const target = rangeOf(start, end) as { offset: number; length: number };
-    return target.offset === reported && target.offset + target.length === reportedEnd;
+  const from = document.offsetAt(diagnostic.range.start) - node.offset;
+  const to = document.offsetAt(diagnostic.range.end) - node.offset;
+  const removal = removalsIn(document, node).get(`${from}:${to}`);
+  return removal ? quickFix(context, removal.title(), [{ offset: node.offset + removal.from, length: removal.to - removal.from, content: '' }], true) : [];
+}
+
+/**
+ * The removals of a description by the span each tag or attribute it removes covers (`from:to`,
+ * as a diagnostic's range, from the literal's first character); null where the span is a script
+ * element without a closing tag, which is not removed. Made once per string node (everything in it
+ * is relative to the node: core/src/model/caching.ts, rule 2), so that fixing thousands of event
+ * handlers reads the description once, not once per fix. The first tag or attribute of a span wins.
+ */
+function removalsIn(document: OfferDocument, node: Node): ReadonlyMap<string, Removal | null> {
+  const known = removals.get(node);
+  if (known) {
+    return known;
+  }
+  const html = str(node) ?? '';
+  const found = new Map<string, Removal | null>();
+  const raw = (index: number) => rawOffsetIn(document, node, index);
+  const add = (start: number, end: number, removal: () => Removal | null) => {
+    const from = raw(start);
+    const key = `${from}:${Math.max(from, raw(end))}`;
+    if (!found.has(key)) {
+      found.set(key, removal());
+    }
   };
-  const removal = (start: number, end: number, title: string): QuickFix[] => {
-    const from = rangeOf(start, start) as { offset: number };
-    const to = rangeOf(end, end) as { offset: number };
-    return quickFix(context, title, [{ offset: from.offset, length: to.offset - from.offset, content: '' }], true);
-  };
-  for (const tag of parseRichText(html).tags) {
-    if (tag.name === 'script' && at(tag.start, tag.end)) {
-      const close = html.toLowerCase().indexOf('</script', tag.end);
-      const closeEnd = close < 0 ? -1 : html.indexOf('>', close);
-      return closeEnd < 0 ? [] : removal(tag.start, closeEnd + 1, t('Remove the <script> element'));
+  const closingScript = scriptEnds(html);
+  for (const tag of richTextOf(node).tags) {
+    if (tag.name === 'script') {
+      add(tag.start, tag.end, () => {
+        const closeEnd = closingScript(tag.end);
+        return closeEnd < 0 ? null : { from: raw(tag.start), to: raw(closeEnd + 1), title: () => t('Remove the <script> element') };
+      });
     }
     for (const attribute of tag.attributes) {
-      if (isEventHandler(attribute) && at(attribute.start, attribute.end)) {
-        let start = attribute.start;
-        while (start > tag.start && /\s/.test(html[start - 1])) {
-          start--;
-        }
-        return removal(start, attribute.end, t("Remove the attribute '{0}'", attribute.name));
+      if (isEventHandler(attribute)) {
+        add(attribute.start, attribute.end, () => {
+          let start = attribute.start;
+          while (start > tag.start && /\s/.test(html[start - 1])) {
+            start--;
+          }
+          return { from: raw(start), to: raw(attribute.end), title: () => t("Remove the attribute '{0}'", quoteValue(attribute.name)) };
+        });
       }
     }
   }
-  return [];
+  removals.set(node, found);
+  return found;
+}
+
+const removals = new WeakMap<Node, ReadonlyMap<string, Removal | null>>();
+
+/**
+ * For positions asked in increasing order (the script tags, as parsed), the index of the `>` that
+ * ends the first `</script` at or after each; -1 when there is none. One pass over the description
+ * for all of them, where an `indexOf` from each tag would read the rest of it again each time.
+ */
+function scriptEnds(html: string): (from: number) => number {
+  const lower = html.toLowerCase();
+  let close = -2;
+  let closeEnd = -2;
+  return (from) => {
+    if (close !== -1 && close < from) {
+      close = lower.indexOf('</script', from);
+    }
+    if (close < 0) {
+      return -1;
+    }
+    if (closeEnd !== -1 && closeEnd < close) {
+      closeEnd = html.indexOf('>', close);
+    }
+    return closeEnd;
+  };
 }

@@ -3,7 +3,10 @@
  * htmlparser2 (the parser sanitize-html uses, so we see tags and attributes exactly as a
  * sanitizer would), never with regular expressions, which obfuscated markup slips past.
  */
+import type { Node } from 'jsonc-parser';
 import { Parser } from 'htmlparser2';
+import { perVersion } from '@core/model/caching';
+import { str } from '@core/model/nodes';
 
 export interface HtmlAttribute {
   name: string;
@@ -34,6 +37,12 @@ export interface RichText {
 
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th']);
 const NOT_READ = new Set(['script', 'style']);
+
+/**
+ * The rich text of a string node, parsed once per node (the value of a node never changes:
+ * core/src/model/caching.ts): the rules that read the description and their quick fixes share it.
+ */
+export const richTextOf = perVersion((node: Node): RichText => parseRichText(str(node) ?? ''));
 
 export function parseRichText(html: string): RichText {
   const tags: HtmlTag[] = [];

@@ -9,16 +9,29 @@ import type { ReportTarget } from '../rule';
  * mapped back through the literal as written; the map is made once, on the first report.
  */
 export function rangesInString(document: OfferDocument, node: Node): (start: number, end: number) => ReportTarget {
-  let offsets: number[] | undefined;
   return (start, end) => {
-    offsets ??= decodedToRawOffsets(document.textOf(node));
-    const map = offsets;
-    const clamp = (index: number) => map[Math.max(0, Math.min(index, map.length - 1))];
-    const from = clamp(start);
-    const to = Math.max(from, clamp(end));
+    const from = rawOffsetIn(document, node, start);
+    const to = Math.max(from, rawOffsetIn(document, node, end));
     return { offset: node.offset + from, length: to - from, path: document.pointerOf(node) };
   };
 }
+
+/**
+ * Where character `index` of a string value (clamped to the value) stands in the literal as
+ * written, from the literal's first character. The map is made once per string node: it is
+ * relative to the node, which a re-parse keeps only with its text (core/src/model/caching.ts,
+ * rule 2), so each quick fix of a long description does not walk the whole literal again.
+ */
+export function rawOffsetIn(document: OfferDocument, node: Node, index: number): number {
+  let map = rawOffsets.get(node);
+  if (map === undefined) {
+    map = decodedToRawOffsets(document.textOf(node));
+    rawOffsets.set(node, map);
+  }
+  return map[Math.max(0, Math.min(index, map.length - 1))];
+}
+
+const rawOffsets = new WeakMap<Node, number[]>();
 
 /** For each UTF-16 unit of the decoded string (and one past the end), its offset in the literal. */
 function decodedToRawOffsets(literal: string): number[] {

@@ -4,7 +4,8 @@ import { urlFields } from '@core/knowledge/urlFields';
 import { str } from '@core/model/nodes';
 import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
-import { checkWebUrl, isEnvReference, withHttpsScheme } from './addresses';
+import { isEnvReference } from '@core/text/secrets';
+import { checkWebUrl, withHttpsScheme } from './addresses';
 
 export const urlFormat: Rule = {
   code: 'url-format',
@@ -21,9 +22,9 @@ export const urlFormat: Rule = {
         continue;
       }
       if (result.kind === 'empty') {
-        report(node, t('{0} is empty: give an absolute URL that starts with https://.', key));
+        report(node, t('{0} is empty: give an absolute URL that starts with https://.', quoteValue(key)));
       } else if (result.kind === 'scheme') {
-        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), key));
+        report(node, t("'{0}' is a {1} address: {2} must be a web address that starts with https:// (or http://).", quoteValue(value), quoteValue(result.scheme), quoteValue(key)));
       } else {
         const suggestion = withHttpsScheme(value);
         if (suggestion) {

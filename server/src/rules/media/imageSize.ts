@@ -1,6 +1,7 @@
 import { t } from '@core/l10n';
 import type { Rule } from '../rule';
-import { imageName, imageRefsOf, LOGO_DIMENSIONS, pngSizeOf } from './images';
+import { LOGO_DIMENSIONS } from '@core/knowledge/logos';
+import { imageName, imageRefsOf, pngSizeOf } from './images';
 
 export const imageSize: Rule = {
   code: 'image-size',

@@ -10,9 +10,7 @@ import { at, entries, items, prop, str } from '@core/model/nodes';
 import type { PngHeader } from '../../workspace/png';
 import type { RuleContext } from '../rule';
 import { requiredImageSize } from '@core/knowledge/fieldLimits';
-import { isLogoSize, LOGO_DIMENSIONS, LOGO_SIZES, type LogoSize } from '@core/knowledge/logos';
-
-export { LOGO_DIMENSIONS, LOGO_SIZES, type LogoSize };
+import { isLogoSize, type LogoSize } from '@core/knowledge/logos';
 
 /** Screenshots and video thumbnails are both exactly this size. */
 const { width: widescreenWidth, height: widescreenHeight } = requiredImageSize(['listing', 'screenshots', 0, 'path']);

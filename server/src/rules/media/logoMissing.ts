@@ -2,7 +2,7 @@ import { t } from '@core/l10n';
 import { logoName } from '@core/text/logoNames';
 import { prop, str } from '@core/model/nodes';
 import type { Rule } from '../rule';
-import { LOGO_DIMENSIONS, LOGO_SIZES } from './images';
+import { LOGO_DIMENSIONS, LOGO_SIZES } from '@core/knowledge/logos';
 
 export const logoMissing: Rule = {
   code: 'logo-missing',

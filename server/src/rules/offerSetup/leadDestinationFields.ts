@@ -2,12 +2,13 @@ import type { Node } from 'jsonc-parser';
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { isObject, items, keyNode, prop, str } from '@core/model/nodes';
-import { checkWebUrl, isEmailAddress, isEnvReference } from '../listing/addresses';
+import { isEnvReference } from '@core/text/secrets';
+import { checkWebUrl, isEmailAddress } from '../listing/addresses';
 import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule, RuleContext } from '../rule';
-import { holds, valueAt } from '../../edits/expectations';
-import { addProperty, setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { valueAt } from '../../edits/expectations';
+import { addProperty } from '../../edits/pointerEdits';
+import { quickFix, replaceValueFix } from '../../edits/quickFix';
 
 /** What each lead destination needs, as Partner Center's lead management page asks for it. */
 export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -20,6 +21,19 @@ export const LEAD_DESTINATION_FIELDS: Readonly<Record<string, readonly string[]>
 };
 
 const DESTINATIONS = Object.keys(LEAD_DESTINATION_FIELDS);
+
+/**
+ * The fields a destination needs; undefined for a value that is no destination. Only the table's
+ * own keys count: an offer's "constructor" or "__proto__" is no destination.
+ */
+function fieldsOf(destination: string): readonly string[] | undefined {
+  return Object.hasOwn(LEAD_DESTINATION_FIELDS, destination) ? LEAD_DESTINATION_FIELDS[destination] : undefined;
+}
+
+/** The destination written in other letters or spacing ('HTTPS', ' email '), as the message names it. */
+function destinationMeant(destination: string): string | undefined {
+  return DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
+}
 
 export const leadDestinationFields: Rule = {
   code: 'lead-destination-fields',
@@ -40,9 +54,9 @@ export const leadDestinationFields: Rule = {
     if (!destinationNode || destination === undefined) {
       return;
     }
-    const fields = LEAD_DESTINATION_FIELDS[destination];
+    const fields = fieldsOf(destination);
     if (!fields) {
-      const sameLetters = DESTINATIONS.find((known) => known.toLowerCase() === destination.trim().toLowerCase());
+      const sameLetters = destinationMeant(destination);
       report(
         destinationNode,
         sameLetters
@@ -71,12 +85,12 @@ export const leadDestinationFields: Rule = {
     }
     const field = String(path[1]);
     const value = valueAt(context.document, diagnostic.path);
-    if (field === 'destination' && typeof value === 'string' && !LEAD_DESTINATION_FIELDS[value]) {
-      const meant = DESTINATIONS.find((known) => known.toLowerCase() === value.trim().toLowerCase());
-      return meant ? quickFix(context, t("Change to '{0}'", meant), setValue(context, path, meant, holds(value)), true) : [];
+    if (field === 'destination' && typeof value === 'string' && !fieldsOf(value)) {
+      const meant = destinationMeant(value);
+      return meant ? replaceValueFix(diagnostic, context, { title: t("Change to '{0}'", meant), reported: value, replacement: meant, isPreferred: true }) : [];
     }
     const destination = str(prop(lead, 'destination'));
-    if (value === undefined && destination !== undefined && LEAD_DESTINATION_FIELDS[destination]?.includes(field)) {
+    if (value === undefined && destination !== undefined && fieldsOf(destination)?.includes(field)) {
       return quickFix(context, t("Add the missing property '{0}'", field), addProperty(context, ['leadManagement'], field, field === 'emails' ? [] : ''));
     }
     const node = context.document.nodeAt(path);

@@ -1,12 +1,13 @@
 import { t } from '@core/l10n';
-import { ID_PATTERN } from '@core/knowledge/idFormat';
+import { ID_PATTERN, idLengthLimit } from '@core/knowledge/idFormat';
 import { quoteValue } from '@core/text/quote';
-import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { dataReplacementFix } from '../../edits/quickFix';
 import type { Rule } from '../rule';
 
-const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['offerId']);
+// The rule keeps its own order of checks (the length before the characters: an ID both too long
+// and miswritten is told its length), so it reads only the limits and the pattern of idFormat.
+const { min: MIN_LENGTH, max: MAX_LENGTH } = idLengthLimit('offerId');
 
 /** Lowercases an id and turns every character Partner Center refuses into `-`. */
 export function suggestId(id: string): string {
@@ -40,7 +41,7 @@ export const offerIdFormat: Rule = {
     const length = codePointLength(id);
     if (length === 0) {
       report(node, t('The offer ID is empty: give {0} to {1} lowercase letters, digits, hyphens or underscores.', MIN_LENGTH, MAX_LENGTH));
-    } else if (length > 50) {
+    } else if (length > MAX_LENGTH) {
       report(node, t('The offer ID has {0} characters; the limit is {1}.', length, MAX_LENGTH), { value: id, suggestion: suggestId(id) });
     } else if (!ID_PATTERN.test(id)) {
       const suggestion = suggestId(id);

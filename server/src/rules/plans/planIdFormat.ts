@@ -1,13 +1,14 @@
 import { t } from '@core/l10n';
-import { ID_PATTERN } from '@core/knowledge/idFormat';
+import { ID_PATTERN, idLengthLimit } from '@core/knowledge/idFormat';
 import { quoteValue } from '@core/text/quote';
 import { codePointLength, prop, str } from '@core/model/nodes';
 import { suggestId } from '../offerSetup/offerIdFormat';
 import type { Rule } from '../rule';
 import { dataReplacementFix } from '../../edits/quickFix';
-import { requiredLengthLimit } from '@core/knowledge/fieldLimits';
 
-const { min: MIN_LENGTH, max: MAX_LENGTH } = requiredLengthLimit(['plans', 0, 'planId']);
+// The rule keeps its own order of checks (the length before the characters, as offer-id-format),
+// so it reads only the limits and the pattern of idFormat.
+const { min: MIN_LENGTH, max: MAX_LENGTH } = idLengthLimit('planId');
 
 type PlanField = 'planId' | 'name';
 

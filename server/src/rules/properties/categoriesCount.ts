@@ -33,17 +33,20 @@ export const categoriesCount: Rule = {
     } else if (entries.length > MAX) {
       report(categories, t('There are {0} categories; the limit is {1}: remove {2}.', entries.length, MAX, entries.length - MAX));
     }
-    const seen = new Set<string>();
-    for (const entry of entries) {
+    // category → the index of its first entry, which the fix compares again.
+    const firstAt = new Map<string, number>();
+    entries.forEach((entry, index) => {
       const category = str(entry);
       if (category === undefined) {
-        continue;
+        return;
       }
-      if (seen.has(category)) {
-        report(entry, t("The category '{0}' is listed twice: remove this one.", quoteValue(category)));
+      const earlier = firstAt.get(category);
+      if (earlier === undefined) {
+        firstAt.set(category, index);
+      } else {
+        report(entry, t("The category '{0}' is listed twice: remove this one.", quoteValue(category)), { earlier });
       }
-      seen.add(category);
-    }
+    });
   },
   fix(diagnostic, context) {
     // "Listed twice: remove this one": the later copy of a category (a copy adds nothing).
@@ -55,7 +58,9 @@ export const categoriesCount: Rule = {
     if (typeof index !== 'number' || list?.type !== 'array' || category === undefined) {
       return [];
     }
-    const earlier = items(list).slice(0, index).some((other) => str(other) === category);
-    return earlier ? quickFix(context, t("Remove the second '{0}'", category), removeValue(context, path, holds(category)), true) : [];
+    // The check names the first entry of the category: only that one is compared again.
+    const earlierIndex = diagnostic.data?.earlier;
+    const earlier = typeof earlierIndex === 'number' && earlierIndex < index && str(items(list)[earlierIndex]) === category;
+    return earlier ? quickFix(context, t("Remove the second '{0}'", quoteValue(category)), removeValue(context, path, holds(category)), true) : [];
   },
 };

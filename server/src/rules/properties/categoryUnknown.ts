@@ -1,11 +1,9 @@
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { at, items, str } from '@core/model/nodes';
-import { fromPointer } from '@core/model/jsonPointer';
 import type { Rule } from '../rule';
-import { holds, valueAt } from '../../edits/expectations';
-import { setValue } from '../../edits/pointerEdits';
-import { quickFix } from '../../edits/quickFix';
+import { valueAt } from '../../edits/expectations';
+import { replaceValueFix } from '../../edits/quickFix';
 import { closestCategory, MARKETPLACE_CATEGORIES } from './marketplaceCategories';
 
 export const categoryUnknown: Rule = {
@@ -39,6 +37,6 @@ export const categoryUnknown: Rule = {
     }
     // The same category in other letters or spacing is surely meant; a near spelling is a guess.
     const sameLetters = suggestion.toLowerCase() === category.trim().toLowerCase();
-    return quickFix(context, t("Change to '{0}'", suggestion), setValue(context, fromPointer(diagnostic.path), suggestion, holds(category)), sameLetters);
+    return replaceValueFix(diagnostic, context, { title: t("Change to '{0}'", suggestion), reported: category, replacement: suggestion, isPreferred: sameLetters });
   },
 };
