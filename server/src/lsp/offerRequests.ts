@@ -50,8 +50,8 @@ import { roleChoices } from '../features/roleChoices';
 import type { OfferLanguageService } from '../languageService';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 import { validateOffer } from '../validation/validateOffer';
+import { ConfinedFolder } from '@core/files/confinedFolder';
 import { isInside } from '@core/files/insideFolder';
-import { OfferFiles } from '../workspace/offerFiles';
 import type { ServerHost } from './startServer';
 
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
@@ -310,7 +310,8 @@ interface ConfinedFile {
 
 /**
  * An offer file on disk, if it lies inside a workspace folder (links resolved) and is not over
- * the size limit; read through the language service's file host, the one confined path.
+ * the size limit; stat'ed and read by its real path, as the files an offer names are
+ * (`core/src/files/confinedFolder.ts`), so that a link swapped in after the check is not followed.
  */
 function confinedOfferFile(uri: string, folders: readonly string[], service: OfferLanguageService): ConfinedFile | undefined {
   let offerPath: string;
@@ -326,9 +327,10 @@ function confinedOfferFile(uri: string, folders: readonly string[], service: Off
   if (!folder) {
     return undefined;
   }
-  const absolutePath = new OfferFiles(offerPath, folder, service.fileHost).resolve(path.basename(offerPath));
-  const stat = absolutePath === undefined ? undefined : service.fileHost.stat(absolutePath);
-  if (absolutePath === undefined || !stat) {
+  const fileHost = service.fileHost;
+  const confined = new ConfinedFolder(folder, (absolutePath) => fileHost.realPath(absolutePath)).resolveSync(offerPath);
+  const stat = confined === undefined ? undefined : fileHost.stat(confined.realPath);
+  if (confined === undefined || !stat) {
     return undefined;
   }
   return {
@@ -337,9 +339,9 @@ function confinedOfferFile(uri: string, folders: readonly string[], service: Off
       if (stat.size > MAX_UNOPENED_OFFER_BYTES) {
         return undefined;
       }
-      // At most one byte over the limit is read: a file that grew since its stat is left out too.
-      const bytes = service.fileHost.readHead(absolutePath, stat.size + 1);
-      return bytes && bytes.length <= MAX_UNOPENED_OFFER_BYTES ? new TextDecoder('utf-8').decode(bytes) : undefined;
+      // A file that grew past the limit since its stat is refused by the read itself.
+      const bytes = fileHost.readFile(confined.realPath, MAX_UNOPENED_OFFER_BYTES);
+      return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
     },
   };
 }
