@@ -13,7 +13,7 @@ import { RememberingFileHost } from './workspace/rememberingFileHost';
 import { keptAcrossChecks, validationSteps } from './validation/validateOffer';
 import { BoundedCache } from '@core/model/caching';
 import { runToEnd, runYielding, type Steps, type YieldOptions } from './validation/steps';
-import { codeActionsWithSecretsHidden, hoverWithSecretsHidden, withSecretsHidden } from './secretsHidden';
+import { codeActionsWithSecretsHidden, hoverWithSecretsHidden } from './secretsHidden';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { codeActionSteps, CodeActionRequest, type CodeActionServices } from './features/codeActions';
 import { documentSymbols } from './features/documentSymbols';
@@ -120,9 +120,9 @@ export class OfferLanguageService {
   }
 
   /**
-   * Every problem of the document, secrets hidden. When files are remembered (see
-   * `rememberFilesForMs`), asking again for the same version, location and catalog gives back the
-   * same array, unchecked: it is shared, so callers must not change it.
+   * Every problem of the document, secrets hidden (validateOffer.ts). When files are remembered
+   * (see `rememberFilesForMs`), asking again for the same version, location and catalog gives back
+   * the same array, unchecked: it is shared, so callers must not change it.
    */
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
     const document = this.parse(textDocument);
@@ -150,8 +150,7 @@ export class OfferLanguageService {
     return kept && kept.document === document && kept.catalog === this.catalog && kept.where === whereOf(location) ? kept.diagnostics : undefined;
   }
 
-  private keepCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined, found: OfferDiagnostic[]): OfferDiagnostic[] {
-    const diagnostics = withSecretsHidden(found);
+  private keepCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined, diagnostics: OfferDiagnostic[]): OfferDiagnostic[] {
     if (this.rememberingHost) {
       this.checked.set(uri, { document, catalog: this.catalog, where: whereOf(location), diagnostics });
     }

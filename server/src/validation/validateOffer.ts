@@ -13,6 +13,7 @@ import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { runToEnd, type Steps } from './steps';
+import { withSecretsHidden } from '../secretsHidden';
 
 export interface ValidationInput {
   document: OfferDocument;
@@ -45,6 +46,8 @@ export function keptAcrossChecks(): KeptAcrossChecks {
  * Every problem of an offer: syntax, schema, then each rule. A schema problem at the same place
  * as a rule's is dropped: the rule says it more precisely, and one problem gets one diagnostic.
  * A rule that throws is reported as an internal problem, never allowed to stop the others.
+ * Every message has its secrets hidden (`secretsHidden.ts`): every check ends here, whether the
+ * Problems panel, the tree of an offer no editor has open, a fix-all or the checker asked for it.
  */
 export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
   return runToEnd(validationSteps(input));
@@ -52,6 +55,11 @@ export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
 
 /** The same check as steps (one per rule, then the schema): the server runs them yielding (steps.ts). */
 export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
+  return withSecretsHidden(yield* diagnosticSteps(input));
+}
+
+/** {@link validationSteps} before secrets are hidden. */
+function* diagnosticSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
   const { document } = input;
   const diagnostics = syntaxDiagnostics(document);
   const root = document.root;

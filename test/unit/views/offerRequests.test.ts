@@ -247,6 +247,30 @@ describe('the server\'s answers to the extension', () => {
     }
   });
 
+  it('shows no secret in the tree or readiness of an offer, open or not', async () => {
+    const host = makeHost();
+    const secret = 'Zk1Q7vLq2Wn8Rx4Tb9Ys1Pd5';
+    const offer = exampleOffer();
+    offer.leadManagement.httpsEndpointUrl = `leads.contoso.com/api/lead?code=${secret}`;
+    const unopened = path.join(WORKSPACE, 'silver', 'silver.offer.json');
+    host.write(unopened, printed(offer));
+    const server = new InProcessServer(host);
+    server.openOffer(printed(offer));
+
+    const shown = [
+      await server.request(PlanTreeRequest, { uri: pathToFileURL(unopened).toString() }),
+      await server.request(PlanTreeRequest, { uri: OFFER_URI }),
+      await server.request(ReadinessRequest, { uri: OFFER_URI }),
+    ];
+    // Each tree has the problems in its tooltips, their secrets hidden.
+    for (const answer of shown.slice(0, 2)) {
+      const tooltips = flattenTree((answer as OfferTree).root).map((node) => node.tooltip ?? '');
+      assert.ok(tooltips.some((tooltip) => tooltip.includes('code=(hidden)')), tooltips.join('\n'));
+    }
+    const everything = JSON.stringify(shown);
+    assert.ok(!everything.includes(secret), everything.slice(Math.max(0, everything.indexOf(secret) - 300), everything.indexOf(secret) + 50));
+  });
+
   it('computes the tree\'s edits on its version of the text, and refuses another version or a node that moved', async () => {
     const server = new InProcessServer();
     const document = server.openOffer(EXAMPLE_OFFER_TEXT, OFFER_URI, 3);
