@@ -4,9 +4,11 @@
  * for the commands' pickers, the tree's edits, and Lighthouse templates out and in. The extension
  * parses nothing and loads no catalog: it asks here.
  *
- * What an answer is made of is computed once per version of a document: its parse and diagnostics
- * are the language service's (the same the Problems panel gets), and the readiness and the tree
- * built from them are kept with them until the next version, a file change or another catalog.
+ * What an answer is made of is computed once per version of a document: its parse is the language
+ * service's and its diagnostics the server's one check of that version (the Problems panel's,
+ * diagnosticsFeature.ts: waited for while it runs, never run again beside it), and the readiness
+ * and the tree built from them are kept with them until the next version, a file change or
+ * another catalog.
  * Offers not open in an editor are read from disk, only inside a workspace folder and up to a
  * size limit, checked without reading the files they name, and kept until the file changes.
  * Every handler is guarded: an exception is logged and answered with "nothing" (or a refusal).
@@ -14,6 +16,7 @@
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
@@ -49,6 +52,7 @@ import { publishStatus } from '../features/publishStatus';
 import { roleChoices } from '../features/roleChoices';
 import type { OfferLanguageService } from '../languageService';
 import type { OfferDiagnostic } from '../rules/diagnostic';
+import { WorkAbandoned } from '../validation/steps';
 import { validateOffer } from '../validation/validateOffer';
 import { ConfinedFolder } from '@core/files/confinedFolder';
 import { isInside } from '@core/files/insideFolder';
@@ -57,8 +61,13 @@ import type { ServerHost } from './startServer';
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
 export const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;
 
-/** What the extension's requests use of the server (startServer.ts): an offer not open in an editor is read only inside a workspace folder. */
-export type OfferRequestHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders'>;
+/**
+ * What the extension's requests use of the server (startServer.ts): an offer not open in an editor
+ * is read only inside a workspace folder. Without `offerDiagnostics` (a test's host without the
+ * diagnostics feature), each version is checked by the language service itself.
+ */
+export type OfferRequestHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders'> &
+  Partial<Pick<ServerHost, 'offerDiagnostics'>>;
 
 /** What is known of one version of an open offer; replaced as a whole when anything changes. */
 interface OpenOffer {
@@ -83,10 +92,31 @@ export function registerOfferRequests(host: OfferRequestHost): void {
   const unopened = new Map<string, UnopenedOffer>();
   documents.onDidClose(({ document }) => open.delete(document.uri));
 
-  /** The offer's parse and diagnostics of this version (the language service keeps both). */
-  const stateOf = (textDocument: TextDocument): OpenOffer => {
-    const document = service.parse(textDocument);
-    const diagnostics = service.validate(textDocument, locate(textDocument));
+  const diagnosticsOf = host.offerDiagnostics ?? ((textDocument: TextDocument) => service.validate(textDocument, locate(textDocument)));
+
+  /**
+   * The offer's parse and diagnostics of its current version: the server's one check of that
+   * version (the Problems panel's), waited for rather than run again while it is under way. A
+   * check overtaken by a newer version is waited for again, for that version.
+   */
+  const stateOf = async (textDocument: TextDocument, token?: CancellationToken): Promise<OpenOffer> => {
+    let document: OfferDocument;
+    let diagnostics: readonly OfferDiagnostic[];
+    for (;;) {
+      document = service.parse(textDocument);
+      try {
+        diagnostics = await diagnosticsOf(textDocument, token);
+      } catch (error) {
+        if (error instanceof WorkAbandoned && error.reason === 'superseded' && documents.get(textDocument.uri) === textDocument) {
+          continue;
+        }
+        throw error;
+      }
+      // TextDocuments updates a document in place: still the version that was checked?
+      if (service.parse(textDocument) === document) {
+        break;
+      }
+    }
     let state = open.get(textDocument.uri);
     if (!state || state.document !== document || state.diagnostics !== diagnostics) {
       state = { document, diagnostics };
@@ -136,38 +166,43 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     return tree;
   };
 
-  on(PlanTreeRequest, null, ({ uri }): OfferTree | null => {
+  on(PlanTreeRequest, null, async ({ uri }, token): Promise<OfferTree | null> => {
     const textDocument = documents.get(uri);
     if (textDocument) {
-      return { uri, version: textDocument.version, root: treeOf(textDocument, stateOf(textDocument)) };
+      const state = await stateOf(textDocument, token);
+      return { uri, version: state.document.version, root: treeOf(textDocument, state) };
     }
     const root = unopenedTree(uri);
     return root ? { uri, version: null, root } : null;
   });
 
-  on(ReadinessRequest, null, ({ uri }) => {
-    const textDocument = documents.get(uri);
-    return textDocument ? { uri, version: textDocument.version, status: statusOf(stateOf(textDocument)) } : null;
-  });
-
-  on(PreviewRequest, null, ({ uri }) => {
+  on(ReadinessRequest, null, async ({ uri }, token) => {
     const textDocument = documents.get(uri);
     if (!textDocument) {
       return null;
     }
-    const state = stateOf(textDocument);
-    return { uri, version: textDocument.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
+    const state = await stateOf(textDocument, token);
+    return { uri, version: state.document.version, status: statusOf(state) };
+  });
+
+  on(PreviewRequest, null, async ({ uri }, token) => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) {
+      return null;
+    }
+    const state = await stateOf(textDocument, token);
+    return { uri, version: state.document.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
   });
 
   // The hand-off sheet of an open offer, its uploads looked up beside it; kept for the version.
-  on(HandoffRequest, null, ({ uri }) => {
+  on(HandoffRequest, null, async ({ uri }, token) => {
     const textDocument = documents.get(uri);
     if (!textDocument) {
       return null;
     }
-    const state = stateOf(textDocument);
+    const state = await stateOf(textDocument, token);
     state.handoff ??= service.handoff(textDocument, locate(textDocument));
-    return { uri, version: textDocument.version, sheet: state.handoff };
+    return { uri, version: state.document.version, sheet: state.handoff };
   });
 
   on(PlansRequest, null, ({ uri }) => {
@@ -186,7 +221,7 @@ export function registerOfferRequests(host: OfferRequestHost): void {
 
   on(RoleChoicesRequest, { common: [], supported: [], assignable: [] }, () => roleChoices(service.catalog));
 
-  const edit = (textDocument: TextDocument, change: OfferEdit): OfferEditResult => {
+  const edit = async (textDocument: TextDocument, change: OfferEdit, token: CancellationToken | undefined): Promise<OfferEditResult> => {
     const document = service.parse(textDocument);
     const result = (edits: ReturnType<typeof addPlanEdits>, refusal: string): OfferEditResult =>
       edits.length > 0 ? { outcome: 'edits', version: textDocument.version, edits: toTextEdits(document, edits) } : { outcome: 'refused', message: refusal };
@@ -204,8 +239,12 @@ export function registerOfferRequests(host: OfferRequestHost): void {
           t('The authorization could not be added: plan {0} or its technical configuration is not an object in this offer.', change.planIndex + 1),
         );
       case 'remove': {
+        const state = await stateOf(textDocument, token);
+        if (state.document !== document) {
+          return { outcome: 'stale' }; // edited while its check was waited for
+        }
         // The node was drawn from an earlier text: act only if the same node is still at its place.
-        const still = flattenTree(treeOf(textDocument, stateOf(textDocument))).find(
+        const still = flattenTree(treeOf(textDocument, state)).find(
           (node) => node.pointer === change.pointer && node.kind === change.nodeKind,
         );
         if (!still || still.label !== change.label || !['plan', 'authorization', 'eligibleAuthorization'].includes(still.kind)) {
@@ -218,20 +257,23 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     }
   };
 
-  onRefusable(OfferEditRequest, (params): OfferEditResult => {
+  onRefusable(OfferEditRequest, async (params, token): Promise<OfferEditResult> => {
     const textDocument = documents.get(params.uri);
     if (!textDocument || textDocument.version !== params.version) {
       return { outcome: 'stale' };
     }
-    return edit(textDocument, params.edit);
+    return edit(textDocument, params.edit, token);
   });
 
-  onRefusable(ExportPlanRequest, (params): ExportPlanResult => {
+  onRefusable(ExportPlanRequest, async (params, token): Promise<ExportPlanResult> => {
     const textDocument = documents.get(params.uri);
     if (!textDocument || textDocument.version !== params.version) {
       return { outcome: 'stale' };
     }
-    const state = stateOf(textDocument);
+    const state = await stateOf(textDocument, token);
+    if (state.document.version !== params.version) {
+      return { outcome: 'stale' }; // edited while its check was waited for
+    }
     const scope = params.scope === 'resourceGroup' ? 'resourceGroup' : 'subscription';
     const exported = exportPlan(state.document, [...state.diagnostics], String(params.planId), scope);
     if (!exported.ok) {
@@ -261,15 +303,21 @@ export function registerOfferRequests(host: OfferRequestHost): void {
   });
 
   /** Registers a guarded handler. */
-  function on<P, R>(type: OfferRequestType<P, R>, fallback: R, handler: (params: P) => R): void {
-    connection.onRequest(type.method, guard(type.method, fallback, (params: P) => handler(params)));
+  function on<P, R>(type: OfferRequestType<P, R>, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>): void {
+    connection.onRequest(
+      type.method,
+      guard(type.method, fallback, (params: P, token?: CancellationToken) => handler(params, token)),
+    );
   }
 
   /** Registers a guarded handler whose failure is a refusal the user reads (in their language). */
-  function onRefusable<P, R extends { outcome: string }>(type: OfferRequestType<P, R>, handler: (params: P) => R | Promise<R>): void {
-    const guarded = guard<[P], R | undefined>(type.method, undefined, (params: P) => handler(params));
-    connection.onRequest(type.method, async (params: P) => {
-      const answer = await guarded(params);
+  function onRefusable<P, R extends { outcome: string }>(
+    type: OfferRequestType<P, R>,
+    handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+  ): void {
+    const guarded = guard<[P, CancellationToken | undefined], R | undefined>(type.method, undefined, (params, token) => handler(params, token));
+    connection.onRequest(type.method, async (params: P, token?: CancellationToken) => {
+      const answer = await guarded(params, token);
       return answer ?? { outcome: 'refused', message: t('The offer language server failed to answer: see its log (Marketplace Offer: Show Output).'), problems: [] };
     });
   }

@@ -9,11 +9,19 @@
  */
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { messageLanguage, setLocale } from '@core/l10n';
 import { ServerLog } from '../logging/serverLog';
 import { OfferLanguageService, type OfferLocation } from '../languageService';
+import type { OfferDiagnostic } from '../rules/diagnostic';
 import { createGuard, type Guard } from './guard';
 import { registerDiagnostics } from './diagnosticsFeature';
 import { registerEditingFeatures } from './editingFeatures';
@@ -48,6 +56,8 @@ export interface ServerHost {
   workspaceFolders(): readonly string[];
   /** Checks every open offer again: a file it names changed, or the role catalog did. */
   recheckAll(): void;
+  /** The diagnostics of this version of an open offer, from its one shared check (diagnosticsFeature.ts). */
+  offerDiagnostics(document: TextDocument, token?: CancellationToken): Promise<OfferDiagnostic[]>;
 }
 
 export interface RunningServer {
@@ -88,6 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     locate: (document) => locate(document, workspaceFolders),
     workspaceFolders: () => workspaceFolders,
     recheckAll: () => diagnostics.recheckAll(),
+    offerDiagnostics: (document, token) => diagnostics.offerDiagnostics(document, token),
   };
 
   // One line per feature area; each returns the capabilities it announces.
