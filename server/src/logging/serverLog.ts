@@ -6,7 +6,7 @@
  * a secret, so lines name files and counts only, with control characters escaped.
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { pathOfFileUri } from '@core/files/fileUri';
 import { escapeControlCharacters } from '@core/text/quote';
 
 /** `connection.console` fits; so does a test's recorder. */
@@ -72,9 +72,6 @@ export class ServerLog {
 
 /** A file's path for a `file:` URI, else the URI itself. */
 function fileName(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? path.normalize(fileURLToPath(uri)) : uri;
-  } catch {
-    return uri;
-  }
+  const filePath = pathOfFileUri(uri);
+  return filePath === undefined ? uri : path.normalize(filePath);
 }

@@ -14,7 +14,6 @@
  * Every handler is guarded: an exception is logged and answered with "nothing" (or a refusal).
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
@@ -55,7 +54,9 @@ import type { OfferDiagnostic } from '../rules/diagnostic';
 import { WorkAbandoned } from '../validation/steps';
 import { validateOffer } from '../validation/validateOffer';
 import { ConfinedFolder } from '@core/files/confinedFolder';
-import { isInside } from '@core/files/insideFolder';
+import { isOfferFileName } from '@core/files/fileNames';
+import { pathOfFileUri } from '@core/files/fileUri';
+import { workspaceFolderOf } from '@core/files/insideFolder';
 import type { ServerHost } from './startServer';
 
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
@@ -325,14 +326,8 @@ export function registerOfferRequests(host: OfferRequestHost): void {
 
 /** The file name of a document's URI ("offer.json"; an untitled document's own name). */
 function fileNameOf(uri: string): string {
-  try {
-    if (uri.startsWith('file:')) {
-      return path.basename(fileURLToPath(uri));
-    }
-  } catch {
-    // not a usable file URI: its last segment below
-  }
-  return decodeURIComponentSafely(uri.slice(Math.max(uri.lastIndexOf('/'), uri.indexOf(':')) + 1));
+  const filePath = pathOfFileUri(uri);
+  return filePath !== undefined ? path.basename(filePath) : decodeURIComponentSafely(uri.slice(Math.max(uri.lastIndexOf('/'), uri.indexOf(':')) + 1));
 }
 
 function decodeURIComponentSafely(text: string): string {
@@ -341,12 +336,6 @@ function decodeURIComponentSafely(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** An offer file as the workspace names it: `offer.json` or `*.offer.json`. */
-function isOfferFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'offer.json' || lower.endsWith('.offer.json');
 }
 
 interface ConfinedFile {
@@ -362,17 +351,9 @@ interface ConfinedFile {
  * (`core/src/files/confinedFolder.ts`), so that a link swapped in after the check is not followed.
  */
 function confinedOfferFile(uri: string, folders: readonly string[], service: OfferLanguageService): ConfinedFile | undefined {
-  let offerPath: string;
-  try {
-    offerPath = uri.startsWith('file:') ? fileURLToPath(uri) : '';
-  } catch {
-    return undefined;
-  }
-  if (offerPath === '' || !isOfferFileName(path.basename(offerPath))) {
-    return undefined;
-  }
-  const folder = folders.filter((root) => isInside(root, offerPath)).sort((a, b) => b.length - a.length)[0];
-  if (!folder) {
+  const offerPath = pathOfFileUri(uri);
+  const folder = offerPath !== undefined && isOfferFileName(path.basename(offerPath)) ? workspaceFolderOf(offerPath, folders) : undefined;
+  if (offerPath === undefined || folder === undefined) {
     return undefined;
   }
   const fileHost = service.fileHost;

@@ -8,7 +8,6 @@
  * language service, guard, locate) and returning the capabilities it announces.
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import {
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +17,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathOfFileUri } from '@core/files/fileUri';
+import { workspaceFolderOf } from '@core/files/insideFolder';
 import { messageLanguage, setLocale } from '@core/l10n';
 import { ServerLog } from '../logging/serverLog';
 import { OfferLanguageService, type OfferLocation } from '../languageService';
@@ -130,30 +131,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 function workspaceFoldersOf(params: InitializeParams): string[] {
-  const folders = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+  const folders = (params.workspaceFolders ?? []).map((folder) => pathOfFileUri(folder.uri)).filter((folder): folder is string => folder !== undefined);
   if (folders.length === 0 && params.rootUri) {
-    const root = uriToPath(params.rootUri);
+    const root = pathOfFileUri(params.rootUri);
     return root ? [root] : [];
   }
   return folders;
 }
 
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The offer's file and the workspace folder that confines its paths (its own folder if none). */
 function locate(document: TextDocument, workspaceFolders: readonly string[]): OfferLocation | undefined {
-  const offerPath = uriToPath(document.uri);
+  const offerPath = pathOfFileUri(document.uri);
   if (!offerPath) {
     return undefined;
   }
-  const folder = workspaceFolders
-    .filter((root) => !path.relative(root, offerPath).startsWith('..'))
-    .sort((a, b) => b.length - a.length)[0];
-  return { offerPath, workspaceRoot: folder ?? path.dirname(offerPath) };
+  return { offerPath, workspaceRoot: workspaceFolderOf(offerPath, workspaceFolders) ?? path.dirname(offerPath) };
 }
