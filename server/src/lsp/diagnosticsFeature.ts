@@ -156,7 +156,7 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
       // A client may refuse the refresh (or be gone): that is logged, never an unhandled rejection.
       // (typed as void, but it returns the request's promise)
       Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((error: unknown) =>
-        connection.console.warn(`diagnostics refresh refused: ${String(error)}`),
+        host.log.warn(`diagnostics refresh refused: ${String(error)}`),
       );
     } else {
       documents.all().forEach((document) => schedule(document, 0));

@@ -63,6 +63,8 @@ export interface ServerHost {
 
 export interface RunningServer {
   readonly service: OfferLanguageService;
+  /** The server's log (the output channel): what fails outside a handler is logged here too. */
+  readonly log: ServerLog;
   /** Stops watching the client process (the connection itself belongs to the caller). */
   dispose(): void;
 }
@@ -126,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.listen(connection);
   return {
     service,
+    log,
     dispose: () => watches.forEach((watch) => watch.dispose()),
   };
 }
