@@ -131,8 +131,8 @@ export class OfferLanguageService {
 
   /**
    * `validate` for the server: it gives the event loop a turn between steps and throws
-   * `WorkAbandoned` when `options.token` is cancelled or a newer version of the document was
-   * parsed meanwhile (this version's answer would be stale, and its tree has moved on).
+   * `WorkAbandoned` when `options.token` is cancelled or the document changed or was closed
+   * meanwhile (this version's answer would be stale, and its tree may have moved on).
    */
   async validateYielding(textDocument: TextDocument, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<OfferDiagnostic[]> {
     const document = this.parse(textDocument);
@@ -140,7 +140,7 @@ export class OfferLanguageService {
     if (kept) {
       return kept;
     }
-    const found = await runYielding(this.checkSteps(document, this.filesFor(location)), yieldingOn(document, options));
+    const found = await runYielding(this.checkSteps(document, this.filesFor(location)), this.yieldingOn(textDocument, document, options));
     return this.keepCheck(textDocument.uri, document, location, found);
   }
 
@@ -181,7 +181,9 @@ export class OfferLanguageService {
   /** `codeActions` for the server, yielding and abandoned like `validateYielding`. */
   async codeActionsYielding(textDocument: TextDocument, request: CodeActionRequest, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<CodeAction[]> {
     const document = this.parse(textDocument);
-    return codeActionsWithSecretsHidden(await runYielding(codeActionSteps(document, request, this.codeActionServices(location)), yieldingOn(document, options)));
+    return codeActionsWithSecretsHidden(
+      await runYielding(codeActionSteps(document, request, this.codeActionServices(location)), this.yieldingOn(textDocument, document, options)),
+    );
   }
 
   private codeActionServices(location: OfferLocation | undefined): CodeActionServices {
@@ -241,6 +243,17 @@ export class OfferLanguageService {
     return handoffSheet(this.parse(textDocument), this.catalog, this.filesFor(location));
   }
 
+  /**
+   * Yielding work on a version of a document stops once that version is no longer the one to
+   * answer for: the document changed (the LSP document manager updates it in place, and a newer
+   * parse takes over the tree: OfferDocument.superseded) or was closed (`forget`).
+   */
+  private yieldingOn(textDocument: TextDocument, document: OfferDocument, options: YieldOptions): YieldOptions {
+    const { uri, version } = textDocument;
+    const changed = () => textDocument.version !== version || document.superseded || this.parsed.get(uri) !== document;
+    return { ...options, superseded: () => changed() || (options.superseded?.() ?? false) };
+  }
+
   /** Formatting edits for the whole offer, or for `range` of it; comments are kept. */
   format(textDocument: TextDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
     return formatOffer(this.parse(textDocument), options, range);
@@ -259,10 +272,6 @@ function whereOf(location: OfferLocation | undefined): string {
   return location ? `${location.offerPath}\0${location.workspaceRoot}` : '';
 }
 
-/** Yielding work on a document stops when a newer version of it is parsed (see OfferDocument.superseded). */
-function yieldingOn(document: OfferDocument, options: YieldOptions): YieldOptions {
-  return { ...options, superseded: () => document.superseded || (options.superseded?.() ?? false) };
-}
 
 /** How many parsed baselines a service keeps (a few open offers' worth). */
 const PARSED_BASELINES_KEPT = 8;

@@ -58,10 +58,8 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
     if (existing && existing.resultId === resultId && existing.usable) {
       return existing;
     }
-    // TextDocuments updates a document in place: its version says whether it changed meanwhile.
-    const { uri, version } = document;
-    const superseded = () => documents.get(uri) !== document || document.version !== version;
-    const check = new SharedCheck(resultId, (token) => service.validateYielding(document, host.locate(document), { token, superseded }));
+    // It stops by itself when the document changes or is closed meanwhile (languageService.ts).
+    const check = new SharedCheck(resultId, (token) => service.validateYielding(document, host.locate(document), { token }));
     checks.set(document.uri, check);
     return check;
   };

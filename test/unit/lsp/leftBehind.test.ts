@@ -207,6 +207,19 @@ describe('requests that can be left behind (LSP, in-process)', function () {
     assert.deepStrictEqual(log.outcomes, ['superseded', 'finished'], 'the outdated version was checked to the end');
   });
 
+  it('stops a long check when its document is closed meanwhile', async () => {
+    const { client, log, uri } = await startClient();
+    clients.push(client);
+    await client.open(OFFER_PATH, largeOffer());
+    const started = log.nextStart();
+    const report = pull(client, uri);
+    await started;
+    client.close(OFFER_PATH);
+    assert.strictEqual((await rejection(report)).code, SERVER_CANCELLED);
+    await waitFor(() => log.outcomes.length === 1);
+    assert.deepStrictEqual(log.outcomes, ['superseded'], 'the check of a closed document went on');
+  });
+
   it("gives the tree, readiness and preview of a version from the check the Problems panel waits for, not a check of their own", async () => {
     const { client, log, uri } = await startClient();
     clients.push(client);
