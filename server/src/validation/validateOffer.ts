@@ -5,7 +5,7 @@ import type { OfferDiagnostic } from '../rules/diagnostic';
 import { rules } from '../rules';
 import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
-import { diagnosticsPerPlan, PlanResults } from './planResults';
+import { diagnosticsPerPlan, type PlanCheckEnvironment, PlanResults } from './planResults';
 import { Memo } from '@core/model/caching';
 import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
@@ -78,7 +78,7 @@ function* diagnosticSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
 
   const plans = plansOf(root);
   const kept = input.kept ?? keptAcrossChecks();
-  const environment = { catalog: input.catalog, baseline: input.baseline, results: kept.planResults };
+  const environment: PlanCheckEnvironment = { catalog: input.catalog, baseline: input.baseline, results: kept.planResults };
   const ruleDiagnostics: OfferDiagnostic[] = [];
   for (const rule of input.rules ?? rules) {
     if (rule.needsBaseline && !input.baseline) {
