@@ -192,7 +192,6 @@ export class OfferLanguageService {
     const baselineOnce = () => (baseline === null ? (baseline = this.readBaseline(files)) : baseline);
     return {
       catalog: this.catalog,
-      validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
       validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
       log: this.log,
     };
