@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { isOfferFileName } from '@core/files/fileNames';
 import { OFFER_DIAGNOSTIC_SOURCE } from '@core/knowledge/diagnosticSource';
 import { OFFER_LANGUAGE_ID } from './languageClient';
 
@@ -18,8 +19,7 @@ const MAX_WORKSPACE_OFFERS = 200;
 const DEBOUNCE_MS = 300;
 
 export function isOfferUri(uri: vscode.Uri): boolean {
-  const name = path.posix.basename(uri.path).toLowerCase();
-  return name === 'offer.json' || name.endsWith('.offer.json');
+  return isOfferFileName(path.posix.basename(uri.path));
 }
 
 export function isOfferDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {

@@ -13,7 +13,7 @@ import { RememberingFileHost } from './workspace/rememberingFileHost';
 import { keptAcrossChecks, validationSteps } from './validation/validateOffer';
 import { BoundedCache } from '@core/model/caching';
 import { runToEnd, runYielding, type Steps, type YieldOptions } from './validation/steps';
-import { codeActionsWithSecretsHidden, hoverWithSecretsHidden, withSecretsHidden } from './secretsHidden';
+import { codeActionsWithSecretsHidden, hoverWithSecretsHidden } from './secretsHidden';
 import type { CodeAction, DocumentSymbol, FoldingRange, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { codeActionSteps, CodeActionRequest, type CodeActionServices } from './features/codeActions';
 import { documentSymbols } from './features/documentSymbols';
@@ -120,9 +120,9 @@ export class OfferLanguageService {
   }
 
   /**
-   * Every problem of the document, secrets hidden. When files are remembered (see
-   * `rememberFilesForMs`), asking again for the same version, location and catalog gives back the
-   * same array, unchecked: it is shared, so callers must not change it.
+   * Every problem of the document, secrets hidden (validateOffer.ts). When files are remembered
+   * (see `rememberFilesForMs`), asking again for the same version, location and catalog gives back
+   * the same array, unchecked: it is shared, so callers must not change it.
    */
   validate(textDocument: TextDocument, location?: OfferLocation): OfferDiagnostic[] {
     const document = this.parse(textDocument);
@@ -131,8 +131,8 @@ export class OfferLanguageService {
 
   /**
    * `validate` for the server: it gives the event loop a turn between steps and throws
-   * `WorkAbandoned` when `options.token` is cancelled or a newer version of the document was
-   * parsed meanwhile (this version's answer would be stale, and its tree has moved on).
+   * `WorkAbandoned` when `options.token` is cancelled or the document changed or was closed
+   * meanwhile (this version's answer would be stale, and its tree may have moved on).
    */
   async validateYielding(textDocument: TextDocument, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<OfferDiagnostic[]> {
     const document = this.parse(textDocument);
@@ -140,7 +140,7 @@ export class OfferLanguageService {
     if (kept) {
       return kept;
     }
-    const found = await runYielding(this.checkSteps(document, this.filesFor(location)), yieldingOn(document, options));
+    const found = await runYielding(this.checkSteps(document, this.filesFor(location)), this.yieldingOn(textDocument, document, options));
     return this.keepCheck(textDocument.uri, document, location, found);
   }
 
@@ -150,8 +150,7 @@ export class OfferLanguageService {
     return kept && kept.document === document && kept.catalog === this.catalog && kept.where === whereOf(location) ? kept.diagnostics : undefined;
   }
 
-  private keepCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined, found: OfferDiagnostic[]): OfferDiagnostic[] {
-    const diagnostics = withSecretsHidden(found);
+  private keepCheck(uri: string, document: OfferDocument, location: OfferLocation | undefined, diagnostics: OfferDiagnostic[]): OfferDiagnostic[] {
     if (this.rememberingHost) {
       this.checked.set(uri, { document, catalog: this.catalog, where: whereOf(location), diagnostics });
     }
@@ -182,7 +181,9 @@ export class OfferLanguageService {
   /** `codeActions` for the server, yielding and abandoned like `validateYielding`. */
   async codeActionsYielding(textDocument: TextDocument, request: CodeActionRequest, location: OfferLocation | undefined, options: YieldOptions = {}): Promise<CodeAction[]> {
     const document = this.parse(textDocument);
-    return codeActionsWithSecretsHidden(await runYielding(codeActionSteps(document, request, this.codeActionServices(location)), yieldingOn(document, options)));
+    return codeActionsWithSecretsHidden(
+      await runYielding(codeActionSteps(document, request, this.codeActionServices(location)), this.yieldingOn(textDocument, document, options)),
+    );
   }
 
   private codeActionServices(location: OfferLocation | undefined): CodeActionServices {
@@ -191,7 +192,6 @@ export class OfferLanguageService {
     const baselineOnce = () => (baseline === null ? (baseline = this.readBaseline(files)) : baseline);
     return {
       catalog: this.catalog,
-      validate: (document) => runToEnd(this.checkSteps(document, files, baselineOnce())),
       validationSteps: (document) => this.checkSteps(document, files, baselineOnce()),
       log: this.log,
     };
@@ -242,6 +242,17 @@ export class OfferLanguageService {
     return handoffSheet(this.parse(textDocument), this.catalog, this.filesFor(location));
   }
 
+  /**
+   * Yielding work on a version of a document stops once that version is no longer the one to
+   * answer for: the document changed (the LSP document manager updates it in place, and a newer
+   * parse takes over the tree: OfferDocument.superseded) or was closed (`forget`).
+   */
+  private yieldingOn(textDocument: TextDocument, document: OfferDocument, options: YieldOptions): YieldOptions {
+    const { uri, version } = textDocument;
+    const changed = () => textDocument.version !== version || document.superseded || this.parsed.get(uri) !== document;
+    return { ...options, superseded: () => changed() || (options.superseded?.() ?? false) };
+  }
+
   /** Formatting edits for the whole offer, or for `range` of it; comments are kept. */
   format(textDocument: TextDocument, options: OfferFormattingOptions, range?: Range): TextEdit[] {
     return formatOffer(this.parse(textDocument), options, range);
@@ -260,10 +271,6 @@ function whereOf(location: OfferLocation | undefined): string {
   return location ? `${location.offerPath}\0${location.workspaceRoot}` : '';
 }
 
-/** Yielding work on a document stops when a newer version of it is parsed (see OfferDocument.superseded). */
-function yieldingOn(document: OfferDocument, options: YieldOptions): YieldOptions {
-  return { ...options, superseded: () => document.superseded || (options.superseded?.() ?? false) };
-}
 
 /** How many parsed baselines a service keeps (a few open offers' worth). */
 const PARSED_BASELINES_KEPT = 8;

@@ -1,7 +1,8 @@
 /**
  * The last guard before anything the language service says reaches a person: diagnostics (the
- * Problems panel, the checker's output, the export's refusal), hovers and quick-fix titles have
- * every secret hidden (`core/src/text/secrets.ts`). Rules already quote values through
+ * Problems panel, the plans tree, the checker's output, the export's refusal: hidden as every
+ * check ends, in validateOffer.ts), hovers and quick-fix titles have every secret hidden
+ * (`core/src/text/secrets.ts`). Rules already quote values through
  * `quoteValue`, which hides them; this makes sure that a message built any other way, now or
  * later, still never shows a key, password, signature or `code=` value. Linear in what is shown,
  * and what has nothing to hide is returned as it is.

@@ -6,12 +6,12 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/startServer';
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, { clientProcessId: clientProcessIdArgument(process.argv) });
+const server = startServer(connection, { clientProcessId: clientProcessIdArgument(process.argv) });
 
 // The last line of defence: a promise that fails outside a guarded handler is logged, and Node
 // must not end the server for it (its default for an unhandled rejection).
 process.on('unhandledRejection', (reason) => {
-  connection.console.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  server.log.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 
 connection.listen();

@@ -26,6 +26,19 @@ describe('the server log', () => {
     ]);
   });
 
+  it('hides a secret a failure quotes, at every level', () => {
+    const lines: string[] = [];
+    const log = new ServerLog({ info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) });
+    log.info('Role catalog: 3 roles from /ws/roles.json?sig=Zk9Q7vLq2Wn8Rx4Tb9Ys1Pd5');
+    log.warn('diagnostics refresh refused: https://leads.contoso.com/api?code=Zk9Q7vLq2Wn8Rx4Tb9Ys1Pd5');
+    log.error('unhandled rejection: Error: cannot read https://leads.contoso.com/api?code=Zk9Q7vLq2Wn8Rx4Tb9Ys1Pd5');
+    assert.deepStrictEqual(lines, [
+      'info Role catalog: 3 roles from /ws/roles.json?sig=(hidden)',
+      'warn diagnostics refresh refused: https://leads.contoso.com/api?code=(hidden)',
+      'error unhandled rejection: Error: cannot read https://leads.contoso.com/api?code=(hidden)',
+    ]);
+  });
+
   describe('in a running server', () => {
     let client: LspTestClient;
     let folder: string;
@@ -43,6 +56,19 @@ describe('the server log', () => {
     it('says it started, with the shipped role catalog', () => {
       assert.ok(client.logs.some((line) => /^Marketplace Offer language server started \(Node [\d.]+, locale en, push diagnostics; workspace folders: /.test(line)), client.logs.join('\n'));
       assert.ok(client.logs.some((line) => /^Role catalog: \d{3,} built-in roles, shipped with the extension/.test(line)), client.logs.join('\n'));
+    });
+
+    it('logs a role catalog it could not use through the log, control characters escaped', async () => {
+      const setting = path.join(folder, 'roles\u001b[31m.json');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { marketplaceOffer: { roleCatalogPath: setting } } });
+      const deadline = Date.now() + 5000;
+      while (!client.logs.some((line) => line.startsWith('Role catalog ') && line.includes(' not used: ')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const line = client.logs.find((logged) => logged.startsWith('Role catalog ') && logged.includes(' not used: '));
+      assert.ok(line?.startsWith(`Role catalog ${path.join(folder, 'roles\\u001b[31m.json')} not used: `), client.logs.join('\n'));
+      assert.ok(!client.logs.some((logged) => logged.includes('\u001b')), 'no raw escape character');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { marketplaceOffer: { roleCatalogPath: '' } } });
     });
 
     it('says which offer it opened and closed, which files it re-read, never what the offer holds', async () => {

@@ -170,6 +170,23 @@ describe('workspace layer', () => {
       assert.strictEqual(nodeFileHost.readHead(path.join(temp, 'missing.png'), 24), undefined);
     });
 
+    it('does not follow a link found at a path it is asked to read (it is given real paths only)', () => {
+      const link = path.join(temp, 'ws', 'offer', 'swapped.png');
+      fs.symlinkSync(path.join(temp, 'outside', 'logo.png'), link);
+      assert.strictEqual(nodeFileHost.readHead(link, 24), undefined);
+      assert.strictEqual(nodeFileHost.readFile(link, 1_000_000), undefined);
+      // The same file by its real path reads.
+      assert.strictEqual(nodeFileHost.readHead(path.join(temp, 'outside', 'logo.png'), 24)?.length, 24);
+      // An offer's link inside the workspace still reads: the offer's files are read by their real paths.
+      fs.symlinkSync(path.join(temp, 'ws', 'offer', 'logo.png'), path.join(temp, 'ws', 'offer', 'alias.png'));
+      const files = new OfferFiles(path.join(temp, 'ws', 'offer', 'offer.json'), path.join(temp, 'ws'), nodeFileHost);
+      assert.deepStrictEqual(files.png('alias.png'), {
+        status: 'ok',
+        absolutePath: path.join(temp, 'ws', 'offer', 'alias.png'),
+        result: { isPng: true, width: 90, height: 90 },
+      });
+    });
+
     it('gets a PNG size from disk and refuses a real symbolic link out of the workspace, even to a missing file', () => {
       const files = new OfferFiles(path.join(temp, 'ws', 'offer', 'offer.json'), path.join(temp, 'ws'), nodeFileHost);
       assert.deepStrictEqual(files.png('logo.png'), {

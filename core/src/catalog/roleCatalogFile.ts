@@ -16,7 +16,7 @@
  */
 import * as os from 'os';
 import * as path from 'path';
-import { FileRead, readRegularFile, readRegularFileSync } from '../files/regularFile';
+import { FileRead, readRegularFile } from '../files/regularFile';
 import { t } from '../l10n';
 import { RoleCatalog } from './roleCatalog';
 import { parseRoleCatalog, RoleCatalogFormatError } from './roleCatalogParser';
@@ -62,14 +62,6 @@ export function resolveCatalogPath(setting: string | undefined, workspaceFolders
 /** Reads and parses a catalog file without blocking; rejects with a RoleCatalogFileError that says what is wrong. */
 export async function readRoleCatalogFile(absolutePath: string): Promise<RoleCatalog> {
   return catalogFrom(await readRegularFile(absolutePath, MAX_CATALOG_BYTES), absolutePath);
-}
-
-/**
- * {@link readRoleCatalogFile} for a caller that can't wait (the extension's own loading, until the
- * language server is its only reader): the same checks, so it never blocks on a FIFO either.
- */
-export function loadRoleCatalogFile(absolutePath: string): RoleCatalog {
-  return catalogFrom(readRegularFileSync(absolutePath, MAX_CATALOG_BYTES), absolutePath);
 }
 
 function catalogFrom(read: FileRead, absolutePath: string): RoleCatalog {

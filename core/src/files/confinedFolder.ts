@@ -1,10 +1,12 @@
 /**
- * The one way to read a file of the workspace: a path is resolved relative to a folder of the
+ * The one way to reach a file of the workspace: a path is resolved relative to a folder of the
  * workspace and must stay inside the workspace's root, as written and with its links resolved;
- * only then is it read, as a regular file, at most a given number of bytes (`regularFile.ts`).
- * Images, audience CSVs and the published baseline all come through here, so that a repository
- * written by someone else cannot make the extension or the checker read a file outside it, wait
- * on a FIFO or read a device without end.
+ * only its real path is then read, as a regular file, at most a given number of bytes, and a
+ * link found there at the read (swapped in since the check) is not followed (`regularFile.ts`).
+ * Images, audience CSVs, the published baseline and offers no editor has open are all resolved
+ * here (the language server reads their real paths through its file host, `fileHost.ts`), so
+ * that a repository written by someone else cannot make the extension or the checker read a
+ * file outside it, wait on a FIFO or read a device without end.
  */
 import * as path from 'path';
 import { isInside, isUnusablePath, realPath, realPathSync } from './insideFolder';

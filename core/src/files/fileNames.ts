@@ -1,12 +1,20 @@
 /**
- * File names made from IDs of the offer (`<planId>.template.json`, `<offerId>.offer.json`): made
- * only from an ID that passes its format rule, so that an ID can never carry a folder, `..` or a
- * separator into a path. The refusal says which rule the ID fails and why.
+ * File names of offers: which names are offer files (`offer.json`, `*.offer.json`, as the
+ * manifest's language contribution names them), and file names made from IDs of the offer
+ * (`<planId>.template.json`, `<offerId>.offer.json`): made only from an ID that passes its format
+ * rule, so that an ID can never carry a folder, `..` or a separator into a path. The refusal says
+ * which rule the ID fails and why.
  */
 import { t } from '../l10n';
 import { ID_FORMAT_RULE, idFormatProblem, IdKind, idLengthLimit } from '../knowledge/idFormat';
 import { quoteValue } from '../text/quote';
 import { isPlainFileName } from './safeWriter';
+
+/** An offer file as the workspace names it: `offer.json` or `*.offer.json`, in any case. */
+export function isOfferFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'offer.json' || lower.endsWith('.offer.json');
+}
 
 export type FileNameFromId = { ok: true; name: string } | { ok: false; message: string };
 

@@ -83,3 +83,17 @@ export async function realPath(absolutePath: string): Promise<string> {
 export function isUnusablePath(relativePath: string): boolean {
   return relativePath.includes('\0');
 }
+
+/**
+ * The innermost of `folders` that holds `candidate` (as written; see {@link isInside}), or
+ * undefined when none does: the workspace folder that confines an offer's paths.
+ */
+export function workspaceFolderOf(candidate: string, folders: readonly string[]): string | undefined {
+  let innermost: string | undefined;
+  for (const folder of folders) {
+    if (isInside(folder, candidate) && (innermost === undefined || folder.length > innermost.length)) {
+      innermost = folder;
+    }
+  }
+  return innermost;
+}

@@ -192,11 +192,9 @@ function insertChild(target: EditTarget, container: Node, index: number, write: 
     // `previous, // comment` ⏎ new: after the comment, so that it stays on the line it describes.
     return [{ offset: after.lineEnd, length: 0, content: eol + indentation + child + (hasNext ? ',' : '') }];
   }
-  if (hasNext || nextComma(text, previousEnd) !== undefined) {
-    // The comma after `previous` is on a later line: it now follows the new child.
-    return [{ offset: previousEnd, length: 0, content: ',' + eol + indentation + child }];
-  }
-  if (after.lineEnd === previousEnd) {
+  // The comma after `previous` is on a later line (it now follows the new child), or nothing
+  // follows `previous` on its line: the new child goes right after it.
+  if (hasNext || nextComma(text, previousEnd) !== undefined || after.lineEnd === previousEnd) {
     return [{ offset: previousEnd, length: 0, content: ',' + eol + indentation + child }];
   }
   return [

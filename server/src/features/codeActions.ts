@@ -32,10 +32,11 @@ export interface CodeActionRequest {
 
 export interface CodeActionServices {
   catalog: RoleCatalog;
-  /** Checks another text of the same offer (same folder, files and baseline): for fix-all. */
-  validate(document: OfferDocument): OfferDiagnostic[];
-  /** The same check as steps, so that the server can yield between them (validation/steps.ts). */
-  validationSteps?(document: OfferDocument): Steps<OfferDiagnostic[]>;
+  /**
+   * Checks another text of the same offer (same folder, files and baseline), for fix-all: as
+   * steps, so that the server can yield between them (validation/steps.ts).
+   */
+  validationSteps(document: OfferDocument): Steps<OfferDiagnostic[]>;
   /** Where a fix that throws is logged. */
   log: FixLog;
 }
@@ -126,7 +127,7 @@ export function* fixAllSteps(document: OfferDocument, services: CodeActionServic
   // A fix that was applied once and whose diagnostic came back is not tried again.
   const tried = new Set<string>();
   for (let round = 0; round < MAX_FIX_ALL_ROUNDS; round++) {
-    const diagnostics = services.validationSteps ? yield* services.validationSteps(current) : services.validate(current);
+    const diagnostics = yield* services.validationSteps(current);
     yield;
     const candidates = yield* preferredFixes(current, diagnostics, services, tried);
     const result = applyWithoutBreaking(current, withoutOverlaps(candidates));

@@ -3,11 +3,14 @@
  * started and with what, the role catalog in use, offers opened and closed, files that changed on
  * disk and made it check again, and what failed. One line each, through the connection's console
  * (the client shows them with their time and level). Never an offer's content: a value could be
- * a secret, so lines name files and counts only, with control characters escaped.
+ * a secret, so lines name files and counts only, with control characters escaped and anything
+ * that looks like a secret hidden (a failure's message may quote a value). Every line the server
+ * logs comes through here.
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { pathOfFileUri } from '@core/files/fileUri';
 import { escapeControlCharacters } from '@core/text/quote';
+import { redactSecrets } from '@core/text/secrets';
 
 /** `connection.console` fits; so does a test's recorder. */
 export interface LogConsole {
@@ -27,17 +30,17 @@ export class ServerLog {
   constructor(private readonly console: LogConsole) {}
 
   info(message: string): void {
-    this.console.info(escapeControlCharacters(message));
+    this.console.info(escapeControlCharacters(redactSecrets(message)));
   }
 
   warn(message: string): void {
-    this.console.warn(escapeControlCharacters(message));
+    this.console.warn(escapeControlCharacters(redactSecrets(message)));
   }
 
   /** Also the guards' logger: a handler that throws is logged here, with its stack. */
   error(message: string): void {
     // A stack's line breaks are kept; anything else that would act on a terminal is escaped.
-    this.console.error(message.split('\n').map(escapeControlCharacters).join('\n'));
+    this.console.error(redactSecrets(message).split('\n').map(escapeControlCharacters).join('\n'));
   }
 
   started({ locale, workspaceFolders, pullDiagnostics, builtinRoles }: StartInfo): void {
@@ -72,9 +75,6 @@ export class ServerLog {
 
 /** A file's path for a `file:` URI, else the URI itself. */
 function fileName(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? path.normalize(fileURLToPath(uri)) : uri;
-  } catch {
-    return uri;
-  }
+  const filePath = pathOfFileUri(uri);
+  return filePath === undefined ? uri : path.normalize(filePath);
 }

@@ -18,7 +18,7 @@ export interface ProcessWatchOptions {
   onGone?: () => void;
 }
 
-export const DEFAULT_CLIENT_WATCH_MS = 3000;
+const DEFAULT_CLIENT_WATCH_MS = 3000;
 
 export function watchClientProcess(pid: number, options: ProcessWatchOptions): ProcessWatch {
   const isAlive = options.isAlive ?? processIsAlive;
@@ -36,7 +36,7 @@ export function watchClientProcess(pid: number, options: ProcessWatchOptions): P
 }
 
 /** Signal 0 asks whether the process exists; EPERM says it does, as someone else's. */
-export function processIsAlive(pid: number): boolean {
+function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,7 +3,8 @@
  * keystroke) or pulled (`textDocument/diagnostic`), whichever the client supports.
  *
  * A check yields to the event loop as it goes (validation/steps.ts), so it can be left behind:
- * - each version of a document is checked once, however many pulls and pushes ask for it; a pull
+ * - each version of a document is checked once, however many pulls, pushes and requests of the
+ *   extension (offerRequests.ts: the tree, readiness, preview) ask for it; a pull
  *   that finds its result id unchanged is answered `unchanged` without checking anything;
  * - a check stops when every request waiting for it was cancelled (answered `RequestCancelled`),
  *   or when the document changed meanwhile (a pull is then answered `ServerCancelled`, and the
@@ -18,6 +19,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OfferDiagnostic } from '../rules/diagnostic';
 import { WorkAbandoned } from '../validation/steps';
 import { toLspDiagnostic } from './lspDiagnostics';
 import { asNotificationHandler } from './guard';
@@ -28,6 +30,12 @@ export interface DiagnosticsFeature {
   capabilities(clientPulls: boolean): ServerCapabilities;
   /** Checks every open offer again: a file it names changed, or the role catalog did. */
   recheckAll(): void;
+  /**
+   * The diagnostics of this version of an open offer, from the same shared check the Problems
+   * panel gets: the tree, readiness and preview wait for it instead of checking again. Rejects
+   * with WorkAbandoned, as a pull does, when `token` is cancelled or the document changed meanwhile.
+   */
+  offerDiagnostics(document: TextDocument, token?: CancellationToken): Promise<OfferDiagnostic[]>;
 }
 
 /** Push mode: how long typing must pause before a check. */
@@ -50,12 +58,8 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
     if (existing && existing.resultId === resultId && existing.usable) {
       return existing;
     }
-    // TextDocuments updates a document in place: its version says whether it changed meanwhile.
-    const { uri, version } = document;
-    const superseded = () => documents.get(uri) !== document || document.version !== version;
-    const check = new SharedCheck(resultId, (token) =>
-      service.validateYielding(document, host.locate(document), { token, superseded }).then((found) => found.map(toLspDiagnostic)),
-    );
+    // It stops by itself when the document changes or is closed meanwhile (languageService.ts).
+    const check = new SharedCheck(resultId, (token) => service.validateYielding(document, host.locate(document), { token }));
     checks.set(document.uri, check);
     return check;
   };
@@ -66,7 +70,7 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
     const version = document.version;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await checkOf(document).wait();
+      diagnostics = await checkOf(document).waitForLsp();
     } catch (error) {
       if (error instanceof WorkAbandoned) {
         return; // a newer version is on its way, and will be published
@@ -128,7 +132,7 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       }
       // A superseded check becomes ServerCancelled and a cancelled one RequestCancelled (lsp/guard.ts).
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: await checkOf(document).wait(token) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: await checkOf(document).waitForLsp(token) };
     }),
   );
 
@@ -150,7 +154,7 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
       // A client may refuse the refresh (or be gone): that is logged, never an unhandled rejection.
       // (typed as void, but it returns the request's promise)
       Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((error: unknown) =>
-        connection.console.warn(`diagnostics refresh refused: ${String(error)}`),
+        host.log.warn(`diagnostics refresh refused: ${String(error)}`),
       );
     } else {
       documents.all().forEach((document) => schedule(document, 0));
@@ -163,6 +167,7 @@ export function registerDiagnostics(host: ServerHost): DiagnosticsFeature {
       return pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false, identifier: 'marketplace-offer' } } : {};
     },
     recheckAll,
+    offerDiagnostics: (document, token) => checkOf(document).wait(token),
   };
 }
 
@@ -175,11 +180,13 @@ class SharedCheck {
   private everyoneLeft = false;
   private settled = false;
   private abandoned = false;
-  private readonly result: Promise<Diagnostic[]>;
+  private readonly result: Promise<OfferDiagnostic[]>;
+  /** The result as the client is sent it, converted once, when first published or pulled. */
+  private lsp: Diagnostic[] | undefined;
 
   constructor(
     readonly resultId: string,
-    run: (token: { readonly isCancellationRequested: boolean }) => Promise<Diagnostic[]>,
+    run: (token: { readonly isCancellationRequested: boolean }) => Promise<OfferDiagnostic[]>,
   ) {
     const everyoneLeft = () => this.everyoneLeft;
     this.result = run({
@@ -199,11 +206,11 @@ class SharedCheck {
   }
 
   /** The diagnostics; rejects with WorkAbandoned when `token` is cancelled or the check was stopped. */
-  async wait(token?: CancellationToken): Promise<Diagnostic[]> {
+  async wait(token?: CancellationToken): Promise<OfferDiagnostic[]> {
     this.waiting++;
     let subscription: { dispose(): void } | undefined;
     try {
-      return await new Promise<Diagnostic[]>((resolve, reject) => {
+      return await new Promise<OfferDiagnostic[]>((resolve, reject) => {
         this.result.then(resolve, reject);
         subscription = token?.onCancellationRequested(() => reject(new WorkAbandoned('cancelled')));
       });
@@ -214,5 +221,11 @@ class SharedCheck {
         this.everyoneLeft = true;
       }
     }
+  }
+
+  /** {@link wait}, as LSP diagnostics. */
+  async waitForLsp(token?: CancellationToken): Promise<Diagnostic[]> {
+    const found = await this.wait(token);
+    return (this.lsp ??= found.map(toLspDiagnostic));
   }
 }

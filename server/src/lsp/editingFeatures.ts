@@ -36,7 +36,7 @@ export function editingSettingsFrom(section: unknown): EditingSettings {
 }
 
 /** What editing features use of the server (startServer.ts): the workspace folders resolve a relative `roleCatalogPath`; a new catalog checks every open offer again. */
-export type EditingFeatureHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders' | 'recheckAll'>;
+export type EditingFeatureHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'log' | 'locate' | 'workspaceFolders' | 'recheckAll'>;
 
 /** Registers the handlers and returns the capabilities to announce in `initialize`. */
 export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabilities {
@@ -112,7 +112,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
       }
       service.catalog = RoleCatalog.builtin();
       const reason = error instanceof Error ? error.message : String(error);
-      connection.console.error(`Role catalog ${resolved} not used: ${reason}`);
+      host.log.error(`Role catalog ${resolved} not used: ${reason}`);
       warn(t('{0} The built-in role catalog is used instead.', reason));
       return true;
     }
@@ -120,7 +120,7 @@ export function registerEditingFeatures(host: EditingFeatureHost): ServerCapabil
       return false;
     }
     service.catalog = catalog;
-    connection.console.info(`Role catalog: ${catalog.roles.length} roles from ${resolved}`);
+    host.log.info(`Role catalog: ${catalog.roles.length} roles from ${resolved}`);
     return true;
   };
 

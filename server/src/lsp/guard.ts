@@ -68,7 +68,7 @@ function throwIfCancelled(token: CancellationToken | undefined): void {
 }
 
 /** What the client is told about work it no longer needs, or that was overtaken by an edit. */
-export function asResponseError(abandoned: WorkAbandoned): ResponseError<unknown> {
+function asResponseError(abandoned: WorkAbandoned): ResponseError<unknown> {
   return abandoned.reason === 'cancelled'
     ? new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.')
     : new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was being checked.', { retriggerRequest: true });

@@ -4,16 +4,18 @@
  * for the commands' pickers, the tree's edits, and Lighthouse templates out and in. The extension
  * parses nothing and loads no catalog: it asks here.
  *
- * What an answer is made of is computed once per version of a document: its parse and diagnostics
- * are the language service's (the same the Problems panel gets), and the readiness and the tree
- * built from them are kept with them until the next version, a file change or another catalog.
+ * What an answer is made of is computed once per version of a document: its parse is the language
+ * service's and its diagnostics the server's one check of that version (the Problems panel's,
+ * diagnosticsFeature.ts: waited for while it runs, never run again beside it), and the readiness
+ * and the tree built from them are kept with them until the next version, a file change or
+ * another catalog.
  * Offers not open in an editor are read from disk, only inside a workspace folder and up to a
  * size limit, checked without reading the files they name, and kept until the file changes.
  * Every handler is guarded: an exception is logged and answered with "nothing" (or a refusal).
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { RoleCatalog } from '@core/catalog/roleCatalog';
 import { t } from '@core/l10n';
 import { OfferDocument } from '@core/model/offerDocument';
@@ -49,16 +51,24 @@ import { publishStatus } from '../features/publishStatus';
 import { roleChoices } from '../features/roleChoices';
 import type { OfferLanguageService } from '../languageService';
 import type { OfferDiagnostic } from '../rules/diagnostic';
+import { WorkAbandoned } from '../validation/steps';
 import { validateOffer } from '../validation/validateOffer';
-import { isInside } from '@core/files/insideFolder';
-import { OfferFiles } from '../workspace/offerFiles';
+import { ConfinedFolder } from '@core/files/confinedFolder';
+import { isOfferFileName } from '@core/files/fileNames';
+import { pathOfFileUri } from '@core/files/fileUri';
+import { workspaceFolderOf } from '@core/files/insideFolder';
 import type { ServerHost } from './startServer';
 
 /** An offer not open in an editor is read from disk up to this size; a bigger one is left out. */
 export const MAX_UNOPENED_OFFER_BYTES = 5 * 1024 * 1024;
 
-/** What the extension's requests use of the server (startServer.ts): an offer not open in an editor is read only inside a workspace folder. */
-export type OfferRequestHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders'>;
+/**
+ * What the extension's requests use of the server (startServer.ts): an offer not open in an editor
+ * is read only inside a workspace folder. Without `offerDiagnostics` (a test's host without the
+ * diagnostics feature), each version is checked by the language service itself.
+ */
+export type OfferRequestHost = Pick<ServerHost, 'connection' | 'documents' | 'service' | 'guard' | 'locate' | 'workspaceFolders'> &
+  Partial<Pick<ServerHost, 'offerDiagnostics'>>;
 
 /** What is known of one version of an open offer; replaced as a whole when anything changes. */
 interface OpenOffer {
@@ -83,10 +93,31 @@ export function registerOfferRequests(host: OfferRequestHost): void {
   const unopened = new Map<string, UnopenedOffer>();
   documents.onDidClose(({ document }) => open.delete(document.uri));
 
-  /** The offer's parse and diagnostics of this version (the language service keeps both). */
-  const stateOf = (textDocument: TextDocument): OpenOffer => {
-    const document = service.parse(textDocument);
-    const diagnostics = service.validate(textDocument, locate(textDocument));
+  const diagnosticsOf = host.offerDiagnostics ?? ((textDocument: TextDocument) => service.validate(textDocument, locate(textDocument)));
+
+  /**
+   * The offer's parse and diagnostics of its current version: the server's one check of that
+   * version (the Problems panel's), waited for rather than run again while it is under way. A
+   * check overtaken by a newer version is waited for again, for that version.
+   */
+  const stateOf = async (textDocument: TextDocument, token?: CancellationToken): Promise<OpenOffer> => {
+    let document: OfferDocument;
+    let diagnostics: readonly OfferDiagnostic[];
+    for (;;) {
+      document = service.parse(textDocument);
+      try {
+        diagnostics = await diagnosticsOf(textDocument, token);
+      } catch (error) {
+        if (error instanceof WorkAbandoned && error.reason === 'superseded' && documents.get(textDocument.uri) === textDocument) {
+          continue;
+        }
+        throw error;
+      }
+      // TextDocuments updates a document in place: still the version that was checked?
+      if (service.parse(textDocument) === document) {
+        break;
+      }
+    }
     let state = open.get(textDocument.uri);
     if (!state || state.document !== document || state.diagnostics !== diagnostics) {
       state = { document, diagnostics };
@@ -136,38 +167,43 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     return tree;
   };
 
-  on(PlanTreeRequest, null, ({ uri }): OfferTree | null => {
+  on(PlanTreeRequest, null, async ({ uri }, token): Promise<OfferTree | null> => {
     const textDocument = documents.get(uri);
     if (textDocument) {
-      return { uri, version: textDocument.version, root: treeOf(textDocument, stateOf(textDocument)) };
+      const state = await stateOf(textDocument, token);
+      return { uri, version: state.document.version, root: treeOf(textDocument, state) };
     }
     const root = unopenedTree(uri);
     return root ? { uri, version: null, root } : null;
   });
 
-  on(ReadinessRequest, null, ({ uri }) => {
-    const textDocument = documents.get(uri);
-    return textDocument ? { uri, version: textDocument.version, status: statusOf(stateOf(textDocument)) } : null;
-  });
-
-  on(PreviewRequest, null, ({ uri }) => {
+  on(ReadinessRequest, null, async ({ uri }, token) => {
     const textDocument = documents.get(uri);
     if (!textDocument) {
       return null;
     }
-    const state = stateOf(textDocument);
-    return { uri, version: textDocument.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
+    const state = await stateOf(textDocument, token);
+    return { uri, version: state.document.version, status: statusOf(state) };
+  });
+
+  on(PreviewRequest, null, async ({ uri }, token) => {
+    const textDocument = documents.get(uri);
+    if (!textDocument) {
+      return null;
+    }
+    const state = await stateOf(textDocument, token);
+    return { uri, version: state.document.version, ...previewData(state.document, statusOf(state), service.filesFor(locate(textDocument))) };
   });
 
   // The hand-off sheet of an open offer, its uploads looked up beside it; kept for the version.
-  on(HandoffRequest, null, ({ uri }) => {
+  on(HandoffRequest, null, async ({ uri }, token) => {
     const textDocument = documents.get(uri);
     if (!textDocument) {
       return null;
     }
-    const state = stateOf(textDocument);
+    const state = await stateOf(textDocument, token);
     state.handoff ??= service.handoff(textDocument, locate(textDocument));
-    return { uri, version: textDocument.version, sheet: state.handoff };
+    return { uri, version: state.document.version, sheet: state.handoff };
   });
 
   on(PlansRequest, null, ({ uri }) => {
@@ -186,7 +222,7 @@ export function registerOfferRequests(host: OfferRequestHost): void {
 
   on(RoleChoicesRequest, { common: [], supported: [], assignable: [] }, () => roleChoices(service.catalog));
 
-  const edit = (textDocument: TextDocument, change: OfferEdit): OfferEditResult => {
+  const edit = async (textDocument: TextDocument, change: OfferEdit, token: CancellationToken | undefined): Promise<OfferEditResult> => {
     const document = service.parse(textDocument);
     const result = (edits: ReturnType<typeof addPlanEdits>, refusal: string): OfferEditResult =>
       edits.length > 0 ? { outcome: 'edits', version: textDocument.version, edits: toTextEdits(document, edits) } : { outcome: 'refused', message: refusal };
@@ -204,8 +240,12 @@ export function registerOfferRequests(host: OfferRequestHost): void {
           t('The authorization could not be added: plan {0} or its technical configuration is not an object in this offer.', change.planIndex + 1),
         );
       case 'remove': {
+        const state = await stateOf(textDocument, token);
+        if (state.document !== document) {
+          return { outcome: 'stale' }; // edited while its check was waited for
+        }
         // The node was drawn from an earlier text: act only if the same node is still at its place.
-        const still = flattenTree(treeOf(textDocument, stateOf(textDocument))).find(
+        const still = flattenTree(treeOf(textDocument, state)).find(
           (node) => node.pointer === change.pointer && node.kind === change.nodeKind,
         );
         if (!still || still.label !== change.label || !['plan', 'authorization', 'eligibleAuthorization'].includes(still.kind)) {
@@ -218,20 +258,23 @@ export function registerOfferRequests(host: OfferRequestHost): void {
     }
   };
 
-  onRefusable(OfferEditRequest, (params): OfferEditResult => {
+  onRefusable(OfferEditRequest, async (params, token): Promise<OfferEditResult> => {
     const textDocument = documents.get(params.uri);
     if (!textDocument || textDocument.version !== params.version) {
       return { outcome: 'stale' };
     }
-    return edit(textDocument, params.edit);
+    return edit(textDocument, params.edit, token);
   });
 
-  onRefusable(ExportPlanRequest, (params): ExportPlanResult => {
+  onRefusable(ExportPlanRequest, async (params, token): Promise<ExportPlanResult> => {
     const textDocument = documents.get(params.uri);
     if (!textDocument || textDocument.version !== params.version) {
       return { outcome: 'stale' };
     }
-    const state = stateOf(textDocument);
+    const state = await stateOf(textDocument, token);
+    if (state.document.version !== params.version) {
+      return { outcome: 'stale' }; // edited while its check was waited for
+    }
     const scope = params.scope === 'resourceGroup' ? 'resourceGroup' : 'subscription';
     const exported = exportPlan(state.document, [...state.diagnostics], String(params.planId), scope);
     if (!exported.ok) {
@@ -261,15 +304,21 @@ export function registerOfferRequests(host: OfferRequestHost): void {
   });
 
   /** Registers a guarded handler. */
-  function on<P, R>(type: OfferRequestType<P, R>, fallback: R, handler: (params: P) => R): void {
-    connection.onRequest(type.method, guard(type.method, fallback, (params: P) => handler(params)));
+  function on<P, R>(type: OfferRequestType<P, R>, fallback: R, handler: (params: P, token?: CancellationToken) => R | Promise<R>): void {
+    connection.onRequest(
+      type.method,
+      guard(type.method, fallback, (params: P, token?: CancellationToken) => handler(params, token)),
+    );
   }
 
   /** Registers a guarded handler whose failure is a refusal the user reads (in their language). */
-  function onRefusable<P, R extends { outcome: string }>(type: OfferRequestType<P, R>, handler: (params: P) => R | Promise<R>): void {
-    const guarded = guard<[P], R | undefined>(type.method, undefined, (params: P) => handler(params));
-    connection.onRequest(type.method, async (params: P) => {
-      const answer = await guarded(params);
+  function onRefusable<P, R extends { outcome: string }>(
+    type: OfferRequestType<P, R>,
+    handler: (params: P, token?: CancellationToken) => R | Promise<R>,
+  ): void {
+    const guarded = guard<[P, CancellationToken | undefined], R | undefined>(type.method, undefined, (params, token) => handler(params, token));
+    connection.onRequest(type.method, async (params: P, token?: CancellationToken) => {
+      const answer = await guarded(params, token);
       return answer ?? { outcome: 'refused', message: t('The offer language server failed to answer: see its log (Marketplace Offer: Show Output).'), problems: [] };
     });
   }
@@ -277,14 +326,8 @@ export function registerOfferRequests(host: OfferRequestHost): void {
 
 /** The file name of a document's URI ("offer.json"; an untitled document's own name). */
 function fileNameOf(uri: string): string {
-  try {
-    if (uri.startsWith('file:')) {
-      return path.basename(fileURLToPath(uri));
-    }
-  } catch {
-    // not a usable file URI: its last segment below
-  }
-  return decodeURIComponentSafely(uri.slice(Math.max(uri.lastIndexOf('/'), uri.indexOf(':')) + 1));
+  const filePath = pathOfFileUri(uri);
+  return filePath !== undefined ? path.basename(filePath) : decodeURIComponentSafely(uri.slice(Math.max(uri.lastIndexOf('/'), uri.indexOf(':')) + 1));
 }
 
 function decodeURIComponentSafely(text: string): string {
@@ -293,12 +336,6 @@ function decodeURIComponentSafely(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** An offer file as the workspace names it: `offer.json` or `*.offer.json`. */
-function isOfferFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'offer.json' || lower.endsWith('.offer.json');
 }
 
 interface ConfinedFile {
@@ -310,25 +347,19 @@ interface ConfinedFile {
 
 /**
  * An offer file on disk, if it lies inside a workspace folder (links resolved) and is not over
- * the size limit; read through the language service's file host, the one confined path.
+ * the size limit; stat'ed and read by its real path, as the files an offer names are
+ * (`core/src/files/confinedFolder.ts`), so that a link swapped in after the check is not followed.
  */
 function confinedOfferFile(uri: string, folders: readonly string[], service: OfferLanguageService): ConfinedFile | undefined {
-  let offerPath: string;
-  try {
-    offerPath = uri.startsWith('file:') ? fileURLToPath(uri) : '';
-  } catch {
+  const offerPath = pathOfFileUri(uri);
+  const folder = offerPath !== undefined && isOfferFileName(path.basename(offerPath)) ? workspaceFolderOf(offerPath, folders) : undefined;
+  if (offerPath === undefined || folder === undefined) {
     return undefined;
   }
-  if (offerPath === '' || !isOfferFileName(path.basename(offerPath))) {
-    return undefined;
-  }
-  const folder = folders.filter((root) => isInside(root, offerPath)).sort((a, b) => b.length - a.length)[0];
-  if (!folder) {
-    return undefined;
-  }
-  const absolutePath = new OfferFiles(offerPath, folder, service.fileHost).resolve(path.basename(offerPath));
-  const stat = absolutePath === undefined ? undefined : service.fileHost.stat(absolutePath);
-  if (absolutePath === undefined || !stat) {
+  const fileHost = service.fileHost;
+  const confined = new ConfinedFolder(folder, (absolutePath) => fileHost.realPath(absolutePath)).resolveSync(offerPath);
+  const stat = confined === undefined ? undefined : fileHost.stat(confined.realPath);
+  if (confined === undefined || !stat) {
     return undefined;
   }
   return {
@@ -337,9 +368,9 @@ function confinedOfferFile(uri: string, folders: readonly string[], service: Off
       if (stat.size > MAX_UNOPENED_OFFER_BYTES) {
         return undefined;
       }
-      // At most one byte over the limit is read: a file that grew since its stat is left out too.
-      const bytes = service.fileHost.readHead(absolutePath, stat.size + 1);
-      return bytes && bytes.length <= MAX_UNOPENED_OFFER_BYTES ? new TextDecoder('utf-8').decode(bytes) : undefined;
+      // A file that grew past the limit since its stat is refused by the read itself.
+      const bytes = fileHost.readFile(confined.realPath, MAX_UNOPENED_OFFER_BYTES);
+      return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
     },
   };
 }

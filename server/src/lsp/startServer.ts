@@ -8,12 +8,21 @@
  * language service, guard, locate) and returning the capabilities it announces.
  */
 import * as path from 'path';
-import { fileURLToPath } from 'url';
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathOfFileUri } from '@core/files/fileUri';
+import { workspaceFolderOf } from '@core/files/insideFolder';
 import { messageLanguage, setLocale } from '@core/l10n';
 import { ServerLog } from '../logging/serverLog';
 import { OfferLanguageService, type OfferLocation } from '../languageService';
+import type { OfferDiagnostic } from '../rules/diagnostic';
 import { createGuard, type Guard } from './guard';
 import { registerDiagnostics } from './diagnosticsFeature';
 import { registerEditingFeatures } from './editingFeatures';
@@ -48,10 +57,14 @@ export interface ServerHost {
   workspaceFolders(): readonly string[];
   /** Checks every open offer again: a file it names changed, or the role catalog did. */
   recheckAll(): void;
+  /** The diagnostics of this version of an open offer, from its one shared check (diagnosticsFeature.ts). */
+  offerDiagnostics(document: TextDocument, token?: CancellationToken): Promise<OfferDiagnostic[]>;
 }
 
 export interface RunningServer {
   readonly service: OfferLanguageService;
+  /** The server's log (the output channel): what fails outside a handler is logged here too. */
+  readonly log: ServerLog;
   /** Stops watching the client process (the connection itself belongs to the caller). */
   dispose(): void;
 }
@@ -88,6 +101,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     locate: (document) => locate(document, workspaceFolders),
     workspaceFolders: () => workspaceFolders,
     recheckAll: () => diagnostics.recheckAll(),
+    offerDiagnostics: (document, token) => diagnostics.offerDiagnostics(document, token),
   };
 
   // One line per feature area; each returns the capabilities it announces.
@@ -114,35 +128,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.listen(connection);
   return {
     service,
+    log,
     dispose: () => watches.forEach((watch) => watch.dispose()),
   };
 }
 
 function workspaceFoldersOf(params: InitializeParams): string[] {
-  const folders = (params.workspaceFolders ?? []).map((folder) => uriToPath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+  const folders = (params.workspaceFolders ?? []).map((folder) => pathOfFileUri(folder.uri)).filter((folder): folder is string => folder !== undefined);
   if (folders.length === 0 && params.rootUri) {
-    const root = uriToPath(params.rootUri);
+    const root = pathOfFileUri(params.rootUri);
     return root ? [root] : [];
   }
   return folders;
 }
 
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The offer's file and the workspace folder that confines its paths (its own folder if none). */
 function locate(document: TextDocument, workspaceFolders: readonly string[]): OfferLocation | undefined {
-  const offerPath = uriToPath(document.uri);
+  const offerPath = pathOfFileUri(document.uri);
   if (!offerPath) {
     return undefined;
   }
-  const folder = workspaceFolders
-    .filter((root) => !path.relative(root, offerPath).startsWith('..'))
-    .sort((a, b) => b.length - a.length)[0];
-  return { offerPath, workspaceRoot: folder ?? path.dirname(offerPath) };
+  return { offerPath, workspaceRoot: workspaceFolderOf(offerPath, workspaceFolders) ?? path.dirname(offerPath) };
 }

@@ -21,9 +21,7 @@ export function registerStructureFeatures({ connection, documents, service, guar
         return [];
       }
       const { diagnostics, only, triggerKind } = params.context;
-      const version = document.version;
-      const superseded = () => documents.get(document.uri) !== document || document.version !== version;
-      return service.codeActionsYielding(document, { diagnostics, only, triggerKind }, locate(document), { token, superseded });
+      return service.codeActionsYielding(document, { diagnostics, only, triggerKind }, locate(document), { token });
     }),
   );
   connection.onDocumentSymbol(

@@ -21,11 +21,16 @@ import type { OfferDocument } from '@core/model/offerDocument';
 import type { PlanRef } from '@core/model/offerStructure';
 import type { OfferDiagnostic } from '../rules/diagnostic';
 
-/** What a plan's diagnostics depend on besides the plan itself, and where they are kept. */
+/**
+ * What a plan's diagnostics depend on besides the plan itself, and where they are kept. One is
+ * made per validation (validateOffer.ts), and lives as long as it.
+ */
 export interface PlanCheckEnvironment {
   catalog: RoleCatalog;
   baseline: OfferDocument | undefined;
   results: PlanResults;
+  /** Each plan's valid entry in this validation, found once (`entriesOf`, here): never set by the caller. */
+  planEntries?: PlanEntries;
 }
 
 /** A diagnostic without its range: `start` and `end` are offsets from the start of its plan. */
@@ -53,21 +58,16 @@ export class PlanResults {
  * none yet), found once: every check of the validation asks about the same plans, and looking each
  * one up again per check was a tenth of a keystroke's work. Kept up to date as entries are made.
  */
-interface PlansInEnvironment {
+interface PlanEntries {
   plans: readonly PlanRef[];
   entries: (PlanEntry | undefined)[];
 }
 
-const plansInEnvironment = new WeakMap<PlanCheckEnvironment, PlansInEnvironment>();
-
 function entriesOf(plans: readonly PlanRef[], environment: PlanCheckEnvironment): (PlanEntry | undefined)[] {
-  const known = plansInEnvironment.get(environment);
-  if (known?.plans === plans) {
-    return known.entries;
+  if (environment.planEntries?.plans !== plans) {
+    environment.planEntries = { plans, entries: plans.map((plan) => validEntry(plan, environment)) };
   }
-  const entries = plans.map((plan) => validEntry(plan, environment));
-  plansInEnvironment.set(environment, { plans, entries });
-  return entries;
+  return environment.planEntries.entries;
 }
 
 /** What a check found in a plan with nothing to report: shared, never changed. */

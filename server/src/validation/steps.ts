@@ -43,7 +43,7 @@ export interface YieldOptions {
 }
 
 /** Long enough that yielding costs nothing measurable, short enough that a hover barely waits. */
-export const DEFAULT_SLICE_MS = 10;
+const DEFAULT_SLICE_MS = 10;
 
 /** Runs the steps, yielding to the event loop every `sliceMs`; throws WorkAbandoned when told to stop. */
 export async function runYielding<T>(steps: Steps<T>, options: YieldOptions = {}): Promise<T> {
@@ -72,6 +72,6 @@ function abandonIfUnwanted({ token, superseded }: YieldOptions): void {
 }
 
 /** setImmediate runs after the I/O callbacks: messages that arrived meanwhile are read first. */
-export function turnOfEventLoop(): Promise<void> {
+function turnOfEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

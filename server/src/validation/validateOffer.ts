@@ -5,7 +5,7 @@ import type { OfferDiagnostic } from '../rules/diagnostic';
 import { rules } from '../rules';
 import type { ReportTarget, Rule, RuleContext } from '../rules/rule';
 import { plansOf, type PlanRef } from '@core/model/offerStructure';
-import { diagnosticsPerPlan, PlanResults } from './planResults';
+import { diagnosticsPerPlan, type PlanCheckEnvironment, PlanResults } from './planResults';
 import { Memo } from '@core/model/caching';
 import type { OfferFiles } from '../workspace/offerFiles';
 import { missingPropertyRange } from './ranges';
@@ -13,6 +13,7 @@ import { schemaDiagnostics, syntaxDiagnostics } from './schemaValidation';
 import { t } from '@core/l10n';
 import { quoteValue } from '@core/text/quote';
 import { runToEnd, type Steps } from './steps';
+import { withSecretsHidden } from '../secretsHidden';
 
 export interface ValidationInput {
   document: OfferDocument;
@@ -45,6 +46,8 @@ export function keptAcrossChecks(): KeptAcrossChecks {
  * Every problem of an offer: syntax, schema, then each rule. A schema problem at the same place
  * as a rule's is dropped: the rule says it more precisely, and one problem gets one diagnostic.
  * A rule that throws is reported as an internal problem, never allowed to stop the others.
+ * Every message has its secrets hidden (`secretsHidden.ts`): every check ends here, whether the
+ * Problems panel, the tree of an offer no editor has open, a fix-all or the checker asked for it.
  */
 export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
   return runToEnd(validationSteps(input));
@@ -52,6 +55,11 @@ export function validateOffer(input: ValidationInput): OfferDiagnostic[] {
 
 /** The same check as steps (one per rule, then the schema): the server runs them yielding (steps.ts). */
 export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
+  return withSecretsHidden(yield* diagnosticSteps(input));
+}
+
+/** {@link validationSteps} before secrets are hidden. */
+function* diagnosticSteps(input: ValidationInput): Steps<OfferDiagnostic[]> {
   const { document } = input;
   const diagnostics = syntaxDiagnostics(document);
   const root = document.root;
@@ -70,7 +78,7 @@ export function* validationSteps(input: ValidationInput): Steps<OfferDiagnostic[
 
   const plans = plansOf(root);
   const kept = input.kept ?? keptAcrossChecks();
-  const environment = { catalog: input.catalog, baseline: input.baseline, results: kept.planResults };
+  const environment: PlanCheckEnvironment = { catalog: input.catalog, baseline: input.baseline, results: kept.planResults };
   const ruleDiagnostics: OfferDiagnostic[] = [];
   for (const rule of input.rules ?? rules) {
     if (rule.needsBaseline && !input.baseline) {

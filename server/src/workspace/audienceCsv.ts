@@ -19,7 +19,7 @@ const CARRIAGE_RETURN = 0x0d;
  * lines). Never throws: a quote that is never closed ends the file's records, and the line it
  * opens on is given as one raw record, so that its (invalid) id is reported at that line.
  */
-export function forEachCsvRecord(text: string, visit: RecordVisitor): void {
+function forEachCsvRecord(text: string, visit: RecordVisitor): void {
   const length = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;

@@ -8,6 +8,10 @@ export type { FileStamp } from '@core/files/regularFile';
  * The file system as the language service sees it: tests give an in-memory one. The disk's
  * (`nodeFileHost`) reads through the shared file layer (`core/src/files/`): regular files only,
  * never a FIFO or a device, never more bytes than asked, whatever `stat` said.
+ *
+ * `readFile` and `readHead` are given only real paths, confined and checked
+ * (`core/src/files/confinedFolder.ts`): a link found there at the read was put there since the
+ * check, and the disk's host does not follow it.
  */
 export interface FileHost {
   /** undefined when the path does not exist or is not a regular file. */
@@ -31,11 +35,11 @@ export interface FileHost {
 export const nodeFileHost: FileHost = {
   stat: regularFileStampSync,
   readFile(absolutePath, maxBytes) {
-    const read = readRegularFileSync(absolutePath, maxBytes);
+    const read = readRegularFileSync(absolutePath, maxBytes, { noFollow: true });
     return read.ok ? read.bytes : undefined;
   },
   readHead(absolutePath, bytes) {
-    const read = readRegularFileSync(absolutePath, bytes, { head: true });
+    const read = readRegularFileSync(absolutePath, bytes, { head: true, noFollow: true });
     return read.ok ? read.bytes : undefined;
   },
   readDirectory(absolutePath) {

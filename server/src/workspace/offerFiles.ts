@@ -47,8 +47,6 @@ export class FileCache {
   }
 }
 
-export { baselinePathOf } from '@core/knowledge/publishedBaseline';
-
 /**
  * The files an offer names, resolved relative to the offer's folder and confined to the
  * workspace folder (`core/src/files/confinedFolder.ts`): a path that leads outside it (by `..`,

@@ -21,6 +21,14 @@ const COMMENT = '// Contributor';
 /** No fix in these tests may throw: a logged failure fails the test. */
 const failOnLog = { error: (message: string) => assert.fail(message) };
 
+/** A check for fix-all, as the steps it is run as (one step, then the whole check). */
+function checkedBy(check: (document: OfferDocument) => OfferDiagnostic[]) {
+  return function* (document: OfferDocument) {
+    yield;
+    return check(document);
+  };
+}
+
 describe('code actions', () => {
   it('offers the rule fix for offer-id-format as a preferred quick fix attached to its diagnostic', () => {
     const text = EXAMPLE_OFFER_TEXT.replace('"contoso-sentinel-ops"', '"Contoso Sentinel Ops"');
@@ -285,7 +293,7 @@ describe('code actions', () => {
           data: { value: current.nodeAt(['offerId'])?.value, suggestion: `id-${++calls}` },
         },
       ];
-      const result = fixAllText(document, { catalog: RoleCatalog.builtin(), validate: endless, log: failOnLog });
+      const result = fixAllText(document, { catalog: RoleCatalog.builtin(), validationSteps: checkedBy(endless), log: failOnLog });
       assert.strictEqual(result.applied.length, MAX_FIX_ALL_ROUNDS);
       assert.ok(result.text.includes(`"offerId": "id-${MAX_FIX_ALL_ROUNDS}"`));
     });
@@ -303,7 +311,7 @@ describe('code actions', () => {
           data: { value: current.nodeAt(['offerId'])?.value, suggestion: ++calls % 2 ? 'a' : 'b' },
         },
       ];
-      assert.deepStrictEqual(fixAllText(document, { catalog: RoleCatalog.builtin(), validate: flipping, log: failOnLog }).applied.length, 2);
+      assert.deepStrictEqual(fixAllText(document, { catalog: RoleCatalog.builtin(), validationSteps: checkedBy(flipping), log: failOnLog }).applied.length, 2);
     });
 
     it('computes one minimal edit that never splits an emoji', () => {

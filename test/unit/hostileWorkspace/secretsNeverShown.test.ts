@@ -8,15 +8,18 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'jsonc-parser';
+import { findNodeAtLocation, parse } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, MarkupContent } from 'vscode-languageserver-types';
 import { urlFields } from '@core/knowledge/urlFields';
+import { RoleCatalog } from '@core/catalog/roleCatalog';
 import { OfferDocument } from '@core/model/offerDocument';
 import { publishStatus } from '../../../server/src/features/publishStatus';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { createGuard } from '../../../server/src/lsp/guard';
 import { toLspDiagnostic } from '../../../server/src/lsp/lspDiagnostics';
+import type { Rule } from '../../../server/src/rules/rule';
+import { validateOffer } from '../../../server/src/validation/validateOffer';
 import { renderListing } from '../../../client/src/preview/renderListing';
 import { LspTestClient } from '../../support/lspClient';
 import { EXAMPLE_DIR, EXAMPLE_OFFER_TEXT, exampleOffer, makeHost, OFFER_PATH, REPO_ROOT, WORKSPACE } from '../../support/offerHarness';
@@ -142,6 +145,25 @@ describe('hostile workspace: secrets are found and never shown', function () {
       diagnostics.find((d) => d.code === 'lead-destination-fields')?.message,
       "The lead endpoint 'http://leads.contoso.com/api/lead?code=(hidden)' uses http: leads carry customer contact details, so Partner Center sends them only to an https:// endpoint.",
     );
+  });
+
+  it('hides a secret in a message built without quoteValue, whoever asks for the check', () => {
+    const secret = newSecret();
+    const offer = exampleOffer();
+    offer.leadManagement.httpsEndpointUrl = `https://leads.contoso.com/api/lead?code=${secret}`;
+    const document = OfferDocument.fromText(JSON.stringify(offer, null, 2), 'file://' + OFFER_PATH, 1);
+    // A rule that (wrongly) writes the value raw into its message.
+    const raw: Rule = {
+      code: 'raw',
+      severity: 'warning',
+      docs: 'Repeats the lead endpoint as it is written.',
+      check({ root, report }) {
+        const endpoint = findNodeAtLocation(root, ['leadManagement', 'httpsEndpointUrl'])!;
+        report(endpoint, `The endpoint is ${String(endpoint.value)}`);
+      },
+    };
+    const messages = validateOffer({ document, catalog: RoleCatalog.builtin(), rules: [raw] }).map((d) => d.message);
+    assert.deepStrictEqual(messages, ['The endpoint is https://leads.contoso.com/api/lead?code=(hidden)']);
   });
 
   it('shows no secret in the checker output, text or JSON', () => {

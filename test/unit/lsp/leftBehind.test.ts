@@ -11,6 +11,7 @@ import { spawn } from 'child_process';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol';
+import { ListingPreviewData, OfferReadiness, OfferTree, PlanTreeRequest, PreviewRequest, ReadinessRequest } from '@core/protocol';
 import { OfferLanguageService } from '../../../server/src/languageService';
 import { WorkAbandoned } from '../../../server/src/validation/steps';
 import type { ServerOptions } from '../../../server/src/lsp/startServer';
@@ -35,6 +36,8 @@ function largeOffer(): string {
 interface CheckLog {
   started: number;
   outcomes: ('finished' | 'cancelled' | 'superseded')[];
+  /** Checks run to the end at once, blocking the event loop (`validate`). */
+  blocking: number;
   /** Resolves when the next check starts. */
   nextStart(): Promise<void>;
 }
@@ -45,6 +48,7 @@ function watchedService(): { service: OfferLanguageService; log: CheckLog } {
   const log: CheckLog = {
     started: 0,
     outcomes: [],
+    blocking: 0,
     nextStart: () => new Promise((resolve) => (onStart = resolve)),
   };
   const validateYielding = service.validateYielding.bind(service);
@@ -57,6 +61,11 @@ function watchedService(): { service: OfferLanguageService; log: CheckLog } {
       (error) => log.outcomes.push(error instanceof WorkAbandoned ? error.reason : 'finished'),
     );
     return running;
+  };
+  const validate = service.validate.bind(service);
+  service.validate = (...args) => {
+    log.blocking++;
+    return validate(...args);
   };
   return { service, log };
 }
@@ -196,6 +205,56 @@ describe('requests that can be left behind (LSP, in-process)', function () {
     );
     await waitFor(() => log.outcomes.length === 2);
     assert.deepStrictEqual(log.outcomes, ['superseded', 'finished'], 'the outdated version was checked to the end');
+  });
+
+  it('stops a long check when its document is closed meanwhile', async () => {
+    const { client, log, uri } = await startClient();
+    clients.push(client);
+    await client.open(OFFER_PATH, largeOffer());
+    const started = log.nextStart();
+    const report = pull(client, uri);
+    await started;
+    client.close(OFFER_PATH);
+    assert.strictEqual((await rejection(report)).code, SERVER_CANCELLED);
+    await waitFor(() => log.outcomes.length === 1);
+    assert.deepStrictEqual(log.outcomes, ['superseded'], 'the check of a closed document went on');
+  });
+
+  it("gives the tree, readiness and preview of a version from the check the Problems panel waits for, not a check of their own", async () => {
+    const { client, log, uri } = await startClient();
+    clients.push(client);
+    await client.open(OFFER_PATH, largeOffer().replace('"contoso-sentinel-ops"', '"Contoso Sentinel"'));
+    const started = log.nextStart();
+    const report = pull(client, uri);
+    await started;
+    // Asked while the check of the version is under way, as the extension does after a change.
+    const [tree, readiness, preview, pulled] = await Promise.all([
+      client.request<OfferTree>(PlanTreeRequest.method, { uri }),
+      client.request<OfferReadiness>(ReadinessRequest.method, { uri }),
+      client.request<ListingPreviewData>(PreviewRequest.method, { uri }),
+      report,
+    ]);
+    assert.deepStrictEqual([log.started, log.blocking], [1, 0], 'one check, and none run again at once');
+    assert.ok(pulled.kind === 'full');
+    const errors = pulled.items.filter((d) => d.severity === 1).length;
+    assert.deepStrictEqual(pulled.items.map((d) => d.code), ['offer-id-format']);
+    assert.deepStrictEqual([tree.version, tree.root.problems.errors, errors], [1, 1, 1]);
+    assert.strictEqual(readiness.status.summary, 'Offer: 1 error — 1 section incomplete');
+    assert.deepStrictEqual(preview.status, readiness.status, 'one readiness for the version');
+  });
+
+  it('answers a tree request whose document changed while its check ran with the tree of the new version', async () => {
+    const { client, log, uri } = await startClient();
+    clients.push(client);
+    await client.open(OFFER_PATH, largeOffer());
+    const started = log.nextStart();
+    const outdated = client.request<OfferTree>(PlanTreeRequest.method, { uri });
+    await started;
+    await client.change(OFFER_PATH, EXAMPLE_OFFER_TEXT.replace('"contoso-sentinel-ops"', '"Contoso Sentinel"'));
+    const tree = await outdated;
+    assert.deepStrictEqual([tree.version, tree.root.problems.errors, tree.root.children.length > 0], [2, 1, true]);
+    assert.deepStrictEqual(log.outcomes, ['superseded', 'finished']);
+    assert.strictEqual(log.blocking, 0);
   });
 
   it("ends when the client's process (initialize's processId) is gone", async () => {

@@ -36,13 +36,14 @@ import { OfferLanguageService } from '../../../server/src/languageService';
 import { createGuard } from '../../../server/src/lsp/guard';
 import { MAX_UNOPENED_OFFER_BYTES, registerOfferRequests } from '../../../server/src/lsp/offerRequests';
 import { flattenTree } from '../../../server/src/features/planTree';
+import { FileHost, nodeFileHost } from '../../../server/src/workspace/fileHost';
 import { MemoryFileHost } from '../../support/memoryFileHost';
 import { EXAMPLE_OFFER_TEXT, exampleFiles, exampleOffer, makeHost, OFFER_PATH, printed, WORKSPACE } from '../../support/offerHarness';
 
 const OFFER_URI = pathToFileURL(OFFER_PATH).toString();
 
 /** The server's request handlers over an in-memory connection and document manager. */
-class InProcessServer {
+class InProcessServer<Host extends FileHost = MemoryFileHost> {
   readonly handlers = new Map<string, (params: unknown) => unknown>();
   readonly logged: string[] = [];
   readonly open = new Map<string, TextDocument>();
@@ -50,7 +51,7 @@ class InProcessServer {
   readonly service: OfferLanguageService;
 
   constructor(
-    readonly host: MemoryFileHost = makeHost(),
+    readonly host: Host = makeHost() as FileHost as Host,
     readonly folders: string[] = [WORKSPACE],
   ) {
     // As the server runs it: answers about files and the diagnostics of a version are kept.
@@ -199,6 +200,75 @@ describe('the server\'s answers to the extension', () => {
     assert.strictEqual(await server.request(PlanTreeRequest, { uri: pathToFileURL(path.join(WORKSPACE, 'big', 'offer.json')).toString() }), null);
     assert.strictEqual(host.reads.get(path.join(WORKSPACE, 'big', 'offer.json')), undefined, 'a file over the limit is not read');
     assert.strictEqual(await server.request(ReadinessRequest, { uri: pathToFileURL(other).toString() }), null, 'readiness only for open offers');
+  });
+
+  it('reads an offer nobody opened by the real path it checked, so a link swapped in after the check is not followed', async () => {
+    const temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'offer-unopened-')));
+    try {
+      const workspace = path.join(temp, 'ws');
+      const secret = path.join(temp, 'outside', 'offer.json');
+      fs.mkdirSync(path.join(workspace, 'silver'), { recursive: true });
+      fs.mkdirSync(path.dirname(secret));
+      fs.writeFileSync(secret, EXAMPLE_OFFER_TEXT.replace('Contoso Sentinel Operations', 'Outside the workspace'));
+      const offerPath = path.join(workspace, 'silver', 'silver.offer.json');
+      const aliasPath = path.join(workspace, 'alias.offer.json');
+      const swappedPath = path.join(workspace, 'silver', 'gold.offer.json');
+      fs.writeFileSync(offerPath, EXAMPLE_OFFER_TEXT);
+      fs.writeFileSync(swappedPath, EXAMPLE_OFFER_TEXT);
+      fs.symlinkSync(offerPath, aliasPath);
+      const given: string[] = [];
+      let swapAfterStat = false;
+      const swapping: FileHost = {
+        ...nodeFileHost,
+        // The offer is replaced by a link out of the workspace between the check and the read.
+        stat: (absolutePath) => {
+          const stamp = nodeFileHost.stat(absolutePath);
+          if (swapAfterStat && absolutePath === swappedPath) {
+            fs.rmSync(swappedPath);
+            fs.symlinkSync(secret, swappedPath);
+          }
+          return stamp;
+        },
+        readFile: (absolutePath, maxBytes) => (given.push(absolutePath), nodeFileHost.readFile(absolutePath, maxBytes)),
+      };
+      const server = new InProcessServer(swapping, [workspace]);
+
+      // A link inside the workspace is followed by the check, and the file read by its real path.
+      const linked = await server.request(PlanTreeRequest, { uri: pathToFileURL(aliasPath).toString() });
+      assert.strictEqual(linked?.root.label, 'Contoso Sentinel Operations');
+      assert.deepStrictEqual(given, [offerPath]);
+
+      swapAfterStat = true;
+      assert.strictEqual(await server.request(PlanTreeRequest, { uri: pathToFileURL(swappedPath).toString() }), null);
+      assert.deepStrictEqual(given, [offerPath, swappedPath], 'the checked path, now a link, was not followed');
+      assert.deepStrictEqual(server.logged, []);
+    } finally {
+      fs.rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('shows no secret in the tree or readiness of an offer, open or not', async () => {
+    const host = makeHost();
+    const secret = 'Zk1Q7vLq2Wn8Rx4Tb9Ys1Pd5';
+    const offer = exampleOffer();
+    offer.leadManagement.httpsEndpointUrl = `leads.contoso.com/api/lead?code=${secret}`;
+    const unopened = path.join(WORKSPACE, 'silver', 'silver.offer.json');
+    host.write(unopened, printed(offer));
+    const server = new InProcessServer(host);
+    server.openOffer(printed(offer));
+
+    const shown = [
+      await server.request(PlanTreeRequest, { uri: pathToFileURL(unopened).toString() }),
+      await server.request(PlanTreeRequest, { uri: OFFER_URI }),
+      await server.request(ReadinessRequest, { uri: OFFER_URI }),
+    ];
+    // Each tree has the problems in its tooltips, their secrets hidden.
+    for (const answer of shown.slice(0, 2)) {
+      const tooltips = flattenTree((answer as OfferTree).root).map((node) => node.tooltip ?? '');
+      assert.ok(tooltips.some((tooltip) => tooltip.includes('code=(hidden)')), tooltips.join('\n'));
+    }
+    const everything = JSON.stringify(shown);
+    assert.ok(!everything.includes(secret), everything.slice(Math.max(0, everything.indexOf(secret) - 300), everything.indexOf(secret) + 50));
   });
 
   it('computes the tree\'s edits on its version of the text, and refuses another version or a node that moved', async () => {
