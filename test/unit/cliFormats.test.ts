@@ -11,6 +11,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
+import { artifactPath } from '../../server/src/cli/formats/artifactPath';
 import { escapeData, escapeProperty, formatGithub } from '../../server/src/cli/formats/github';
 import { ruleDescriptions } from '../../server/src/cli/formats/ruleCatalog';
 import { brokenExampleOffer } from '../support/brokenOffer';
@@ -230,6 +231,24 @@ function readmeBlock(marker: string): string {
   assert.ok(block, `README has a block with ${marker}`);
   return block;
 }
+
+describe('where a checked file is, for CI', () => {
+  const root = path.resolve('/work/repo');
+  it('is relative to --root for a file inside it, a folder named "..x" included', () => {
+    assert.deepStrictEqual(artifactPath('offers/..x/offer.json', root, root), {
+      path: 'offers/..x/offer.json',
+      underRoot: true,
+      absolutePath: path.join(root, 'offers', '..x', 'offer.json'),
+    });
+    assert.strictEqual(artifactPath('..x/offer.json', root, root).path, '..x/offer.json');
+  });
+
+  it('is absolute for a file outside --root, and for the root itself', () => {
+    const outside = artifactPath('../other/offer.json', root, root);
+    assert.deepStrictEqual(outside, { path: path.resolve('/work/other/offer.json'), underRoot: false, absolutePath: path.resolve('/work/other/offer.json') });
+    assert.strictEqual(artifactPath('.', root, root).underRoot, false);
+  });
+});
 
 describe("the README's pre-commit hooks", () => {
   let repository: string;

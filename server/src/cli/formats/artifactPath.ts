@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { isInside } from '@core/files/insideFolder';
 
 /**
  * Where a checked file is, as CI tools want it: relative to the `--root` folder with `/`
@@ -16,8 +17,10 @@ export interface ArtifactPath {
 
 export function artifactPath(file: string, root: string, cwd: string): ArtifactPath {
   const absolutePath = path.resolve(cwd, file);
-  const relative = path.relative(path.resolve(cwd, root), absolutePath);
-  const underRoot = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const rootPath = path.resolve(cwd, root);
+  const relative = path.relative(rootPath, absolutePath);
+  // isInside: a folder named `..x` is inside the root; only a whole `..` segment leaves it.
+  const underRoot = relative !== '' && isInside(rootPath, absolutePath);
   return { path: underRoot ? relative.split(path.sep).join('/') : absolutePath, underRoot, absolutePath };
 }
 
