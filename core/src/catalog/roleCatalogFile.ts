@@ -18,6 +18,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { FileRead, readRegularFile } from '../files/regularFile';
 import { t } from '../l10n';
+import { escapeControlCharacters } from '../text/quote';
 import { RoleCatalog } from './roleCatalog';
 import { parseRoleCatalog, RoleCatalogFormatError } from './roleCatalogParser';
 
@@ -64,7 +65,9 @@ export async function readRoleCatalogFile(absolutePath: string): Promise<RoleCat
   return catalogFrom(await readRegularFile(absolutePath, MAX_CATALOG_BYTES), absolutePath);
 }
 
-function catalogFrom(read: FileRead, absolutePath: string): RoleCatalog {
+function catalogFrom(read: FileRead, filePath: string): RoleCatalog {
+  // The path comes from a setting a workspace may write: shown with its control characters escaped.
+  const absolutePath = escapeControlCharacters(filePath);
   if (!read.ok) {
     throw new RoleCatalogFileError(
       read.reason === 'too-large'

@@ -69,6 +69,14 @@ describe('role catalog file', () => {
     }
   });
 
+  it('names a path holding control characters with them escaped', async () => {
+    const file = path.join(os.tmpdir(), 'no-such-dir-offer', 'roles\u001b[31m\u0007.json');
+    await assert.rejects(readRoleCatalogFile(file), (error: unknown) => {
+      const message = (error as Error).message;
+      return error instanceof RoleCatalogFileError && !/[\u0000-\u001f]/.test(message) && message.includes('roles\\u001b[31m\\u0007.json');
+    });
+  });
+
   it('refuses a file over 64 MiB, a FIFO, /dev/zero and a folder at once, never reading them', async () => {
     const folder = temporaryDirectory();
     const large = path.join(folder, 'large.json');
